@@ -1,0 +1,225 @@
+/**
+ * The data newswatch works on. Plain data only: every step of the core takes and
+ * returns these shapes, the adapters store them, the CLI prints them.
+ */
+
+export type ActorType = 'person' | 'organization' | 'place';
+
+export interface SourceRef {
+  /** Stable id: lower-case slug of the domain or name ("reuters-com", "caliber-az"). */
+  id: string;
+  name: string;
+  domain?: string;
+  /** Where the source came from, for "why" questions: metadata, json, page, key-prefix, cli, unknown. */
+  origin: SourceOrigin;
+}
+
+export type SourceOrigin = 'cli' | 'metadata' | 'json' | 'page' | 'key-prefix' | 'unknown';
+
+/** What normalize finds in one input document, before tagging. */
+export interface NormalizedDoc {
+  title: string;
+  byline?: string;
+  /** ISO 8601 when known. */
+  publishedAt?: string;
+  siteName?: string;
+  url?: string;
+  language?: string;
+  /** Clean article text: paragraphs separated by one blank line ("\n\n"). */
+  text: string;
+  /** Source named by the document itself (JSON field, og:site_name, "X reports", canonical URL). */
+  sourceHint?: { name: string; domain?: string; origin: 'json' | 'page' };
+  /** The input format that produced it. */
+  format: InputFormat;
+  /** Position in a batch file (JSON Lines, JSON array, feed); 0 for a single document. */
+  index: number;
+}
+
+export type InputFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl' | 'feed';
+
+/** One raw object as it arrives from S3 or the local file system. */
+export interface RawObject {
+  /** Object key ("incoming/reuters/2025-02-18.txt") or local path. */
+  key: string;
+  body: Uint8Array;
+  contentType?: string;
+  contentEncoding?: string;
+  /** User metadata (x-amz-meta-*), lower-case keys without the prefix. */
+  metadata: Record<string, string>;
+  /** S3 bucket, when it came from one. */
+  bucket?: string;
+  /** S3 version id or ETag, when known: identifies this upload. */
+  version?: string;
+}
+
+/** A normalize outcome per document in the object: a batch may hold good and bad lines. */
+export type NormalizeOutcome =
+  | { ok: true; doc: NormalizedDoc }
+  | { ok: false; index: number; error: string };
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ActorTag {
+  id: string;
+  name: string;
+  type: ActorType;
+  mentions: Mention[];
+  /** 0..1, how central the actor is to the article. */
+  salience: number;
+  /** Role the text gives the actor ("U.S. Secretary of State"). */
+  role?: string;
+}
+
+export interface TopicTag {
+  /** "iptc:11000000" for IPTC Media Topics, "watch:<name>" for a user's keyword topic. */
+  id: string;
+  label: string;
+  score: number;
+}
+
+/** An actor known to the registry: one id, one canonical name, many aliases. */
+export interface ActorRecord {
+  id: string;
+  name: string;
+  type: ActorType;
+  /** Folded alias keys (see foldName) that resolve to this actor. */
+  aliases: string[];
+}
+
+/** An actor found in a text before it is resolved against the registry. */
+export interface ActorCandidate {
+  name: string;
+  type: ActorType;
+  /** Folded keys of every surface form seen (full name first). */
+  keys: string[];
+  mentions: Mention[];
+  salience: number;
+  role?: string;
+}
+
+export interface Tags {
+  actors: ActorTag[];
+  topics: TopicTag[];
+  keyphrases: string[];
+}
+
+export type ArticleStatus = 'processing' | 'ingested';
+
+export interface Article extends Tags {
+  id: string;
+  source: SourceRef;
+  url?: string;
+  title: string;
+  byline?: string;
+  publishedAt?: string;
+  language?: string;
+  text: string;
+  wordCount: number;
+  ingestedAt: string;
+  rawKey: string;
+  status: ArticleStatus;
+  storyId?: string;
+  /** Near-duplicate: the id of the article this one rewrites or syndicates. */
+  copyOf?: string;
+  /** MinHash signature of the text's shingles, for near-duplicate detection. */
+  signature: number[];
+}
+
+/** The features a story keeps so that new articles can be compared with it. */
+export interface StoryProfile {
+  /** Top weighted terms (term -> weight), bounded in size. */
+  terms: Record<string, number>;
+  /** Actor id -> number of articles naming it. */
+  actors: Record<string, number>;
+  /** Topic id -> summed score. */
+  topics: Record<string, number>;
+}
+
+export interface CoverageEntry {
+  storyId: string;
+  source: SourceRef;
+  articleId: string;
+  /** When this source first covered the story (article time). */
+  firstSeen: string;
+}
+
+export interface Story {
+  id: string;
+  headline: string;
+  firstSeen: string;
+  lastSeen: string;
+  articleCount: number;
+  /** Source ids covering the story, in order of arrival. */
+  sources: string[];
+  sourceNames: Record<string, string>;
+  articleIds: string[];
+  topActors: { id: string; name: string; type: ActorType; count: number }[];
+  topTopics: { id: string; label: string; score: number }[];
+  tracked: boolean;
+  /** Watch ids that made it tracked. */
+  trackedBy: string[];
+  profile: StoryProfile;
+  /** Recent near-duplicate signatures (articleId -> signature), bounded. */
+  signatures: Record<string, number[]>;
+}
+
+export interface Watch {
+  id: string;
+  name: string;
+  /** Track every story. */
+  all?: boolean;
+  /** Actor names as the user typed them; matched through folded keys. */
+  actors: string[];
+  /** Topic ids or labels ("iptc:11000000", "diplomacy"). */
+  topics: string[];
+  keywords: string[];
+  createdAt: string;
+}
+
+export type AlertKind = 'new-source' | 'new-story';
+
+export interface Alert {
+  /** Deterministic: the same story, kind and source always give the same id. */
+  id: string;
+  kind: AlertKind;
+  storyId: string;
+  headline: string;
+  source: SourceRef;
+  articleId: string;
+  articleTitle: string;
+  url?: string;
+  /** Sources covering the story once this one is counted. */
+  sourceCount: number;
+  sourceNames: string[];
+  firstSeen: string;
+  watchIds: string[];
+  actorIds: string[];
+  topicIds: string[];
+  topActors: string[];
+  topTopics: string[];
+  copyOf?: string;
+  reason: string;
+  createdAt: string;
+  status: 'pending' | 'sent';
+  sentAt?: string;
+}
+
+/** The outcome of ingesting one document, as the CLI prints it with --json. */
+export interface IngestResult {
+  file: string;
+  index?: number;
+  status: 'ingested' | 'duplicate' | 'rejected';
+  error?: string;
+  articleId?: string;
+  source?: string;
+  title?: string;
+  storyId?: string;
+  copyOf?: string;
+  actors?: { id: string; name: string; type: ActorType }[];
+  topics?: { id: string; label: string }[];
+  alerts?: { kind: AlertKind; storyId: string; source: string; articleId: string; reason: string }[];
+}

@@ -1,0 +1,77 @@
+import type {
+  ActorRecord, Alert, Article, CoverageEntry, IngestResult, Story, Watch,
+} from '../core/model';
+
+/** What happened to one raw object: kept so that rejections are visible and re-deliveries cheap. */
+export interface ObjectRecord {
+  key: string;
+  version?: string;
+  status: 'ingested' | 'rejected' | 'partial';
+  results: IngestResult[];
+  error?: string;
+  quarantineKey?: string;
+  processedAt: string;
+}
+
+export interface ArticleStore {
+  /** Creates the article if its id is new. Returns the stored one when it already exists. */
+  claimArticle(article: Article): Promise<{ created: true } | { created: false; existing: Article }>;
+  getArticle(id: string): Promise<Article | undefined>;
+  /** Overwrites the stored article (status, storyId, copyOf after processing). */
+  saveArticle(article: Article): Promise<void>;
+}
+
+export interface ActorRegistry {
+  /** Resolves folded alias keys to actors (BatchGetItem on alias items). */
+  findActorsByAlias(keys: string[]): Promise<Map<string, ActorRecord>>;
+  /** Creates or extends actors: new aliases are added, existing ones kept. */
+  saveActors(actors: ActorRecord[]): Promise<void>;
+  getActor(id: string): Promise<ActorRecord | undefined>;
+  listActors(): Promise<ActorRecord[]>;
+}
+
+export interface StoryStore {
+  /** Story ids indexed under any of the keys, at most `limitPerKey` per key, newest first. */
+  findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]>;
+  getStories(ids: string[]): Promise<Story[]>;
+  getStory(id: string): Promise<Story | undefined>;
+  /** Creates the story if new (conditional put). */
+  createStory(story: Story): Promise<boolean>;
+  /**
+   * Adds the article to the story exactly once: a conditional membership item decides; only
+   * the first call writes the new aggregate `next` (computed by the core from the current story).
+   */
+  addArticleToStory(storyId: string, articleId: string, next: Story): Promise<boolean>;
+  /** Indexes the story under the keys (idempotent). */
+  indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void>;
+  /** Stories, most recently updated first (Query on a list index; never a Scan). */
+  listStories(limit?: number): Promise<Story[]>;
+  /**
+   * The coverage ledger: records that `source` covers the story, if it did not already.
+   * `created` true means this article made its source new to the story (decided atomically).
+   */
+  claimCoverage(entry: CoverageEntry): Promise<{ created: boolean; entry: CoverageEntry }>;
+  listCoverage(storyId: string): Promise<CoverageEntry[]>;
+}
+
+export interface AlertStore {
+  /** Records the alert before it is published; false when it was already recorded. */
+  recordAlert(alert: Alert): Promise<boolean>;
+  getAlert(storyId: string, alertId: string): Promise<Alert | undefined>;
+  markAlertSent(storyId: string, alertId: string, sentAt: string): Promise<void>;
+  listAlerts(storyId: string): Promise<Alert[]>;
+}
+
+export interface WatchStore {
+  listWatches(): Promise<Watch[]>;
+  putWatch(watch: Watch): Promise<void>;
+  deleteWatch(id: string): Promise<boolean>;
+}
+
+export interface ObjectLog {
+  recordObject(record: ObjectRecord): Promise<void>;
+  getObject(key: string, version?: string): Promise<ObjectRecord | undefined>;
+}
+
+/** The whole store newswatch needs: one DynamoDB table behind it. */
+export interface NewswatchStore extends ArticleStore, ActorRegistry, StoryStore, AlertStore, WatchStore, ObjectLog {}
