@@ -10,11 +10,12 @@ export interface SourceRef {
   id: string;
   name: string;
   domain?: string;
-  /** Where the source came from, for "why" questions: metadata, json, page, key-prefix, cli, unknown. */
+  /** Where the source came from, for "why" questions: metadata, json, page, key-prefix, cli, text, unknown. */
   origin: SourceOrigin;
 }
 
-export type SourceOrigin = 'cli' | 'metadata' | 'json' | 'page' | 'key-prefix' | 'unknown';
+/** 'text': named only in the article's prose ("X reports"), the weakest hint short of unknown. */
+export type SourceOrigin = 'cli' | 'metadata' | 'json' | 'page' | 'key-prefix' | 'text' | 'unknown';
 
 /** What normalize finds in one input document, before tagging. */
 export interface NormalizedDoc {
@@ -29,6 +30,11 @@ export interface NormalizedDoc {
   text: string;
   /** Source named by the document itself (JSON field, og:site_name, "X reports", canonical URL). */
   sourceHint?: { name: string; domain?: string; origin: 'json' | 'page' };
+  /**
+   * Source named only in the prose ("Caliber.Az reports", "As the News Editor at News Journos").
+   * Weaker than the key prefix, so kept apart from sourceHint.
+   */
+  textSourceHint?: { name: string; domain?: string };
   /** The input format that produced it. */
   format: InputFormat;
   /** Position in a batch file (JSON Lines, JSON array, feed); 0 for a single document. */
@@ -165,6 +171,11 @@ export interface Story {
   profile: StoryProfile;
   /** Recent near-duplicate signatures (articleId -> signature), bounded. */
   signatures: Record<string, number[]>;
+  /**
+   * Optimistic-concurrency version, set by the store when it reads a story. An updated story
+   * must carry the version of the story it was computed from (spreading the read story does).
+   */
+  version?: number;
 }
 
 export interface Watch {

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import * as cdk from 'aws-cdk-lib';
+import { parseAlertEmails } from '../lib/constructs/alerts-topic';
+import { NewswatchStack } from '../lib/newswatch-stack';
+
+const app = new cdk.App();
+
+// Context is read here once: `-c alertEmail=a@x.example,b@y.example -c trackAll=true`.
+const alertEmails = parseAlertEmails(contextString(app, 'alertEmail'));
+const trackAll = parseBoolean(app.node.tryGetContext('trackAll'));
+
+const account = process.env.CDK_DEFAULT_ACCOUNT;
+const region = process.env.CDK_DEFAULT_REGION;
+
+new NewswatchStack(app, 'Newswatch', {
+  description: 'newswatch: S3 drop bucket -> SQS -> ingest Lambda -> DynamoDB, new-source alerts on SNS',
+  alertEmails,
+  trackAll,
+  env: account || region ? { account, region } : undefined,
+});
+
+function contextString(scope: cdk.App, key: string): string | undefined {
+  const value: unknown = scope.node.tryGetContext(key);
+  if (value === undefined || value === null) return undefined;
+  // cdk.json may hold a list; `-c` always gives a string.
+  return Array.isArray(value) ? value.map(String).join(',') : String(value);
+}
+
+/** `-c trackAll=true` arrives as a string, cdk.json may hold a real boolean. */
+function parseBoolean(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && ['true', '1', 'yes'].includes(value.trim().toLowerCase()));
+}

@@ -1,0 +1,164 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { NewswatchError, errorMessage } from '../lambdas/core/errors';
+import type { IngestResult } from '../lambdas/core/model';
+import {
+  addWatch, ingestFiles, listStories, removeWatch, showArticle, showStory, storySummary,
+} from '../lambdas/local/commands';
+import { formatArticle, formatIngestResult, formatStory, formatStoryLine, formatWatch } from '../lambdas/local/format';
+import { DEFAULT_DATA_DIR, startEmbedded, type EmbeddedRuntime } from '../lambdas/local/runtime';
+
+const USAGE = `newswatch — news monitoring: articles in, stories and new-source alerts out
+
+Usage:
+  newswatch start                         the demo: ingest the bundled Riyadh-talks articles (in memory)
+  newswatch ingest <file|dir>... [--source NAME] [--track-all] [--json] [--quiet]
+  newswatch stories [--json]              stories, most recently updated first
+  newswatch story <id> [--json]           one story: sources, actors, topics, articles, alerts
+  newswatch article <id> [--json]         one stored article with its tags and clean text
+  newswatch watch add <name> [--actor NAME]... [--topic TOPIC]... [--keyword WORD]... [--all]
+  newswatch watch list [--json]
+  newswatch watch remove <name>
+
+Every command takes --data-dir DIR (default ${DEFAULT_DATA_DIR}/): the embedded store lives there,
+with alerts.jsonl, the log of delivered alerts.`;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  source: { type: 'string' },
+  'track-all': { type: 'boolean' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  actor: { type: 'string', multiple: true },
+  topic: { type: 'string', multiple: true },
+  keyword: { type: 'string', multiple: true },
+  all: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+const EXAMPLES_DIR = path.join(__dirname, '..', 'examples', 'riyadh-talks');
+
+async function main(argv: string[]): Promise<number> {
+  const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const [command, ...args] = positionals;
+  if (flags.help || !command) {
+    console.log(USAGE);
+    return command || flags.help ? 0 : 1;
+  }
+  if (command === 'start') return demo();
+  const runtime = await startEmbedded({ dataDir: flags['data-dir'] ?? DEFAULT_DATA_DIR });
+  try {
+    return await run(runtime, command, args, flags);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function run(runtime: EmbeddedRuntime, command: string, args: string[], flags: Flags): Promise<number> {
+  const print = (value: unknown) => console.log(flags.json ? JSON.stringify(value) : value);
+  switch (command) {
+    case 'ingest': {
+      if (args.length === 0) throw usage('ingest needs at least one file or folder');
+      const results = await ingestFiles(runtime, args, {
+        source: flags.source,
+        trackAll: flags['track-all'],
+        echoAlerts: !flags.json && !flags.quiet,
+        onResult: (r) => print(flags.json ? r : formatIngestResult(r)),
+      });
+      if (!flags.json) console.log(summarize(results));
+      return results.some((r) => r.status === 'rejected') ? 2 : 0;
+    }
+    case 'stories': {
+      const stories = await listStories(runtime);
+      if (flags.json) stories.forEach((s) => print(storySummary(s)));
+      else console.log(stories.length ? stories.map(formatStoryLine).join('\n') : 'no stories yet: `newswatch ingest <file>`');
+      return 0;
+    }
+    case 'story': {
+      const detail = await showStory(runtime, requireArg(args, 'story <id>'));
+      print(flags.json ? { ...storySummary(detail.story), ...detail.story, alerts: detail.alerts } : formatStory(detail.story, detail.alerts, detail.articles));
+      return 0;
+    }
+    case 'article': {
+      const article = await showArticle(runtime, requireArg(args, 'article <id>'));
+      print(flags.json ? article : formatArticle(article));
+      return 0;
+    }
+    case 'watch':
+      return watchCommand(runtime, args, flags, print);
+    default:
+      throw usage(`unknown command "${command}"`);
+  }
+}
+
+async function watchCommand(runtime: EmbeddedRuntime, args: string[], flags: Flags, print: (v: unknown) => void): Promise<number> {
+  const [sub, name] = args;
+  if (sub === 'add') {
+    const watch = await addWatch(runtime, { name: requireArg([name], 'watch add <name>'), all: flags.all, actors: flags.actor, topics: flags.topic, keywords: flags.keyword });
+    print(flags.json ? watch : `watch added: ${formatWatch(watch)}`);
+  } else if (sub === 'list') {
+    const watches = await runtime.store.listWatches();
+    if (flags.json) watches.forEach(print);
+    else console.log(watches.length ? watches.map(formatWatch).join('\n') : 'no watches: `newswatch watch add <name> --actor "Marco Rubio"`');
+  } else if (sub === 'remove') {
+    await removeWatch(runtime, requireArg([name], 'watch remove <name>'));
+    if (!flags.json) console.log(`watch removed: ${name}`);
+  } else {
+    throw usage('watch add|list|remove');
+  }
+  return 0;
+}
+
+/** `npm start`: the founding story, on a fresh in-memory store so it reads the same every time. */
+async function demo(): Promise<number> {
+  const runtime = await startEmbedded({ dataDir: path.join(DEFAULT_DATA_DIR, 'demo'), inMemory: true });
+  try {
+    console.log('newswatch demo: five outlets cover the US–Russia talks in Riyadh (18 Feb 2025); every story tracked.\n');
+    const results = await ingestFiles(runtime, [path.join(EXAMPLES_DIR, 'incoming')], {
+      trackAll: true,
+      echoAlerts: true,
+      onResult: (r) => console.log(formatIngestResult(r)),
+    });
+    const stories = await listStories(runtime);
+    console.log(`\n${summarize(results)}\n`);
+    for (const story of stories) {
+      const detail = await showStory(runtime, story.id);
+      console.log(formatStory(detail.story, detail.alerts, detail.articles) + '\n');
+    }
+    const alerts = results.flatMap((r) => r.alerts ?? []).filter((a) => a.kind === 'new-source').length;
+    console.log(`${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, covered by ${stories.map((s) => s.sources.length).join(' + ')} sources; ${alerts} new-source alerts.`);
+    console.log('Next: `npx newswatch ingest <file|dir> --track-all` keeps its data in .newswatch/; `npx newswatch --help`.');
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function summarize(results: IngestResult[]): string {
+  const count = (status: IngestResult['status']) => results.filter((r) => r.status === status).length;
+  const alerts = results.reduce((n, r) => n + (r.alerts?.length ?? 0), 0);
+  return `${results.length} document${results.length === 1 ? '' : 's'}: ${count('ingested')} ingested, ${count('duplicate')} duplicate, ${count('rejected')} rejected; ${alerts} alert${alerts === 1 ? '' : 's'}`;
+}
+
+function requireArg(args: (string | undefined)[], what: string): string {
+  if (!args[0]) throw usage(`usage: newswatch ${what}`);
+  return args[0];
+}
+
+class UsageError extends NewswatchError {
+  readonly retryable = false;
+}
+function usage(message: string): UsageError {
+  return new UsageError(message);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error) => {
+    console.error(`newswatch: ${errorMessage(error)}`);
+    if (!(error instanceof NewswatchError) && process.env.NEWSWATCH_DEBUG) console.error(error);
+    process.exitCode = error instanceof UsageError ? 64 : 1;
+  },
+);

@@ -1,0 +1,112 @@
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { RetryableError } from '../../core/errors';
+import type { DynamoStoreConfig } from './config';
+import { toStoreError } from './errors';
+import type { ItemKey } from './schema';
+
+export type StoredItem = Record<string, unknown>;
+
+export function chunk<T>(values: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < values.length; i += size) chunks.push(values.slice(i, i + size));
+  return chunks;
+}
+
+/** Runs `task` over the values with at most `concurrency` in flight; results keep input order. */
+export async function mapWithConcurrency<T, R>(
+  values: readonly T[],
+  concurrency: number,
+  task: (value: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(values.length);
+  let nextIndex = 0;
+  const worker = async (): Promise<void> => {
+    while (nextIndex < values.length) {
+      const index = nextIndex++;
+      results[index] = await task(values[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), values.length) }, worker));
+  return results;
+}
+
+/** Exponential back-off with full jitter, so throttled writers do not retry in lock-step. */
+function backoff(attempt: number, config: DynamoStoreConfig): Promise<void> {
+  const ceiling = Math.min(config.backoffMaxMs, config.backoffBaseMs * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
+
+function keyId(key: ItemKey): string {
+  return `${key.pk}\u0000${key.sk}`;
+}
+
+/** Drops repeated keys: BatchGetItem and BatchWriteItem reject a request that names one item twice. */
+export function uniqueKeys(keys: readonly ItemKey[]): ItemKey[] {
+  const seen = new Map<string, ItemKey>();
+  for (const key of keys) seen.set(keyId(key), key);
+  return [...seen.values()];
+}
+
+/**
+ * Reads the items at `keys` (any number): chunks of `batchGetSize`, unprocessed keys retried with
+ * back-off. Returns the found items by "pk\0sk"; missing items are simply absent.
+ */
+export async function batchGetItems(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly ItemKey[],
+  config: DynamoStoreConfig,
+  consistentRead: boolean,
+): Promise<Map<string, StoredItem>> {
+  const found = new Map<string, StoredItem>();
+  const chunks = chunk(uniqueKeys(keys), config.batchGetSize);
+  await mapWithConcurrency(chunks, config.concurrency, async (chunkKeys) => {
+    let pending: ItemKey[] = chunkKeys;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= config.maxBatchAttempts) {
+        throw new RetryableError(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+      }
+      if (attempt > 0) await backoff(attempt, config);
+      const output = await doc
+        .send(new BatchGetCommand({
+          RequestItems: { [tableName]: { Keys: pending.map(({ pk, sk }) => ({ pk, sk })), ConsistentRead: consistentRead } },
+        }))
+        .catch((error: unknown) => { throw toStoreError(error, 'BatchGetItem'); });
+      for (const item of output.Responses?.[tableName] ?? []) {
+        found.set(keyId(item as unknown as ItemKey), item);
+      }
+      pending = (output.UnprocessedKeys?.[tableName]?.Keys ?? []) as ItemKey[];
+    }
+  });
+  return found;
+}
+
+export function foundItem(found: Map<string, StoredItem>, key: ItemKey): StoredItem | undefined {
+  return found.get(keyId(key));
+}
+
+/** Puts the items (any number, unconditionally): chunks of `batchWriteSize`, unprocessed ones retried. */
+export async function batchPutItems(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly (StoredItem & ItemKey)[],
+  config: DynamoStoreConfig,
+): Promise<void> {
+  const byKey = new Map<string, StoredItem & ItemKey>();
+  for (const item of items) byKey.set(keyId(item), item); // last one wins, as sequential puts would
+  const chunks = chunk([...byKey.values()], config.batchWriteSize);
+  await mapWithConcurrency(chunks, config.concurrency, async (chunkItems) => {
+    type WriteRequest = { PutRequest?: { Item: StoredItem } };
+    let pending: WriteRequest[] = chunkItems.map((item) => ({ PutRequest: { Item: item } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= config.maxBatchAttempts) {
+        throw new RetryableError(`BatchWriteItem left ${pending.length} items unprocessed after ${attempt} attempts`);
+      }
+      if (attempt > 0) await backoff(attempt, config);
+      const output = await doc
+        .send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as { PutRequest: { Item: StoredItem } }[] } }))
+        .catch((error: unknown) => { throw toStoreError(error, 'BatchWriteItem'); });
+      pending = (output.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+    }
+  });
+}

@@ -1,0 +1,26 @@
+/** Tuning of the DynamoDB adapter. Limits of the API itself are fixed; the rest may be overridden. */
+export interface DynamoStoreConfig {
+  /** Keys per BatchGetItem request (API maximum: 100). */
+  batchGetSize: number;
+  /** Put requests per BatchWriteItem request (API maximum: 25). */
+  batchWriteSize: number;
+  /** Requests in flight at once when one call fans out (index queries, alias puts, batches). */
+  concurrency: number;
+  /** Attempts at a batch whose unprocessed keys/items keep coming back before giving up (retryable). */
+  maxBatchAttempts: number;
+  /** Back-off between batch attempts: base * 2^attempt, capped, with full jitter. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
+  batchGetSize: 100,
+  batchWriteSize: 25,
+  concurrency: 8,
+  maxBatchAttempts: 8,
+  backoffBaseMs: 25,
+  backoffMaxMs: 2000,
+};
+
+/** How long ensureTable waits for a new table (and its index) to become ACTIVE. */
+export const TABLE_READY_TIMEOUT_MS = 120_000;

@@ -1,0 +1,50 @@
+import { RetryableError } from '../../core/errors';
+
+/** DynamoDB error names that say "the request may pass later". */
+const RETRYABLE_ERROR_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+
+/** Socket-level failures: the endpoint was unreachable or dropped the connection. */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
+]);
+
+interface SdkErrorShape {
+  name?: string;
+  code?: string;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+export function isConditionalCheckFailed(error: unknown): boolean {
+  return (error as SdkErrorShape | undefined)?.name === 'ConditionalCheckFailedException';
+}
+
+export function isRetryableDynamoError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as SdkErrorShape;
+  if (e.name && RETRYABLE_ERROR_NAMES.has(e.name)) return true;
+  if (e.code && NETWORK_ERROR_CODES.has(e.code)) return true;
+  if (e.$retryable) return true;
+  return (e.$metadata?.httpStatusCode ?? 0) >= 500;
+}
+
+/**
+ * Maps what the SDK throws (after its own retries) to the project's errors: throttling, 5xx and
+ * network failures become RetryableError (the queue retries the message); anything else,
+ * including ConditionalCheckFailedException, is returned unchanged for the caller to handle.
+ */
+export function toStoreError(error: unknown, operation: string): unknown {
+  if (!isRetryableDynamoError(error)) return error;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new RetryableError(`DynamoDB ${operation} failed: ${detail}`, { cause: error });
+}

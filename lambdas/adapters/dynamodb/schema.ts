@@ -1,0 +1,91 @@
+/**
+ * The single-table layout, shared by the DynamoDB adapter, the local runtime (which creates
+ * the table in dynalite) and the CDK construct (which creates it in AWS). One definition, so
+ * they cannot drift.
+ */
+export const TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Global secondary index used for listings (stories by recency, actors, watches). */
+  listIndex: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** Epoch seconds; set on clean-up-only items. Correctness never depends on TTL. */
+  ttlAttribute: 'expiresAt',
+} as const;
+
+/** Fixed partition keys of the listings kept on `gsi1` (one partition each: small, read whole). */
+export const LIST_PARTITIONS = {
+  stories: 'STORIES',
+  actors: 'ACTORS',
+} as const;
+
+/** Fixed partition of the watches on the base table (few items, read whole with one Query). */
+export const WATCH_PARTITION = 'WATCH';
+
+/** Sort-key prefixes of the items kept inside a story's partition (`STORY#<id>`). */
+export const STORY_CHILD_PREFIXES = {
+  member: 'ARTICLE#',
+  coverage: 'SOURCE#',
+  alert: 'ALERT#',
+} as const;
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/**
+ * Key builders: every item type of the single table, in one place. See the layout comment at
+ * the top of store.ts for what each item holds.
+ */
+export const itemKey = {
+  article: (articleId: string): ItemKey => ({ pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' }),
+  actor: (actorId: string): ItemKey => ({ pk: `ACTOR#${actorId}`, sk: 'ACTOR' }),
+  alias: (foldedKey: string): ItemKey => ({ pk: `ALIAS#${foldedKey}`, sk: 'ALIAS' }),
+  story: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'STORY' }),
+  storyMember: (storyId: string, articleId: string): ItemKey => ({
+    pk: `STORY#${storyId}`, sk: `${STORY_CHILD_PREFIXES.member}${articleId}`,
+  }),
+  coverage: (storyId: string, sourceId: string): ItemKey => ({
+    pk: `STORY#${storyId}`, sk: `${STORY_CHILD_PREFIXES.coverage}${sourceId}`,
+  }),
+  alert: (storyId: string, alertId: string): ItemKey => ({
+    pk: `STORY#${storyId}`, sk: `${STORY_CHILD_PREFIXES.alert}${alertId}`,
+  }),
+  storyIndex: (indexKey: string, storyId: string): ItemKey => ({ pk: `INDEX#${indexKey}`, sk: `STORY#${storyId}` }),
+  watch: (watchId: string): ItemKey => ({ pk: WATCH_PARTITION, sk: `WATCH#${watchId}` }),
+  object: (objectKey: string, version?: string): ItemKey => ({
+    pk: `OBJECT#${objectKey}`, sk: `VERSION#${version ?? '-'}`,
+  }),
+};
+
+/** `gsi1` partition of one story-index key: its entries sorted by `<lastSeen>#<storyId>`. */
+export function storyIndexListPartition(indexKey: string): string {
+  return `INDEX#${indexKey}`;
+}
+
+/**
+ * The table as the SDK creates it (local runtime, tests). The CDK construct declares the same
+ * keys from TABLE_KEYS: string pk/sk, gsi1 on gsi1pk/gsi1sk projecting all attributes.
+ */
+export function tableDefinition(tableName: string) {
+  const { partitionKey, sortKey, listIndex } = TABLE_KEYS;
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [partitionKey, sortKey, listIndex.partitionKey, listIndex.sortKey].map((name) => ({
+      AttributeName: name, AttributeType: 'S' as const,
+    })),
+    KeySchema: [
+      { AttributeName: partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: [{
+      IndexName: listIndex.name,
+      KeySchema: [
+        { AttributeName: listIndex.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: listIndex.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    }],
+  };
+}

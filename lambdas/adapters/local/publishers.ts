@@ -1,0 +1,31 @@
+import { appendFile } from 'node:fs/promises';
+import { renderAlert } from '../../core/alert';
+import type { Alert, Story } from '../../core/model';
+import type { AlertPublisher } from '../../ports/alerts';
+
+/** Appends each alert, as delivered, to a JSON Lines file (`alerts.jsonl` in the data dir). */
+export class JsonLinesAlertPublisher implements AlertPublisher {
+  constructor(private readonly file: string) {}
+  async publish(alert: Alert): Promise<void> {
+    await appendFile(this.file, JSON.stringify(alert) + '\n');
+  }
+}
+
+/** Prints alerts as a reader would see them in an email. */
+export class ConsoleAlertPublisher implements AlertPublisher {
+  constructor(private readonly write: (text: string) => void = (t) => process.stderr.write(t)) {}
+  async publish(alert: Alert): Promise<void> {
+    const { subject, text } = renderAlert(alert);
+    this.write(`\n🔔 ${subject}\n${text.replace(/^/gm, '   ')}\n`);
+  }
+}
+
+/** Delivers to every publisher; one failing does not stop the others, but the failure is raised. */
+export class FanOutAlertPublisher implements AlertPublisher {
+  constructor(private readonly publishers: AlertPublisher[]) {}
+  async publish(alert: Alert, story: Story): Promise<void> {
+    const outcomes = await Promise.allSettled(this.publishers.map((p) => p.publish(alert, story)));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+}

@@ -1,0 +1,79 @@
+import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { NewswatchError, RetryableError } from '../core/errors';
+import type { RawObject } from '../core/model';
+import type { ObjectSource } from '../ports/objects';
+
+/** The object named by the event no longer exists (deleted, or a stale re-delivery): nothing to retry. */
+export class MissingObjectError extends NewswatchError {
+  readonly retryable = false;
+}
+
+const RETRYABLE_S3_ERRORS = new Set(['SlowDown', 'ServiceUnavailable', 'InternalError', 'RequestTimeout', 'ThrottlingException']);
+
+/** S3 event keys are URL-encoded with `+` for spaces; the SDK wants the real key. */
+export function decodeEventKey(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
+}
+
+export class S3ObjectSource implements ObjectSource {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly quarantinePrefix = 'quarantine/',
+    private readonly defaultBucket?: string,
+  ) {}
+
+  async getObject(ref: { bucket?: string; key: string; version?: string }): Promise<RawObject> {
+    const bucket = ref.bucket ?? this.defaultBucket;
+    try {
+      const res = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: ref.key, VersionId: ref.version }));
+      const body = res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
+      return {
+        key: ref.key,
+        bucket,
+        body,
+        contentType: res.ContentType,
+        contentEncoding: res.ContentEncoding,
+        metadata: lowerCaseKeys(res.Metadata ?? {}),
+        version: res.VersionId ?? res.ETag?.replace(/"/g, '') ?? ref.version,
+      };
+    } catch (error) {
+      throw mapS3Error(error, `reading s3://${bucket}/${ref.key}`);
+    }
+  }
+
+  /** Copies the original bytes under the quarantine prefix, with the error as metadata. */
+  async quarantine(object: RawObject, error: string): Promise<string | undefined> {
+    if (!object.bucket) return undefined;
+    const key = this.quarantinePrefix + object.key.replace(/^incoming\//, '');
+    try {
+      await this.s3.send(new PutObjectCommand({
+        Bucket: object.bucket,
+        Key: key,
+        Body: object.body,
+        ContentType: object.contentType,
+        ContentEncoding: object.contentEncoding,
+        // Metadata travels as HTTP headers: ASCII only, and S3 caps all of it at 2 KB.
+        Metadata: { ...object.metadata, 'newswatch-error': encodeURIComponent(error).slice(0, 1024), 'newswatch-original-key': encodeURIComponent(object.key).slice(0, 512) },
+      }));
+      return key;
+    } catch (err) {
+      throw mapS3Error(err, `quarantining s3://${object.bucket}/${object.key}`);
+    }
+  }
+}
+
+function lowerCaseKeys(metadata: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function mapS3Error(error: unknown, doing: string): Error {
+  const name = error instanceof S3ServiceException ? error.name : (error as { name?: string })?.name ?? '';
+  const status = error instanceof S3ServiceException ? error.$metadata?.httpStatusCode : undefined;
+  if (name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchVersion') {
+    return new MissingObjectError(`${doing}: the object does not exist`, { cause: error });
+  }
+  if (RETRYABLE_S3_ERRORS.has(name) || (status !== undefined && status >= 500) || !(error instanceof S3ServiceException)) {
+    return new RetryableError(`${doing}: ${(error as Error)?.message ?? error}`, { cause: error });
+  }
+  return error as Error;
+}

@@ -1,0 +1,90 @@
+/**
+ * Tuning constants of the cluster step, in one place. Callers may override any of them
+ * (`{ ...DEFAULT_CLUSTER_CONFIG, joinThreshold: 0.3 }`). The thresholds were measured on the
+ * seed story and hand-written unrelated articles (see test/unit/cluster-seeds.test.ts).
+ */
+export interface ClusterConfig {
+  /** Terms kept per article profile (after weighting). */
+  articleTermCount: number;
+  /** Terms kept in a story's running centroid. */
+  storyTermCount: number;
+  /** A title occurrence counts this many body occurrences: titles name the story. */
+  titleBoost: number;
+  /** IDF proxy for words on the shipped common-word list (0..1): frequent words say little. */
+  commonWordWeight: number;
+  /** IDF proxy for tokens made only of digits (years, counts). */
+  numberWeight: number;
+  /** Words shorter than this are dropped. */
+  minTermLength: number;
+  /** Near-duplicate signature: hashes kept in the bottom-k MinHash sketch. */
+  sketchSize: number;
+  /** Content words per shingle for the near-duplicate signature. */
+  shingleSize: number;
+  /** Index keys: smallest signature hashes, shared by texts that share wording. */
+  maxSignatureKeys: number;
+  /** Index keys: most salient actors (persons/organizations before places). */
+  maxActorKeys: number;
+  /** Index keys: most weighted terms. */
+  maxTermKeys: number;
+  /** Score weights of the components (renormalized over the components both sides have). */
+  textWeight: number;
+  actorWeight: number;
+  topicWeight: number;
+  /** Place actors count this much relative to persons and organizations in actor overlap. */
+  placeActorWeight: number;
+  /** Join the best candidate when its score reaches this. */
+  joinThreshold: number;
+  /**
+   * Estimated containment of the shorter text's shingles in the longer one at or above which
+   * an article is labelled a copy (rewrite or syndication) of a story's article.
+   */
+  copyThreshold: number;
+  /** No time penalty within this many days of the story's span. */
+  graceDays: number;
+  /** Past grace, the score decays linearly down to `lateFactor` at this many days. */
+  maxGapDays: number;
+  /** Multiplier beyond maxGapDays: a story that old rarely continues. */
+  staleFactor: number;
+  /** Multiplier reached at maxGapDays. */
+  lateFactor: number;
+  /** Article ids kept on a story (articleCount stays exact). */
+  storyArticleIdLimit: number;
+  /** Near-duplicate signatures kept on a story (most recent). */
+  storySignatureLimit: number;
+  /** Actors and topics shown on a story. */
+  storyTopCount: number;
+  /** Words of the text used as a headline when the article has no title. */
+  headlineWords: number;
+}
+
+export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
+  articleTermCount: 60,
+  storyTermCount: 100,
+  titleBoost: 3,
+  commonWordWeight: 0.35,
+  numberWeight: 0.5,
+  minTermLength: 2,
+  sketchSize: 128,
+  shingleSize: 2,
+  maxSignatureKeys: 8,
+  maxActorKeys: 4,
+  maxTermKeys: 6,
+  textWeight: 0.55,
+  actorWeight: 0.35,
+  topicWeight: 0.1,
+  placeActorWeight: 0.4,
+  joinThreshold: 0.3,
+  copyThreshold: 0.2,
+  graceDays: 3,
+  maxGapDays: 14,
+  staleFactor: 0.3,
+  lateFactor: 0.75,
+  storyArticleIdLimit: 200,
+  storySignatureLimit: 20,
+  storyTopCount: 8,
+  headlineWords: 12,
+});
+
+export function clusterConfig(overrides?: Partial<ClusterConfig>): ClusterConfig {
+  return { ...DEFAULT_CLUSTER_CONFIG, ...overrides };
+}

@@ -1,0 +1,31 @@
+import type { Watch } from '../model';
+
+/** Tuning of the ingest use case itself; each step keeps its own constants in its folder. */
+export interface IngestConfig {
+  /** Track every story, as if a watch on everything existed (`--track-all`, TRACK_ALL). */
+  trackAll: boolean;
+  /** How many stories one index key may contribute as candidates: bounds the fan-out. */
+  candidateLimitPerKey: number;
+  /** At most this many candidate stories are read and compared per article. */
+  maxCandidates: number;
+  /** Optimistic-concurrency retries when another writer updated the story first. */
+  storyWriteAttempts: number;
+}
+
+export const DEFAULT_INGEST_CONFIG: IngestConfig = {
+  trackAll: false,
+  candidateLimitPerKey: 20,
+  maxCandidates: 60,
+  storyWriteAttempts: 5,
+};
+
+/** The watch that `trackAll` stands for: it is never stored, so it cannot be forgotten or edited. */
+export const TRACK_ALL_WATCH: Watch = {
+  id: 'all',
+  name: 'everything',
+  all: true,
+  actors: [],
+  topics: [],
+  keywords: [],
+  createdAt: '1970-01-01T00:00:00.000Z',
+};

@@ -1,0 +1,5 @@
+export { ingestObject } from './ingestObject';
+export type { ObjectDeps, ObjectOptions } from './ingestObject';
+export { ingestDocument } from './ingestDocument';
+export { DEFAULT_INGEST_CONFIG, TRACK_ALL_WATCH } from './config';
+export type { IngestConfig } from './config';

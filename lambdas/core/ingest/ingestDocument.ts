@@ -1,0 +1,197 @@
+import { decideAlerts, matchWatches } from '../alert';
+import { assignStory, candidateKeys, mergeIntoStory, profileArticle, startStory } from '../cluster';
+import type { ArticleProfile } from '../cluster';
+import { RetryableError } from '../errors';
+import type { Alert, Article, IngestResult, NormalizedDoc, SourceRef, Story, Watch } from '../model';
+import { articleIdFor, countWords } from '../normalize';
+import { actorLookupKeys, extractActors, extractKeyphrases, foldName, resolveActors, tagTopics } from '../tag';
+import type { AlertPublisher } from '../../ports/alerts';
+import type { NewswatchStore } from '../../ports/store';
+import type { IngestConfig } from './config';
+
+export interface DocumentDeps {
+  store: NewswatchStore;
+  publisher: AlertPublisher;
+}
+
+export interface DocumentContext {
+  doc: NormalizedDoc;
+  source: SourceRef;
+  rawKey: string;
+  /** The watches in force (stored ones, plus the track-all watch when configured). */
+  watches: Watch[];
+  now: string;
+  config: IngestConfig;
+}
+
+/**
+ * One document through the pipeline: tag, claim the article, assign its story, record the
+ * coverage, decide and deliver alerts. Every write is idempotent or conditional, so a
+ * re-delivered event or a crash half-way resumes without doing anything twice.
+ */
+export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<IngestResult> {
+  const { doc, source, now } = ctx;
+  const draft = await tagDocument(ctx, deps);
+
+  const claim = await deps.store.claimArticle(draft.article);
+  let article = claim.created ? draft.article : claim.existing;
+  if (!claim.created && article.status === 'ingested') {
+    return describe(ctx, article, 'duplicate', []);
+  }
+
+  const { story, previous } = await placeInStory(article, draft.profile, ctx, deps);
+  article = { ...article, storyId: story.id, copyOf: article.copyOf };
+
+  const coverage = await deps.store.claimCoverage({
+    storyId: story.id,
+    source,
+    articleId: article.id,
+    firstSeen: article.publishedAt ?? now,
+  });
+  // A resumed run finds the ledger entry it wrote itself: it still owes that entry's alerts.
+  const coverageCreated = coverage.created || coverage.entry.articleId === article.id;
+
+  const watchMatch = matchWatches(ctx.watches, { story, article }, foldName);
+  const alerts = decideAlerts({
+    story,
+    previousStory: previous,
+    article: { id: article.id, title: article.title, url: article.url, source, copyOf: article.copyOf },
+    coverageCreated,
+    watchMatch,
+    now,
+  });
+  const delivered = await deliverAlerts(alerts, story, now, deps);
+
+  article = { ...article, status: 'ingested' };
+  await deps.store.saveArticle(article);
+  return describe(ctx, article, 'ingested', delivered);
+}
+
+interface TaggedDraft {
+  article: Article;
+  profile: ArticleProfile;
+}
+
+async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<TaggedDraft> {
+  const { doc, source, now } = ctx;
+  const candidates = extractActors(doc);
+  const known = await deps.store.findActorsByAlias(actorLookupKeys(candidates));
+  const { actors, registryUpdates } = resolveActors(candidates, known);
+  if (registryUpdates.length > 0) await deps.store.saveActors(registryUpdates);
+  const topics = tagTopics(doc, ctx.watches);
+  const keyphrases = extractKeyphrases(doc);
+  const profile = profileArticle({ title: doc.title, text: doc.text, actors, topics });
+
+  const article: Article = {
+    id: articleIdFor(source.id, doc.text),
+    source,
+    url: doc.url,
+    title: doc.title,
+    byline: doc.byline,
+    publishedAt: doc.publishedAt,
+    language: doc.language,
+    text: doc.text,
+    wordCount: countWords(doc.text),
+    ingestedAt: now,
+    rawKey: ctx.rawKey,
+    status: 'processing',
+    actors,
+    topics,
+    keyphrases,
+    signature: profile.signature,
+  };
+  return { article, profile };
+}
+
+/**
+ * Finds or creates the article's story and adds the article to it exactly once. A resumed
+ * article keeps the story it was given the first time.
+ */
+async function placeInStory(
+  article: Article,
+  profile: ArticleProfile,
+  ctx: DocumentContext,
+  deps: DocumentDeps,
+): Promise<{ story: Story; previous?: Story }> {
+  const { store } = deps;
+  const keys = candidateKeys(profile);
+  const at = article.publishedAt ?? ctx.now;
+  const member = { ...article, publishedAt: at, profile };
+
+  let storyId = article.storyId;
+  let copyOf = article.copyOf;
+  if (!storyId) {
+    const ids = (await store.findCandidateStories(keys, ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
+    const candidates = await store.getStories(ids);
+    const assignment = assignStory({ profile, publishedAt: at }, candidates);
+    if (assignment.action === 'join') {
+      storyId = assignment.storyId;
+      copyOf = assignment.copyOf;
+    } else {
+      // The first article's id names the story: a retried creation finds the same story.
+      storyId = article.id;
+    }
+    // Remember the decision before acting on it, so a crash cannot re-decide differently.
+    await store.saveArticle({ ...article, storyId, copyOf });
+  }
+  article.copyOf = copyOf;
+
+  for (let attempt = 1; ; attempt++) {
+    const existing = await store.getStory(storyId);
+    if (!existing) {
+      const story = withTracking(startStory(member, storyId), article, ctx);
+      if (await store.createStory(story)) {
+        await store.addArticleToStory(storyId, article.id, story);
+        await store.indexStory(storyId, keys, story.lastSeen);
+        return { story };
+      }
+      continue; // another writer created it meanwhile: join it instead
+    }
+    if (existing.articleIds.includes(article.id)) return { story: existing, previous: existing };
+    const next = withTracking(mergeIntoStory(existing, member), article, ctx);
+    try {
+      const added = await store.addArticleToStory(storyId, article.id, next);
+      await store.indexStory(storyId, keys, next.lastSeen);
+      return added ? { story: next, previous: existing } : { story: existing, previous: existing };
+    } catch (error) {
+      if (!(error instanceof RetryableError) || attempt >= ctx.config.storyWriteAttempts) throw error;
+    }
+  }
+}
+
+/** A story stays tracked once a watch matched it; the watches that did are kept with it. */
+function withTracking(story: Story, article: Article, ctx: DocumentContext): Story {
+  const match = matchWatches(ctx.watches, { story, article }, foldName);
+  const trackedBy = [...new Set([...story.trackedBy, ...match.watchIds])];
+  return { ...story, tracked: story.tracked || trackedBy.length > 0, trackedBy };
+}
+
+/** Record first, publish, then mark sent: a crash in between re-publishes, never loses. */
+async function deliverAlerts(alerts: Alert[], story: Story, now: string, deps: DocumentDeps): Promise<Alert[]> {
+  const delivered: Alert[] = [];
+  for (const alert of alerts) {
+    const recorded = await deps.store.recordAlert(alert);
+    const current = recorded ? alert : await deps.store.getAlert(alert.storyId, alert.id);
+    if (!current || current.status === 'sent') continue;
+    await deps.publisher.publish(current, story);
+    await deps.store.markAlertSent(current.storyId, current.id, now);
+    delivered.push(current);
+  }
+  return delivered;
+}
+
+function describe(ctx: DocumentContext, article: Article, status: 'ingested' | 'duplicate', alerts: Alert[]): IngestResult {
+  return {
+    file: ctx.rawKey,
+    index: ctx.doc.index,
+    status,
+    articleId: article.id,
+    source: article.source.name,
+    title: article.title,
+    storyId: article.storyId,
+    copyOf: article.copyOf,
+    actors: article.actors.map(({ id, name, type }) => ({ id, name, type })),
+    topics: article.topics.map(({ id, label }) => ({ id, label })),
+    alerts: alerts.map((a) => ({ kind: a.kind, storyId: a.storyId, source: a.source.name, articleId: a.articleId, reason: a.reason })),
+  };
+}

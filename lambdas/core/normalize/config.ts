@@ -1,0 +1,128 @@
+/** Tuning constants of the normalize step. Callers override any of them with a Partial. */
+export interface NormalizeConfig {
+  /** Largest object accepted, checked on the stored bytes and again after gunzip. */
+  maxObjectBytes: number;
+  /** Share of control bytes (other than tab, CR, LF, FF) above which an object is binary. */
+  binaryControlRatio: number;
+  /** How many leading bytes the binary and charset sniffers look at. */
+  sniffBytes: number;
+  /** Legacy charsets a document may declare (HTML meta, XML prolog, Content-Type). */
+  legacyCharsets: string[];
+
+  /** A block at least this long is body text; shorter ones may be labels, headings or chrome. */
+  minParagraphChars: number;
+  /** A title line: between these many words and at most titleMaxChars, no final period. */
+  titleMinWords: number;
+  titleMaxChars: number;
+  /** A title derived from the first sentence is cut at a word boundary below this. */
+  derivedTitleMaxChars: number;
+  /** Words a derived title must not end on after a cut. */
+  titleTrailingStopWords: string[];
+  /** Abbreviations that end in a period without ending a sentence. */
+  abbreviations: string[];
+
+  /** Whole lines that are site chrome wherever they appear (compared case-insensitively, trailing punctuation ignored). */
+  boilerplateLines: string[];
+  /** Lines that are site chrome when they start with one of these (lower-case). */
+  boilerplatePrefixes: string[];
+  /** Section labels: dropped when they stand alone before the article starts. */
+  sectionLabels: string[];
+  /** Before the first body paragraph, a block of at most this many words (no sentence) above the title is a label. */
+  headLabelMaxWords: number;
+  /** A lone token at most this long, all lower-case, before the body is scraper junk ("runio"). */
+  headJunkMaxChars: number;
+  /** Headers of an on-page table of contents; the list right under them goes too. */
+  tableOfContentsHeaders: string[];
+  /** How many blocks at the end are searched for an author/site self-description. */
+  tailBlocks: number;
+  /** Patterns of a self-promotion paragraph; group "site" (if any) names the outlet. */
+  selfPromotionPatterns: RegExp[];
+  /** Patterns naming the outlet in the prose; group "name" is the outlet. */
+  textSourcePatterns: RegExp[];
+  /** Capitalised words that look like an outlet in "X reports" but are not one. */
+  notSourceNames: string[];
+  /** A byline line: "By Firstname Lastname". Group "name" is the author. */
+  bylinePattern: RegExp;
+
+  /** Lines no longer than this, with none longer, mean the text was hard-wrapped. */
+  hardWrapMaxChars: number;
+  /** A hard-wrapped text has at least this many lines. */
+  hardWrapMinLines: number;
+}
+
+export const defaultNormalizeConfig: NormalizeConfig = {
+  maxObjectBytes: 5 * 1024 * 1024,
+  binaryControlRatio: 0.05,
+  sniffBytes: 8192,
+  legacyCharsets: [
+    'windows-1252', 'iso-8859-1', 'latin1', 'iso-8859-15', 'iso-8859-2', 'windows-1250',
+    'windows-1251', 'koi8-r', 'koi8-u', 'cp1252', 'cp1251', 'us-ascii', 'ascii',
+  ],
+
+  minParagraphChars: 80,
+  titleMinWords: 3,
+  titleMaxChars: 160,
+  derivedTitleMaxChars: 110,
+  titleTrailingStopWords: [
+    'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or',
+    'the', 'to', 'with', 'that', 'which', 'who', 'its', 'their', 'his', 'her',
+  ],
+  abbreviations: [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt',
+    'sgt', 'adm', 'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'no', 'jan', 'feb',
+    'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'dept',
+  ],
+
+  boilerplateLines: [
+    'advertisement', 'advertisements', 'sponsored', 'sponsored content', 'trending', 'trending now',
+    'share', 'share this', 'share this article', 'share on facebook', 'share on twitter',
+    'tweet', 'email', 'print', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'telegram', 'reddit',
+    'connect with us', 'follow us', 'exit mobile version', 'skip to content', 'skip to main content',
+    'published', 'updated', 'on', 'by', 'menu', 'search', 'home', 'close', 'read more', 'more',
+    'related', 'related articles', 'related posts', 'related stories', 'you may also like',
+    'recommended', 'most read', 'most popular', 'popular', 'latest', 'latest news', 'comments',
+    'leave a comment', 'leave a reply', 'loading', 'subscribe', 'sign up', 'sign in', 'log in',
+    'newsletter', 'tags', 'continue reading', 'back to top', 'scroll to top', 'photo', 'video',
+    'listen to this article', 'click to share', 'copy link', 'all rights reserved',
+  ],
+  boilerplatePrefixes: [
+    'share this article', 'sign up for our', 'subscribe to our', 'follow us on', 'click here to',
+    'copyright ©', '© ', 'all rights reserved', 'read more:', 'related:', 'also read:', 'tags:',
+  ],
+  sectionLabels: [
+    'world', 'world news', 'news', 'politics', 'business', 'economy', 'europe', 'asia', 'africa',
+    'americas', 'middle east', 'us', 'u.s.', 'uk', 'opinion', 'analysis', 'sport', 'sports',
+    'tech', 'technology', 'science', 'health', 'culture', 'entertainment', 'breaking',
+    'breaking news', 'international', 'national', 'local', 'diplomacy', 'security', 'defense',
+  ],
+  headLabelMaxWords: 2,
+  headJunkMaxChars: 12,
+  tableOfContentsHeaders: [
+    'article subheadings', 'table of contents', 'contents', 'in this article', 'jump to',
+    'on this page', 'sections',
+  ],
+  tailBlocks: 4,
+  selfPromotionPatterns: [
+    // "As the News Editor at News Journos, I am …": a role at the outlet, in the first person.
+    /^As (?:the|a|an|our) [^,.]{2,60}? (?:at|of|for) (?<site>[A-Z][\p{L}\p{N}.&' -]{1,50}?),/u,
+    /^(?:I am|I'm) (?:a|an|the) [^.]{2,80}? (?:at|of|for|with) (?<site>[A-Z][\p{L}\p{N}.&' -]{1,50}?)[,.]/u,
+    /^(?<site>[A-Z][\p{L}\p{N}.&' -]{1,50}?) is your (?:go-to|trusted|independent|number one|#1)\b/u,
+    /^About the author\b/iu,
+  ],
+  textSourcePatterns: [
+    // ", Caliber.Az reports via foreign media." — attribution clause at the end of a sentence.
+    /,\s+(?<name>[A-Z][\p{L}\p{N}&-]*(?:[. ][A-Z][\p{L}\p{N}&-]*){0,3})\s+(?:reports|reported)\b/u,
+  ],
+  notSourceNames: [
+    'media', 'reports', 'report', 'news', 'officials', 'sources', 'state media', 'local media',
+    'the', 'he', 'she', 'it', 'they', 'police', 'witnesses',
+  ],
+  bylinePattern: /^(?:By|Written by|Author:)\s+(?<name>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin|and|&)){0,5})$/u,
+
+  hardWrapMaxChars: 100,
+  hardWrapMinLines: 6,
+};
+
+export function resolveNormalizeConfig(overrides?: Partial<NormalizeConfig>): NormalizeConfig {
+  return { ...defaultNormalizeConfig, ...overrides };
+}

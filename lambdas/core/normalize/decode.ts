@@ -1,0 +1,140 @@
+import { gunzipSync } from 'node:zlib';
+import { RejectedInputError } from '../errors';
+import type { RawObject } from '../model';
+import type { NormalizeConfig } from './config';
+
+export interface DecodedObject {
+  text: string;
+  /** The key without a compression suffix, for format detection by extension. */
+  logicalKey: string;
+  /** Charset the text was decoded from (utf-8 unless a BOM or declaration said otherwise). */
+  charset: string;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** Well-known binary formats, for a clearer rejection than "binary content". */
+const BINARY_SIGNATURES: { name: string; bytes: number[] }[] = [
+  { name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'ZIP archive', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'WebP/RIFF file', bytes: [0x52, 0x49, 0x46, 0x46] },
+];
+
+/** Turns the stored bytes into text: gunzip, size and binary checks, charset decoding. */
+export function decodeObject(raw: RawObject, config: NormalizeConfig): DecodedObject {
+  assertSize(raw.body.length, config, 'object');
+  let body = raw.body;
+  let logicalKey = raw.key;
+  const gzipNamed = /\.gz$/i.test(raw.key) || /gzip/i.test(raw.contentEncoding ?? '');
+  if (startsWith(body, GZIP_MAGIC)) {
+    body = gunzip(body, config);
+  } else if (gzipNamed && body.length > 0 && !looksLikeText(body, config)) {
+    throw new RejectedInputError('corrupt gzip: the object is named or marked gzip but has no gzip header');
+  }
+  // A plain body under a .gz name happens when a client already decompressed it.
+  logicalKey = logicalKey.replace(/\.gz$/i, '');
+
+  if (body.length === 0) throw new RejectedInputError('empty object: no bytes');
+  assertNotBinary(body, config);
+  const { text, charset } = decodeText(body, raw.contentType, config);
+  if (text.trim().length === 0) throw new RejectedInputError('empty object: only whitespace');
+  return { text, logicalKey, charset };
+}
+
+function gunzip(body: Uint8Array, config: NormalizeConfig): Uint8Array {
+  try {
+    // The output cap stops a small gzip bomb from expanding past the size limit in memory.
+    return gunzipSync(body, { maxOutputLength: config.maxObjectBytes + 1 });
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new RejectedInputError(
+        `too large: more than ${config.maxObjectBytes} bytes once decompressed`, { cause: error });
+    }
+    throw new RejectedInputError(`corrupt gzip: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function assertSize(size: number, config: NormalizeConfig, what: string): void {
+  if (size > config.maxObjectBytes) {
+    throw new RejectedInputError(`too large: the ${what} has ${size} bytes, the limit is ${config.maxObjectBytes}`);
+  }
+}
+
+function assertNotBinary(body: Uint8Array, config: NormalizeConfig): void {
+  if (hasUtf16Bom(body)) return; // UTF-16 text is full of NUL bytes by design.
+  const signature = BINARY_SIGNATURES.find((s) => startsWith(body, s.bytes));
+  if (signature) throw new RejectedInputError(`binary content (${signature.name}), not a text document`);
+  const sample = body.subarray(0, config.sniffBytes);
+  if (sample.includes(0)) throw new RejectedInputError('binary content: NUL bytes in a text document');
+  if (!looksLikeText(sample, config)) {
+    throw new RejectedInputError('binary content: too many control bytes for a text document');
+  }
+}
+
+function looksLikeText(body: Uint8Array, config: NormalizeConfig): boolean {
+  const sample = body.subarray(0, config.sniffBytes);
+  let control = 0;
+  for (const byte of sample) {
+    const allowed = byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d;
+    if ((byte < 0x20 && !allowed) || byte === 0x7f) control += 1;
+  }
+  return sample.length === 0 || control / sample.length <= config.binaryControlRatio;
+}
+
+/**
+ * BOM first, then strict UTF-8, then a charset the document declares (Content-Type, HTML meta,
+ * XML prolog). Valid UTF-8 wins over a declaration because misdeclared UTF-8 pages are common
+ * and non-ASCII legacy text is almost never valid UTF-8 by accident.
+ */
+function decodeText(body: Uint8Array, contentType: string | undefined, config: NormalizeConfig): {
+  text: string; charset: string;
+} {
+  if (startsWith(body, [0xef, 0xbb, 0xbf])) return strictDecode(body.subarray(3), 'utf-8');
+  if (startsWith(body, [0xff, 0xfe])) return strictDecode(body.subarray(2), 'utf-16le');
+  if (startsWith(body, [0xfe, 0xff])) return strictDecode(body.subarray(2), 'utf-16be');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), charset: 'utf-8' };
+  } catch (error) {
+    const declared = declaredCharset(body, contentType, config);
+    if (!declared) {
+      throw new RejectedInputError(
+        'undecodable text: not valid UTF-8 and no supported charset declared', { cause: error });
+    }
+    if (!config.legacyCharsets.includes(declared)) {
+      throw new RejectedInputError(
+        `undecodable text: not valid ${declared === 'utf-8' ? 'UTF-8' : `UTF-8, and the declared charset "${declared}" is not supported`}`,
+        { cause: error });
+    }
+    return { text: new TextDecoder(declared).decode(body), charset: declared };
+  }
+}
+
+function strictDecode(body: Uint8Array, charset: string): { text: string; charset: string } {
+  try {
+    return { text: new TextDecoder(charset, { fatal: true }).decode(body), charset };
+  } catch (error) {
+    throw new RejectedInputError(`undecodable text: invalid ${charset} after its byte order mark`, { cause: error });
+  }
+}
+
+function declaredCharset(body: Uint8Array, contentType: string | undefined, config: NormalizeConfig): string | undefined {
+  const fromHeader = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  // latin1 maps every byte to one char, so the ASCII declaration can be read before decoding.
+  const head = Buffer.from(body.subarray(0, config.sniffBytes)).toString('latin1');
+  const fromDocument =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
+  const label = (fromHeader ?? fromDocument)?.toLowerCase();
+  return label === 'utf8' ? 'utf-8' : label;
+}
+
+function hasUtf16Bom(body: Uint8Array): boolean {
+  return startsWith(body, [0xff, 0xfe]) || startsWith(body, [0xfe, 0xff]);
+}
+
+function startsWith(body: Uint8Array, bytes: number[]): boolean {
+  return body.length >= bytes.length && bytes.every((b, i) => body[i] === b);
+}

@@ -1,0 +1,52 @@
+/** Tuning constants of the tag step, named in one place. Callers may override any of them. */
+export interface TagConfig {
+  /** Longest alias, in tokens, tried against the gazetteers. */
+  maxGazetteerTokens: number;
+  /** Longest capitalised run, in tokens, still taken as one name. */
+  maxNameTokens: number;
+  /** A line with at most this many words and no sentence punctuation at its end is a heading. */
+  headingMaxWords: number;
+  /** Share of capitalised content words that makes a short line a heading (title case). */
+  headingCapitalisedShare: number;
+  /** Salience = weights of (mention share, earliness, presence in the title); they sum to 1. */
+  salienceMentionWeight: number;
+  salienceEarlinessWeight: number;
+  salienceTitleWeight: number;
+  /** Topics: a topic is returned when its normalized score reaches this. */
+  topicThreshold: number;
+  /** Cue evidence (sum of cue weights, title hits counted extra) that maps to score 1. */
+  topicSaturation: number;
+  /** A cue found in the title counts this many times its weight. */
+  topicTitleBoost: number;
+  /** At most this many IPTC topics per article. */
+  maxTopics: number;
+  /** Keyphrases returned. */
+  maxKeyphrases: number;
+  /** Longest keyphrase, in words. */
+  maxKeyphraseWords: number;
+  /** Extra weight for a phrase seen in the title or the first paragraph. */
+  keyphraseTitleBoost: number;
+  keyphraseLeadBoost: number;
+}
+
+export const DEFAULT_TAG_CONFIG: TagConfig = {
+  maxGazetteerTokens: 6,
+  maxNameTokens: 6,
+  headingMaxWords: 14,
+  headingCapitalisedShare: 0.6,
+  salienceMentionWeight: 0.55,
+  salienceEarlinessWeight: 0.2,
+  salienceTitleWeight: 0.25,
+  topicThreshold: 0.3,
+  topicSaturation: 6,
+  topicTitleBoost: 2,
+  maxTopics: 8,
+  maxKeyphrases: 10,
+  maxKeyphraseWords: 4,
+  keyphraseTitleBoost: 2,
+  keyphraseLeadBoost: 0.5,
+};
+
+export function tagConfig(overrides?: Partial<TagConfig>): TagConfig {
+  return { ...DEFAULT_TAG_CONFIG, ...overrides };
+}

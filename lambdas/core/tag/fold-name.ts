@@ -1,0 +1,43 @@
+/**
+ * foldName: the registry key of a surface form. Two spellings of one name must fold to the
+ * same key, so the folding removes what varies between outlets and keeps what tells names apart:
+ *  1. Unicode NFKD and combining marks dropped (Erdoğan -> erdogan), plus the Latin letters that
+ *     NFKD does not decompose (ı ø æ œ ß đ ł þ).
+ *  2. Lower case; possessive "'s" and a trailing plural-possessive apostrophe dropped.
+ *  3. Dots and apostrophes removed without a space ("U.S." -> "us", "O'Brien" -> "obrien");
+ *     any other punctuation (hyphen, comma, ampersand) becomes a space; spaces collapsed.
+ *  4. Transliteration of Slavic endings, per word, only after a consonant so that native
+ *     spellings stay intact (Hawaii, Dubai): -yy/-iy/-ii/-yi -> -y (Zelenskyy, Zelenskiy,
+ *     Zelenskii -> zelensky), -ei -> -ey (Sergei -> sergey, Alexei -> alexey).
+ *     Wider rules (x/ks, kh/h, final i/y) were left out: they merge distinct names.
+ */
+
+const UNDECOMPOSED: Record<string, string> = {
+  'ı': 'i', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'đ': 'd', 'ð': 'd', 'ł': 'l', 'þ': 'th', 'ħ': 'h',
+};
+
+const CONSONANT = '[bcdfghjklmnpqrstvwxz]';
+const SLAVIC_ADJECTIVE_ENDING = new RegExp(`(${CONSONANT})(?:yy|iy|ii|yi)$`);
+const SLAVIC_EI_ENDING = new RegExp(`(${CONSONANT})ei$`);
+
+export function foldName(name: string): string {
+  const plain = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ıøæœßđðłþħ]/g, (c) => UNDECOMPOSED[c] ?? c)
+    .replace(/['’ʼ`´]s(?![\p{L}\p{N}])/gu, '')
+    .replace(/[.'’ʼ`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  if (!plain) return '';
+  return plain
+    .split(' ')
+    .map((word) => word.replace(SLAVIC_ADJECTIVE_ENDING, '$1y').replace(SLAVIC_EI_ENDING, '$1ey'))
+    .join(' ');
+}
+
+/** Id-safe slug of a folded name: "marco rubio" -> "marco-rubio". */
+export function slugOfKey(key: string): string {
+  return key.replace(/[^a-z0-9\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,70 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createDocumentClient, DynamoStore } from '../adapters/dynamodb';
+import { S3ObjectSource } from '../adapters/s3';
+import { SnsAlertPublisher } from '../adapters/sns';
+import { errorMessage, isRetryable } from '../core/errors';
+import { DEFAULT_INGEST_CONFIG, ingestObject, type IngestConfig } from '../core/ingest';
+import type { AlertPublisher } from '../ports/alerts';
+import type { NewswatchStore } from '../ports/store';
+import { objectRefsFromSqsRecord } from './s3-event-records';
+
+export interface IngestHandlerDeps {
+  store: NewswatchStore;
+  publisher: AlertPublisher;
+  objects: S3ObjectSource;
+  config: IngestConfig;
+  clock: () => Date;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * SQS → S3 objects → ingest use case. Each message succeeds or fails on its own
+ * (partial batch response); a permanent error is recorded and the message is consumed,
+ * a retryable one returns the message to the queue (and, after maxReceiveCount, the DLQ).
+ */
+export function createIngestHandler(deps: IngestHandlerDeps) {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      try {
+        for (const ref of objectRefsFromSqsRecord(record)) {
+          const raw = await deps.objects.getObject(ref);
+          const results = await ingestObject(raw, { now: deps.clock().toISOString(), config: deps.config }, deps);
+          log({ message: 'ingested object', key: ref.key, results: results.map(({ status, articleId, storyId, error, alerts }) => ({ status, articleId, storyId, error, alerts: alerts?.length ?? 0 })) });
+        }
+      } catch (error) {
+        log({ level: 'error', message: 'ingest failed', messageId: record.messageId, retryable: isRetryable(error), error: errorMessage(error) });
+        if (isRetryable(error)) batchItemFailures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures };
+  };
+}
+
+function depsFromEnvironment(): IngestHandlerDeps {
+  const tableName = requiredEnv('TABLE_NAME');
+  return {
+    store: new DynamoStore(createDocumentClient(new DynamoDBClient({})), tableName),
+    publisher: new SnsAlertPublisher(new SNSClient({}), requiredEnv('TOPIC_ARN')),
+    objects: new S3ObjectSource(new S3Client({}), process.env.QUARANTINE_PREFIX ?? 'quarantine/'),
+    config: { ...DEFAULT_INGEST_CONFIG, trackAll: process.env.TRACK_ALL === 'true' },
+    clock: () => new Date(),
+  };
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+// Clients are built once per Lambda container, on the first invocation.
+let handlerInstance: ReturnType<typeof createIngestHandler> | undefined;
+export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  handlerInstance ??= createIngestHandler(depsFromEnvironment());
+  return handlerInstance(event);
+};

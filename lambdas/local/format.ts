@@ -1,0 +1,67 @@
+import type { Alert, Article, IngestResult, Story, Watch } from '../core/model';
+
+/** Human-readable renderings for the terminal; `--json` output bypasses these. */
+
+export function formatIngestResult(r: IngestResult): string {
+  const where = r.index ? `${r.file}#${r.index}` : r.file;
+  if (r.status === 'rejected') return `✗ rejected  ${where}\n    ${r.error}`;
+  const mark = r.status === 'duplicate' ? '= duplicate' : '✓ ingested ';
+  const copy = r.copyOf ? `  (copy of ${r.copyOf})` : '';
+  const alerts = r.alerts?.length ? `  🔔 ${r.alerts.length} alert${r.alerts.length > 1 ? 's' : ''}` : '';
+  return `${mark} ${where}\n    ${r.source} · "${truncate(r.title ?? '', 80)}" → story ${r.storyId}${copy}${alerts}`;
+}
+
+export function formatStoryLine(s: Story): string {
+  const tracked = s.tracked ? '★' : ' ';
+  return `${tracked} ${s.id}  ${String(s.sources.length).padStart(2)} sources  ${String(s.articleCount).padStart(3)} articles  ${s.lastSeen.slice(0, 16)}  ${truncate(s.headline, 70)}`;
+}
+
+export function formatStory(s: Story, alerts: Alert[], articles: Article[]): string {
+  const lines = [
+    `Story ${s.id}${s.tracked ? `  ★ tracked (${s.trackedBy.join(', ')})` : ''}`,
+    `  "${s.headline}"`,
+    `  ${s.articleCount} article${s.articleCount === 1 ? '' : 's'} from ${s.sources.length} source${s.sources.length === 1 ? '' : 's'} · first seen ${s.firstSeen} · last seen ${s.lastSeen}`,
+    `  sources: ${s.sources.map((id) => s.sourceNames[id] ?? id).join(', ')}`,
+    `  actors:  ${s.topActors.map((a) => `${a.name} (${a.type})`).join(', ') || '—'}`,
+    `  topics:  ${s.topTopics.map((t) => t.label).join(', ') || '—'}`,
+  ];
+  if (articles.length) {
+    lines.push('  articles:');
+    for (const a of articles) lines.push(`    ${a.id}  ${a.source.name.padEnd(14)} ${truncate(a.title, 60)}${a.copyOf ? `  [copy of ${a.copyOf}]` : ''}`);
+  }
+  lines.push(`  alerts (${alerts.length}):`);
+  for (const a of alerts) lines.push(`    🔔 ${a.kind} · ${a.source.name} · ${a.status} — ${a.reason}`);
+  return lines.join('\n');
+}
+
+export function formatArticle(a: Article): string {
+  return [
+    `Article ${a.id}  (${a.status})`,
+    `  title:     ${a.title}`,
+    `  source:    ${a.source.name} [${a.source.id}, from ${a.source.origin}]`,
+    a.byline ? `  byline:    ${a.byline}` : '',
+    a.publishedAt ? `  published: ${a.publishedAt}` : '',
+    a.url ? `  url:       ${a.url}` : '',
+    `  story:     ${a.storyId ?? '—'}${a.copyOf ? `  (copy of ${a.copyOf})` : ''}`,
+    `  actors:    ${a.actors.map((x) => `${x.name} (${x.type}${x.role ? `, ${x.role}` : ''}) ×${x.mentions.length}`).join(', ') || '—'}`,
+    `  topics:    ${a.topics.map((t) => `${t.label} ${t.score.toFixed(2)}`).join(', ') || '—'}`,
+    `  keyphrases: ${a.keyphrases.join(', ') || '—'}`,
+    `  words:     ${a.wordCount}`,
+    '',
+    a.text,
+  ].filter((l) => l !== '').join('\n');
+}
+
+export function formatWatch(w: Watch): string {
+  const parts = [
+    w.all ? 'everything' : '',
+    ...w.actors.map((x) => `actor:${x}`),
+    ...w.topics.map((x) => `topic:${x}`),
+    ...w.keywords.map((x) => `keyword:${x}`),
+  ].filter(Boolean);
+  return `${w.name.padEnd(20)} ${parts.join('  ')}`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
+}

@@ -1,0 +1,48 @@
+import { Duration } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** Lambda's guidance: the queue hides a message for at least six times the function timeout. */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+export interface IngestQueueProps {
+  /** The bucket whose new objects under `prefix` become queue messages. */
+  readonly bucket: s3.IBucket;
+  readonly prefix: string;
+  /** Timeout of the function consuming the queue; the visibility timeout is derived from it. */
+  readonly consumerTimeout: Duration;
+  /** Deliveries before a message is parked in the dead-letter queue. */
+  readonly maxReceiveCount?: number;
+}
+
+/**
+ * S3 ObjectCreated events under the incoming prefix, buffered in SQS so the ingest function
+ * gets retries and a dead-letter queue instead of S3's fire-and-forget async invoke.
+ */
+export class IngestQueue extends Construct {
+  public readonly queue: sqs.Queue;
+  public readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: IngestQueueProps) {
+    super(scope, id);
+    // SQS-managed SSE: S3 can send to it without a customer key policy (aws/sqs KMS would block S3).
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.queue = new sqs.Queue(this, 'Queue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 5 },
+    });
+    props.bucket.addEventNotification(
+      s3.EventType.OBJECT_CREATED,
+      new s3n.SqsDestination(this.queue),
+      { prefix: props.prefix },
+    );
+  }
+}

@@ -1,0 +1,144 @@
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { SQSEvent } from 'aws-lambda';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import S3rver from 's3rver';
+import { S3ObjectSource } from '../../lambdas/adapters/s3';
+import { SnsAlertPublisher } from '../../lambdas/adapters/sns';
+import { DEFAULT_INGEST_CONFIG } from '../../lambdas/core/ingest';
+import { createIngestHandler } from '../../lambdas/handlers/ingest';
+import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
+
+// s3rver stores streamed uploads with chunk framing unless checksums are only sent when required.
+process.env.AWS_REQUEST_CHECKSUM_CALCULATION = 'WHEN_REQUIRED';
+process.env.AWS_RESPONSE_CHECKSUM_VALIDATION = 'WHEN_REQUIRED';
+
+const BUCKET = 'newswatch-drop';
+const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:newswatch-alerts';
+const SEEDS = path.join(__dirname, '..', '..', 'examples', 'riyadh-talks', 'incoming');
+
+interface S3EventRecord { eventName: string; s3: { bucket: { name: string }; object: { key: string; eTag?: string } } }
+
+describe('ingest Lambda handler: S3 (s3rver) → SQS event → DynamoDB (dynalite) → SNS', () => {
+  let s3rver: S3rver;
+  let s3: S3Client;
+  let runtime: EmbeddedRuntime;
+  let dir: string;
+  const snsMock = mockClient(SNSClient);
+  const s3Events: S3EventRecord[] = [];
+  let handler: ReturnType<typeof createIngestHandler>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'newswatch-s3-'));
+    s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
+    // s3rver emits S3 notification events; it is the stand-in for the bucket → SQS notification.
+    (s3rver as unknown as NodeJS.EventEmitter).on('event', (event: { Records: S3EventRecord[] }) => s3Events.push(...event.Records));
+    const { port } = await s3rver.run();
+    s3 = new S3Client({
+      endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true, region: 'us-east-1',
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    runtime = await startEmbedded({ dataDir: dir, inMemory: true });
+    snsMock.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    handler = createIngestHandler({
+      store: runtime.store,
+      publisher: new SnsAlertPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC_ARN),
+      objects: new S3ObjectSource(s3, 'quarantine/'),
+      config: { ...DEFAULT_INGEST_CONFIG, trackAll: true },
+      clock: () => new Date('2025-02-18T18:00:00Z'),
+      log: () => undefined,
+    });
+  });
+
+  afterAll(async () => {
+    await runtime.close();
+    s3.destroy();
+    await s3rver.close();
+    snsMock.restore();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Wraps the recorded S3 events into SQS messages the way the notification does; real S3 URL-encodes keys. */
+  function drainAsSqsEvent(): SQSEvent {
+    const records = s3Events.splice(0).filter((r) => r.eventName.startsWith('ObjectCreated') && r.s3.object.key.startsWith('incoming/'));
+    return {
+      Records: records.map((r, i) => ({
+        messageId: `msg-${i}-${r.s3.object.key}`,
+        body: JSON.stringify({ Records: [{ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeURIComponent(r.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+') } } }] }),
+      })) as SQSEvent['Records'],
+    };
+  }
+
+  async function upload(key: string, body: Buffer | string, metadata?: Record<string, string>) {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body, Metadata: metadata }));
+  }
+
+  it('ingests the five seeds dropped under incoming/<source>/ and publishes four new-source alerts', async () => {
+    const sources = ['outlet a', 'outlet-b', 'news-journos', 'caliber-az', 'outlet-e'];
+    const folders = ['outlet-a', 'outlet-b', 'news-journos', 'caliber-az', 'outlet-e'];
+    for (let i = 0; i < 5; i++) {
+      const [file] = (await require('node:fs/promises').readdir(path.join(SEEDS, folders[i]))) as string[];
+      await upload(`incoming/${sources[i]}/${file}`, await readFile(path.join(SEEDS, folders[i], file)));
+      // One message per drop, in order: the pipeline sees the sources arrive one by one.
+      expect(await handler(drainAsSqsEvent())).toEqual({ batchItemFailures: [] });
+    }
+    const stories = await runtime.store.listStories();
+    expect(stories).toHaveLength(1);
+    expect(stories[0].sources).toHaveLength(5);
+    expect(stories[0].sourceNames[stories[0].sources[0]]).toBe('outlet a');
+
+    const publishes = snsMock.commandCalls(PublishCommand).map((c) => c.args[0].input);
+    expect(publishes).toHaveLength(4);
+    for (const input of publishes) {
+      expect(input.TopicArn).toBe(TOPIC_ARN);
+      expect(input.Subject!.length).toBeLessThan(100);
+      expect(input.Subject).toMatch(/^New source on: /);
+      expect(input.MessageAttributes?.kind).toEqual({ DataType: 'String', StringValue: 'new-source' });
+      expect(input.MessageAttributes?.storyId?.StringValue).toBe(stories[0].id);
+    }
+    expect(publishes[3].Message).toContain('outlet-e');
+  });
+
+  it('changes nothing when the same S3 event is delivered twice', async () => {
+    const before = snsMock.commandCalls(PublishCommand).length;
+    const file = path.join(SEEDS, 'caliber-az', '003_502df0261b767f7e.txt');
+    await upload('incoming/caliber-az/again.txt', await readFile(file));
+    const event = drainAsSqsEvent();
+    await handler(event);
+    await handler(event);
+    expect(snsMock.commandCalls(PublishCommand).length).toBe(before);
+    expect((await runtime.store.listStories())[0].articleCount).toBe(5);
+  });
+
+  it('quarantines a bad object with its error and still processes the message beside it', async () => {
+    await upload('incoming/junk/empty.txt', '');
+    await upload('incoming/other desk/derby.txt', await readFile(path.join(__dirname, '..', 'fixtures', 'unrelated', 'football-derby.txt')));
+    const result = await handler(drainAsSqsEvent());
+    expect(result.batchItemFailures).toEqual([]);
+    const kept = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'quarantine/junk/empty.txt' }));
+    expect(decodeURIComponent(kept.Metadata?.['newswatch-error'] ?? '')).toMatch(/empty/i);
+    const original = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'incoming/junk/empty.txt' }));
+    const log = await runtime.store.getObject('incoming/junk/empty.txt', original.VersionId ?? original.ETag?.replace(/"/g, ''));
+    expect(log).toMatchObject({ status: 'rejected', quarantineKey: 'quarantine/junk/empty.txt' });
+    expect(await runtime.store.listStories()).toHaveLength(2);
+  });
+
+  it('returns the message for retry when a dependency fails transiently', async () => {
+    snsMock.on(PublishCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }));
+    const file = path.join(SEEDS, 'outlet-b', '001_2a5c6933c16f0aef.txt');
+    await upload('incoming/sixth-outlet/copy.txt', await readFile(file));
+    const event = drainAsSqsEvent();
+    const first = await handler(event);
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0].messageId }]);
+    snsMock.on(PublishCommand).resolves({ MessageId: 'm-2' });
+    const calls = snsMock.commandCalls(PublishCommand).length;
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    // The retry publishes the alert recorded before the failure, exactly once.
+    expect(snsMock.commandCalls(PublishCommand).length).toBe(calls + 1);
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    expect(snsMock.commandCalls(PublishCommand).length).toBe(calls + 1);
+  });
+});

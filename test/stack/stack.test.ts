@@ -1,0 +1,328 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { IConstruct } from 'constructs';
+import { parseAlertEmails } from '../../lib/constructs/alerts-topic';
+import { NewswatchStack } from '../../lib/newswatch-stack';
+
+/**
+ * The same feature flags `cdk synth` uses (from cdk.json), with bundling skipped: these tests
+ * check the wiring, not esbuild; `npx cdk synth` bundles the real handler.
+ */
+function testApp(): App {
+  const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'));
+  return new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+}
+
+function logicalId(construct: IConstruct): string {
+  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+/** Renders Ref / Fn::GetAtt / Fn::Join as readable strings ("Bucket.Arn/incoming/*"). */
+function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const node = value as Record<string, unknown>;
+  if ('Ref' in node) return String(node.Ref);
+  if ('Fn::GetAtt' in node) return (node['Fn::GetAtt'] as string[]).join('.');
+  if ('Fn::Join' in node) {
+    const [separator, parts] = node['Fn::Join'] as [string, unknown[]];
+    return parts.map(render).join(separator);
+  }
+  return JSON.stringify(value);
+}
+
+/** Every (action, resource) pair the IAM policies attached to `roleId` allow. */
+function allowedPairs(template: Template, roleId: string): { action: string; resource: string }[] {
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+  });
+  const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+  return Object.values(policies).flatMap((policy) =>
+    (policy.Properties.PolicyDocument.Statement as Record<string, unknown>[])
+      .filter((statement) => statement.Effect === 'Allow')
+      .flatMap((statement) =>
+        asList(statement.Action as string | string[]).flatMap((action) =>
+          asList(statement.Resource).map((resource) => ({ action, resource: render(resource) })),
+        ),
+      ),
+  );
+}
+
+function resourcesFor(pairs: { action: string; resource: string }[], action: string): string[] {
+  return [...new Set(pairs.filter((p) => p.action === action).map((p) => p.resource))].sort();
+}
+
+describe('NewswatchStack', () => {
+  let stack: NewswatchStack;
+  let template: Template;
+  let withEmail: Template;
+  let ids: { bucket: string; queue: string; dlq: string; table: string; topic: string; fn: string; role: string };
+
+  beforeAll(() => {
+    const app = testApp();
+    stack = new NewswatchStack(app, 'Newswatch');
+    const emailStack = new NewswatchStack(app, 'NewswatchWithEmail', { alertEmails: ['a@b.example'], trackAll: true });
+    template = Template.fromStack(stack);
+    withEmail = Template.fromStack(emailStack);
+    const fn = stack.ingestFunction.function;
+    ids = {
+      bucket: logicalId(stack.dropBucket.bucket),
+      queue: logicalId(stack.ingestQueue.queue),
+      dlq: logicalId(stack.ingestQueue.deadLetterQueue),
+      table: logicalId(stack.storeTable.table),
+      topic: logicalId(stack.alertsTopic.topic),
+      fn: logicalId(fn),
+      role: logicalId(fn.role!),
+    };
+  });
+
+  describe('drop bucket', () => {
+    it('is encrypted, private, versioned and retained', () => {
+      template.hasResource('AWS::S3::Bucket', {
+        DeletionPolicy: 'Retain',
+        Properties: {
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+          },
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+          },
+          VersioningConfiguration: { Status: 'Enabled' },
+        },
+      });
+    });
+
+    it('expires old versions after 30 days and aborts stale uploads after 7', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        LifecycleConfiguration: {
+          Rules: [Match.objectLike({
+            Status: 'Enabled',
+            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+          })],
+        },
+      });
+    });
+
+    it('denies requests without TLS', () => {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: ids.bucket },
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          })]),
+        },
+      });
+    });
+
+    it('sends ObjectCreated events under incoming/ (and only there) to the ingest queue', () => {
+      template.hasResourceProperties('Custom::S3BucketNotifications', {
+        BucketName: { Ref: ids.bucket },
+        NotificationConfiguration: {
+          QueueConfigurations: [{
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
+            QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+          }],
+        },
+      });
+      // S3 may only send to the queue because the queue policy lets it, for this bucket.
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: ids.queue }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 's3.amazonaws.com' },
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [ids.bucket, 'Arn'] } } },
+          })]),
+        },
+      });
+    });
+  });
+
+  describe('ingest queue', () => {
+    it('parks a message in the dead-letter queue after 5 receives', () => {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ids.dlq, 'Arn'] }, maxReceiveCount: 5 },
+        SqsManagedSseEnabled: true,
+      });
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        MessageRetentionPeriod: 14 * 24 * 3600,
+        SqsManagedSseEnabled: true,
+      });
+      template.resourceCountIs('AWS::SQS::Queue', 2);
+    });
+
+    it('hides a message for at least six times the function timeout', () => {
+      const queue = template.toJSON().Resources[ids.queue];
+      const fn = template.toJSON().Resources[ids.fn];
+      expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fn.Properties.Timeout);
+    });
+
+    it('denies requests without TLS on both queues', () => {
+      for (const queueId of [ids.queue, ids.dlq]) {
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: queueId }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([Match.objectLike({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            })]),
+          },
+        });
+      }
+    });
+  });
+
+  describe('ingest function', () => {
+    it('runs on nodejs22.x, arm64, 1024 MB, 60 s, with the environment the handler reads', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 1024,
+        Timeout: 60,
+        Handler: 'index.handler',
+        Environment: {
+          Variables: {
+            TABLE_NAME: { Ref: ids.table },
+            TOPIC_ARN: { Ref: ids.topic },
+            TRACK_ALL: 'false',
+            QUARANTINE_PREFIX: 'quarantine/',
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('LogGroup') } },
+      });
+    });
+
+    it('passes trackAll through as TRACK_ALL', () => {
+      withEmail.hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs22.x',
+        Environment: { Variables: Match.objectLike({ TRACK_ALL: 'true' }) },
+      });
+    });
+
+    it('keeps its logs for one month', () => {
+      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    });
+
+    it('consumes the queue in batches and reports partial batch failures', () => {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+        FunctionName: { Ref: ids.fn },
+        BatchSize: 10,
+        MaximumBatchingWindowInSeconds: 5,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    });
+  });
+
+  describe('ingest function permissions', () => {
+    let pairs: { action: string; resource: string }[];
+    beforeAll(() => {
+      pairs = allowedPairs(template, ids.role);
+    });
+
+    it('reads objects only under incoming/', () => {
+      // grantRead also lists the bucket ARN itself; object reads can only match object ARNs.
+      const objectArns = resourcesFor(pairs, 's3:GetObject*').filter((arn) => arn !== `${ids.bucket}.Arn`);
+      expect(objectArns).toEqual([`${ids.bucket}.Arn/incoming/*`]);
+    });
+
+    it('writes objects only under quarantine/', () => {
+      expect(resourcesFor(pairs, 's3:PutObject')).toEqual([`${ids.bucket}.Arn/quarantine/*`]);
+      expect(pairs.filter((p) => p.action === 's3:DeleteObject*')).toEqual([]);
+    });
+
+    it('reads and writes the table and its index', () => {
+      for (const action of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchGetItem']) {
+        expect(resourcesFor(pairs, action)).toEqual([`${ids.table}.Arn`, `${ids.table}.Arn/index/*`]);
+      }
+    });
+
+    it('publishes to the alerts topic only', () => {
+      expect(resourcesFor(pairs, 'sns:Publish')).toEqual([ids.topic]);
+    });
+
+    it('receives and deletes messages of the ingest queue', () => {
+      expect(resourcesFor(pairs, 'sqs:ReceiveMessage')).toEqual([`${ids.queue}.Arn`]);
+      expect(resourcesFor(pairs, 'sqs:DeleteMessage')).toEqual([`${ids.queue}.Arn`]);
+    });
+  });
+
+  describe('store table', () => {
+    it('is on-demand, point-in-time recoverable, encrypted and retained, keyed pk/sk with gsi1', () => {
+      template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        Properties: {
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { SSEEnabled: true },
+          TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: [{
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          }],
+        },
+      });
+    });
+  });
+
+  describe('alerts topic', () => {
+    it('is encrypted with the AWS-managed key and denies requests without TLS', () => {
+      const topic = template.toJSON().Resources[ids.topic];
+      expect(render(topic.Properties.KmsMasterKeyId)).toMatch(/:alias\/aws\/sns$/);
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        Topics: [{ Ref: ids.topic }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          })]),
+        },
+      });
+    });
+
+    it('has no subscription unless an alert email is given', () => {
+      template.resourceCountIs('AWS::SNS::Subscription', 0);
+    });
+
+    it('subscribes each alert email', () => {
+      withEmail.resourceCountIs('AWS::SNS::Subscription', 1);
+      withEmail.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'email',
+        Endpoint: 'a@b.example',
+        TopicArn: { Ref: Match.stringLikeRegexp('AlertsTopic') },
+      });
+    });
+  });
+
+  it('outputs the names a user needs to drop files, subscribe and inspect', () => {
+    template.hasOutput('BucketName', { Value: { Ref: ids.bucket } });
+    template.hasOutput('TopicArn', { Value: { Ref: ids.topic } });
+    template.hasOutput('TableName', { Value: { Ref: ids.table } });
+    template.hasOutput('QueueUrl', { Value: { Ref: ids.queue } });
+    template.hasOutput('DeadLetterQueueUrl', { Value: { Ref: ids.dlq } });
+  });
+});
+
+describe('parseAlertEmails', () => {
+  it('accepts one address, a comma-separated list, or a list, dropping blanks and repeats', () => {
+    expect(parseAlertEmails(undefined)).toEqual([]);
+    expect(parseAlertEmails('a@b.example')).toEqual(['a@b.example']);
+    expect(parseAlertEmails(' a@b.example, c@d.example,,a@b.example ')).toEqual(['a@b.example', 'c@d.example']);
+    expect(parseAlertEmails(['a@b.example,c@d.example', 'e@f.example'])).toEqual(['a@b.example', 'c@d.example', 'e@f.example']);
+  });
+});
