@@ -18,9 +18,13 @@ const NETWORK_ERROR_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
 ]);
 
+/** The same codes inside a message: the SDK wraps a socket error from another realm (jest's VM) as text only. */
+const NETWORK_ERROR_IN_MESSAGE = new RegExp(`\\b(${[...NETWORK_ERROR_CODES].join('|')})\\b`);
+
 interface SdkErrorShape {
   name?: string;
   code?: string;
+  message?: string;
   $retryable?: unknown;
   $metadata?: { httpStatusCode?: number };
 }
@@ -34,6 +38,7 @@ export function isRetryableDynamoError(error: unknown): boolean {
   const e = error as SdkErrorShape;
   if (e.name && RETRYABLE_ERROR_NAMES.has(e.name)) return true;
   if (e.code && NETWORK_ERROR_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && NETWORK_ERROR_IN_MESSAGE.test(e.message)) return true;
   if (e.$retryable) return true;
   return (e.$metadata?.httpStatusCode ?? 0) >= 500;
 }

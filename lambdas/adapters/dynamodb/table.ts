@@ -15,7 +15,9 @@ export async function ensureTable(
   tableName: string,
   timeoutMs: number = TABLE_READY_TIMEOUT_MS,
 ): Promise<void> {
-  if (!(await describeTable(client, tableName))) {
+  const table = await describeTable(client, tableName);
+  if (isActive(table)) return;
+  if (!table) {
     try {
       await client.send(new CreateTableCommand(tableDefinition(tableName)));
     } catch (error) {

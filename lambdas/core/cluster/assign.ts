@@ -1,13 +1,14 @@
 import { clusterConfig, type ClusterConfig } from './config';
-import { estimateCopySimilarity } from './minhash';
+import { estimateCopySimilarity, estimateShingleCount } from './minhash';
+import { cosine } from './terms';
 import { scoreStory, type StoryScore } from './similarity';
 import type { ArticleProfile, StoryAssignment } from './types';
 import type { Story } from '../model';
 
 /**
  * Joins the article to the best candidate story or asks for a new one. A near-duplicate of an
- * article already in a candidate story joins that story, labelled as a copy, whatever the
- * score. Candidates are what the index keys found; this function never looks further.
+ * article already in a candidate story (shared wording, enough text, similar terms) joins that
+ * story, labelled as a copy, even when the combined score is low. Candidates are what the index keys found; this function never looks further.
  */
 export function assignStory(
   article: { profile: ArticleProfile; publishedAt: string },
@@ -15,7 +16,7 @@ export function assignStory(
   overrides?: Partial<ClusterConfig>,
 ): StoryAssignment {
   const config = clusterConfig(overrides);
-  const copy = findCopy(article.profile.signature, candidates, config);
+  const copy = findCopy(article.profile, candidates, config);
   let best: { story: Story; score: StoryScore } | undefined;
   for (const story of candidates) {
     const score = scoreStory(article.profile, article.publishedAt, story, config);
@@ -46,11 +47,14 @@ export function assignStory(
   };
 }
 
-function findCopy(signature: number[], candidates: Story[], config: ClusterConfig) {
+function findCopy(profile: ArticleProfile, candidates: Story[], config: ClusterConfig) {
+  const { signature } = profile;
+  if (estimateShingleCount(signature, config.sketchSize) < config.copyMinShingles) return undefined;
   let found: { story: Story; articleId: string; similarity: number } | undefined;
-  if (signature.length === 0) return undefined;
   for (const story of candidates) {
+    if (cosine(profile.terms, story.profile.terms) < config.copyMinTextSimilarity) continue;
     for (const [articleId, other] of Object.entries(story.signatures)) {
+      if (estimateShingleCount(other, config.sketchSize) < config.copyMinShingles) continue;
       const similarity = estimateCopySimilarity(signature, other, config.sketchSize);
       if (similarity >= config.copyThreshold && (!found || similarity > found.similarity)) found = { story, articleId, similarity };
     }

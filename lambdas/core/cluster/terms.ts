@@ -6,9 +6,15 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Words that end in "s" without being plurals: stripping it would merge them with others ("news" -> "new"). */
+const NOT_PLURALS: ReadonlySet<string> = new Set([
+  'news', 'series', 'species', 'means', 'always', 'perhaps', 'whereas', 'towards', 'afterwards', 'headquarters',
+  'arms', 'lens', 'mathematics', 'diabetes', 'overseas', 'sometimes', 'besides', 'nevertheless',
+]);
+
 /** Light plural stemming: "negotiations" -> "negotiation", "talks" -> "talk", "allies" -> "ally". */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || /\d/.test(word) || NOT_PLURALS.has(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (/(?:ss|us|is|ous|ics)$/.test(word)) return word;

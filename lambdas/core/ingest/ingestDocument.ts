@@ -30,7 +30,7 @@ export interface DocumentContext {
  * re-delivered event or a crash half-way resumes without doing anything twice.
  */
 export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<IngestResult> {
-  const { doc, source, now } = ctx;
+  const { source, now } = ctx;
   const draft = await tagDocument(ctx, deps);
 
   const claim = await deps.store.claimArticle(draft.article);

@@ -16,6 +16,12 @@ export interface CleanOptions {
 
 const LIST_ITEM = /^(?:\d{1,2}[.)]|[-*•–])\s+\S/u;
 const SENTENCE_END = /[.!?]["'”’)]*$/u;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** A dateline alone on its line ("18 February 2025", "Published Feb. 18, 2025 10:05 AM"): page chrome. */
+const DATE_LINE = new RegExp(
+  `^(?:(?:published|updated|posted)(?: on)?:?\\s+)?(?:[a-z]+day,?\\s+)?` +
+  `(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2},?)\\s+\\d{4}` +
+  `(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,4})?)?$`, 'i');
 
 /**
  * Cleans the blocks (lines or paragraphs) of a scraped article: site chrome, tables of
@@ -53,7 +59,7 @@ export function cleanBlocks(rawBlocks: string[], config: NormalizeConfig, option
 
 function isChromeLine(block: string, config: NormalizeConfig): boolean {
   const key = block.toLowerCase().replace(/[\s.:!|»›>…]+$/u, '');
-  if (config.boilerplateLines.includes(key)) return true;
+  if (config.boilerplateLines.includes(key) || DATE_LINE.test(block)) return true;
   const lower = block.toLowerCase();
   return block.length < config.minParagraphChars && config.boilerplatePrefixes.some((p) => lower.startsWith(p));
 }

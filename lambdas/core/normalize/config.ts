@@ -88,6 +88,7 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   boilerplatePrefixes: [
     'share this article', 'sign up for our', 'subscribe to our', 'follow us on', 'click here to',
     'copyright ©', '© ', 'all rights reserved', 'read more:', 'related:', 'also read:', 'tags:',
+    'enlarge this image', 'image caption', 'image source', 'getty images', 'photo:', 'source:',
   ],
   sectionLabels: [
     'world', 'world news', 'news', 'politics', 'business', 'economy', 'europe', 'asia', 'africa',

@@ -108,8 +108,31 @@ function decodeText(body: Uint8Array, contentType: string | undefined, config: N
         `undecodable text: not valid ${declared === 'utf-8' ? 'UTF-8' : `UTF-8, and the declared charset "${declared}" is not supported`}`,
         { cause: error });
     }
-    return { text: new TextDecoder(declared).decode(body), charset: declared };
+    return { text: decodeLegacy(body, declared), charset: declared };
   }
+}
+
+/** Labels WHATWG maps to windows-1252 (HTML treats a latin1 declaration as windows-1252). */
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'latin1', 'us-ascii', 'ascii']);
+/** windows-1252 bytes 0x80-0x9F: typographic quotes, dashes, € (0 = unassigned, kept as C1). */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * Node 20's TextDecoder decodes "windows-1252" as ISO-8859-1 (0x80-0x9F become C1 controls,
+ * so ’ – — are lost): that family is mapped here; other legacy charsets decode correctly.
+ */
+function decodeLegacy(body: Uint8Array, charset: string): string {
+  if (!WINDOWS_1252_LABELS.has(charset)) return new TextDecoder(charset).decode(body);
+  let text = '';
+  for (let start = 0; start < body.length; start += 8192) {
+    const chunk = Array.from(body.subarray(start, start + 8192), (byte) =>
+      byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] || byte : byte);
+    text += String.fromCharCode(...chunk);
+  }
+  return text;
 }
 
 function strictDecode(body: Uint8Array, charset: string): { text: string; charset: string } {

@@ -18,6 +18,10 @@ export interface TagConfig {
   topicSaturation: number;
   /** A cue found in the title counts this many times its weight. */
   topicTitleBoost: number;
+  /** A child topic lifts its parent to this share of its own score. */
+  topicParentLift: number;
+  /** Watch keyword hits (title hits boosted) that map to score 1. */
+  watchKeywordSaturation: number;
   /** At most this many IPTC topics per article. */
   maxTopics: number;
   /** Keyphrases returned. */
@@ -27,6 +31,8 @@ export interface TagConfig {
   /** Extra weight for a phrase seen in the title or the first paragraph. */
   keyphraseTitleBoost: number;
   keyphraseLeadBoost: number;
+  /** A single word counts this much per occurrence; an n-word phrase counts n. */
+  keyphraseSingleWordWeight: number;
 }
 
 export const DEFAULT_TAG_CONFIG: TagConfig = {
@@ -40,11 +46,14 @@ export const DEFAULT_TAG_CONFIG: TagConfig = {
   topicThreshold: 0.3,
   topicSaturation: 6,
   topicTitleBoost: 2,
+  topicParentLift: 0.8,
+  watchKeywordSaturation: 2,
   maxTopics: 8,
   maxKeyphrases: 10,
-  maxKeyphraseWords: 4,
+  maxKeyphraseWords: 3,
   keyphraseTitleBoost: 2,
   keyphraseLeadBoost: 0.5,
+  keyphraseSingleWordWeight: 0.6,
 };
 
 export function tagConfig(overrides?: Partial<TagConfig>): TagConfig {

@@ -1,0 +1,507 @@
+/**
+ * DynamoStore: the whole NewswatchStore on one DynamoDB table (keys in schema.ts).
+ *
+ * Layout (pk / sk; "gsi1" = gsi1pk / gsi1sk):
+ *   article        ARTICLE#<id>   / ARTICLE          the whole Article
+ *   actor          ACTOR#<id>     / ACTOR            id, name, type, aliases (string set); gsi1 ACTORS / <name>
+ *   alias          ALIAS#<folded> / ALIAS            actorId, name, type: first writer owns the alias
+ *   story          STORY#<id>     / STORY            the whole Story + `version`; gsi1 STORIES / <lastSeen>#<id>
+ *   membership     STORY#<id>     / ARTICLE#<aid>    state pending|applied: "this article joined this story"
+ *   coverage       STORY#<id>     / SOURCE#<sid>     CoverageEntry: the ledger that decides "new source"
+ *   alert          STORY#<id>     / ALERT#<alertId>  the Alert (status pending|sent)
+ *   story index    INDEX#<key>    / STORY#<sid>      storyId, lastSeen; gsi1 INDEX#<key> / <lastSeen>#<sid>
+ *   watch          WATCH          / WATCH#<id>       the Watch
+ *   object log     OBJECT#<key>   / VERSION#<v|->    the ObjectRecord
+ *
+ * Access rules: every call is GetItem, BatchGetItem, Query on a partition, PutItem, UpdateItem,
+ * DeleteItem or BatchWriteItem. Never Scan: listings Query a fixed partition of gsi1.
+ * Exactly-once effects come from single-item conditional writes (attribute_not_exists, version
+ * checks): no transactions, no TTL, so dynalite runs the same code as DynamoDB.
+ *
+ * Story index: the base item's sort key is the story id, so re-indexing a story overwrites its
+ * entry instead of adding one; the same item also sits on gsi1 sorted by lastSeen, so
+ * findCandidateStories reads the newest `limitPerKey` stories of a key with one Query. The price
+ * is gsi1's eventual consistency (milliseconds): a story indexed that instant may be missed.
+ *
+ * Story updates: addArticleToStory puts the membership item first (attribute_not_exists), then
+ * the story with `version = previous AND NOT contains(articleIds, article)`, then marks the
+ * membership applied. A version conflict throws RetryableError; the caller re-reads and
+ * recomputes, and the retry finds the membership still pending and completes it. The story's
+ * own articleIds is the final word on whether the article is counted, so a crash between any
+ * two writes never counts an article twice or loses it.
+ */
+import {
+  DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand,
+  type DynamoDBDocumentClient, type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { RetryableError, StoreIntegrityError } from '../../core/errors';
+import type {
+  ActorRecord, Alert, Article, CoverageEntry, Story, Watch,
+} from '../../core/model';
+import type { NewswatchStore, ObjectRecord } from '../../ports/store';
+import {
+  batchGetItems, batchPutItems, foundItem, mapWithConcurrency, type StoredItem,
+} from './batch';
+import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
+import { isConditionalCheckFailed, toStoreError } from './errors';
+import {
+  itemKey, LIST_PARTITIONS, STORY_CHILD_PREFIXES, storyIndexListPartition, TABLE_KEYS, WATCH_PARTITION,
+  type ItemKey,
+} from './schema';
+
+const { listIndex } = TABLE_KEYS;
+
+/** Attributes the table adds around a model object; stripped when reading it back. */
+const KEY_ATTRIBUTES = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, listIndex.partitionKey, listIndex.sortKey];
+
+type MembershipState = 'pending' | 'applied';
+
+function withoutKeys<T>(item: StoredItem): T {
+  const copy: StoredItem = { ...item };
+  for (const name of KEY_ATTRIBUTES) delete copy[name];
+  return copy as T;
+}
+
+function expectId(item: StoredItem, kind: string): StoredItem {
+  if (typeof item.id !== 'string') {
+    throw new StoreIntegrityError(`Stored ${kind} ${String(item.pk)} has no string id`);
+  }
+  return item;
+}
+
+function byLastSeenDesc(a: { lastSeen: string; id: string }, b: { lastSeen: string; id: string }): number {
+  if (a.lastSeen !== b.lastSeen) return a.lastSeen < b.lastSeen ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export class DynamoStore implements NewswatchStore {
+  private readonly config: DynamoStoreConfig;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    config: Partial<DynamoStoreConfig> = {},
+  ) {
+    this.config = { ...DYNAMO_STORE_DEFAULTS, ...config };
+  }
+
+  // ---- articles -------------------------------------------------------------------------
+
+  async claimArticle(article: Article): Promise<{ created: true } | { created: false; existing: Article }> {
+    const key = itemKey.article(article.id);
+    if (await this.putIfAbsent({ ...article, ...key })) return { created: true };
+    const existing = await this.getArticle(article.id);
+    if (!existing) throw new RetryableError(`Article ${article.id} was claimed but cannot be read back`);
+    return { created: false, existing };
+  }
+
+  async getArticle(id: string): Promise<Article | undefined> {
+    const item = await this.getItem(itemKey.article(id));
+    return item && withoutKeys<Article>(expectId(item, 'article'));
+  }
+
+  async saveArticle(article: Article): Promise<void> {
+    await this.putItem({ ...article, ...itemKey.article(article.id) });
+  }
+
+  // ---- actors ---------------------------------------------------------------------------
+
+  async findActorsByAlias(keys: string[]): Promise<Map<string, ActorRecord>> {
+    const aliasKeys = [...new Set(keys)];
+    const aliases = await batchGetItems(this.doc, this.tableName, aliasKeys.map(itemKey.alias), this.config, false);
+    const actorIds = new Set<string>();
+    for (const alias of aliases.values()) actorIds.add(String(alias.actorId));
+    const actors = await batchGetItems(this.doc, this.tableName, [...actorIds].map(itemKey.actor), this.config, false);
+
+    const resolved = new Map<string, ActorRecord>();
+    for (const key of aliasKeys) {
+      const alias = foundItem(aliases, itemKey.alias(key));
+      if (!alias) continue;
+      const actor = foundItem(actors, itemKey.actor(String(alias.actorId)));
+      // An alias whose actor item is not written yet (a save cut short) still resolves.
+      resolved.set(key, actor ? toActor(actor) : {
+        id: String(alias.actorId), name: String(alias.name), type: alias.type as ActorRecord['type'], aliases: [key],
+      });
+    }
+    return resolved;
+  }
+
+  /**
+   * Aliases first (conditional puts: the first actor to claim an alias keeps it), then the actor
+   * item with the aliases it owns. One BatchGetItem up front skips every write that would change
+   * nothing, so re-saving known actors costs one request.
+   */
+  async saveActors(actors: ActorRecord[]): Promise<void> {
+    const merged = mergeActorsById(actors);
+    if (merged.length === 0) return;
+    const aliasKeys = merged.flatMap((actor) => actor.aliases.map(itemKey.alias));
+    const stored = await batchGetItems(
+      this.doc, this.tableName, [...merged.map((actor) => itemKey.actor(actor.id)), ...aliasKeys], this.config, false,
+    );
+
+    const claims = merged.flatMap((actor) => actor.aliases
+      .filter((alias) => !foundItem(stored, itemKey.alias(alias)))
+      .map((alias) => ({ actor, alias })));
+    const won = await mapWithConcurrency(claims, this.config.concurrency, ({ actor, alias }) => this.putIfAbsent({
+      ...itemKey.alias(alias), alias, actorId: actor.id, name: actor.name, type: actor.type,
+    }));
+    const owned = new Set(claims.filter((_, i) => won[i]).map(({ actor, alias }) => `${actor.id}\u0000${alias}`));
+    for (const actor of merged) {
+      for (const alias of actor.aliases) {
+        if (foundItem(stored, itemKey.alias(alias))?.actorId === actor.id) owned.add(`${actor.id}\u0000${alias}`);
+      }
+    }
+
+    await mapWithConcurrency(merged, this.config.concurrency, async (actor) => {
+      const current = foundItem(stored, itemKey.actor(actor.id));
+      const currentAliases = new Set(current ? toActor(current).aliases : []);
+      const newAliases = actor.aliases.filter((alias) => owned.has(`${actor.id}\u0000${alias}`) && !currentAliases.has(alias));
+      if (current && current.name === actor.name && current.type === actor.type && newAliases.length === 0) return;
+      await this.updateActor(actor, newAliases);
+    });
+  }
+
+  async getActor(id: string): Promise<ActorRecord | undefined> {
+    const item = await this.getItem(itemKey.actor(id));
+    return item && toActor(item);
+  }
+
+  async listActors(): Promise<ActorRecord[]> {
+    const items = await this.queryListIndex(LIST_PARTITIONS.actors, true);
+    return items.map(toActor);
+  }
+
+  private async updateActor(actor: ActorRecord, newAliases: string[]): Promise<void> {
+    // ADD on a string set merges with what concurrent writers added; SET keeps the latest name.
+    const add = newAliases.length > 0 ? ' ADD #aliases :aliases' : '';
+    await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.actor(actor.id),
+      UpdateExpression: `SET #id = :id, #name = :name, #type = :type, #lpk = :lpk, #lsk = :name${add}`,
+      ExpressionAttributeNames: {
+        '#id': 'id', '#name': 'name', '#type': 'type', '#lpk': listIndex.partitionKey, '#lsk': listIndex.sortKey,
+        ...(add ? { '#aliases': 'aliases' } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':id': actor.id, ':name': actor.name, ':type': actor.type, ':lpk': LIST_PARTITIONS.actors,
+        ...(add ? { ':aliases': new Set(newAliases) } : {}),
+      },
+    })));
+  }
+
+  // ---- stories --------------------------------------------------------------------------
+
+  async findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]> {
+    if (limitPerKey <= 0) return [];
+    const perKey = await mapWithConcurrency([...new Set(keys)], this.config.concurrency, async (key) => {
+      const output = await this.call('Query', () => this.doc.send(new QueryCommand({
+        TableName: this.tableName,
+        IndexName: listIndex.name,
+        KeyConditionExpression: '#lpk = :lpk',
+        ExpressionAttributeNames: { '#lpk': listIndex.partitionKey, '#storyId': 'storyId', '#lastSeen': 'lastSeen' },
+        ExpressionAttributeValues: { ':lpk': storyIndexListPartition(key) },
+        ProjectionExpression: '#storyId, #lastSeen',
+        ScanIndexForward: false,
+        Limit: limitPerKey,
+      })));
+      return output.Items ?? [];
+    });
+    const newest = new Map<string, string>();
+    for (const entry of perKey.flat()) {
+      const id = String(entry.storyId);
+      const lastSeen = String(entry.lastSeen);
+      if ((newest.get(id) ?? '') < lastSeen) newest.set(id, lastSeen);
+    }
+    return [...newest].map(([id, lastSeen]) => ({ id, lastSeen })).sort(byLastSeenDesc).map(({ id }) => id);
+  }
+
+  async getStories(ids: string[]): Promise<Story[]> {
+    // Consistent: the version read here guards the next write.
+    const found = await batchGetItems(this.doc, this.tableName, ids.map(itemKey.story), this.config, true);
+    const stories: Story[] = [];
+    for (const id of new Set(ids)) {
+      const item = foundItem(found, itemKey.story(id));
+      if (item) stories.push(toStory(item));
+    }
+    return stories;
+  }
+
+  async getStory(id: string): Promise<Story | undefined> {
+    const item = await this.getItem(itemKey.story(id));
+    return item && toStory(item);
+  }
+
+  /** A new story starts at version 1 with its initial articles recorded as members. */
+  async createStory(story: Story): Promise<boolean> {
+    if (!(await this.putIfAbsent(storyItem(story, 1)))) return false;
+    await batchPutItems(this.doc, this.tableName, story.articleIds.map((articleId) => membershipItem(story.id, articleId, 'applied')), this.config);
+    return true;
+  }
+
+  async addArticleToStory(storyId: string, articleId: string, next: Story): Promise<boolean> {
+    if (next.id !== storyId) {
+      throw new StoreIntegrityError(`addArticleToStory: story ${next.id} given for story id ${storyId}`);
+    }
+    if (!(await this.putIfAbsent(membershipItem(storyId, articleId, 'pending')))) {
+      const membership = await this.getItem(itemKey.storyMember(storyId, articleId));
+      if (membership?.state === 'applied') return false;
+      // Pending: an earlier attempt stopped before (or while) writing the story. Finish it.
+    }
+    if (next.version === undefined) {
+      if (await this.countedAlready(storyId, articleId)) return false;
+      throw new StoreIntegrityError(
+        `addArticleToStory(${storyId}, ${articleId}): the updated story has no version; build it by spreading the story read from the store`,
+      );
+    }
+    try {
+      await this.call('PutItem', () => this.doc.send(new PutCommand({
+        TableName: this.tableName,
+        Item: storyItem(next, next.version! + 1),
+        ConditionExpression: '#version = :previous AND NOT contains(#articleIds, :articleId)',
+        ExpressionAttributeNames: { '#version': 'version', '#articleIds': 'articleIds' },
+        ExpressionAttributeValues: { ':previous': next.version, ':articleId': articleId },
+      })));
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      if (await this.countedAlready(storyId, articleId)) return false;
+      throw new RetryableError(`Story ${storyId} changed since version ${next.version}: re-read it and retry`, { cause: error });
+    }
+    await this.markMembershipApplied(storyId, articleId);
+    return true;
+  }
+
+  /**
+   * After the story write did not happen: true when the stored story already counts the
+   * article (another attempt applied it; the membership is marked applied).
+   */
+  private async countedAlready(storyId: string, articleId: string): Promise<boolean> {
+    const current = await this.getStory(storyId);
+    if (!current) throw new StoreIntegrityError(`addArticleToStory: story ${storyId} does not exist`);
+    if (!current.articleIds.includes(articleId)) return false;
+    await this.markMembershipApplied(storyId, articleId);
+    return true;
+  }
+
+  private async markMembershipApplied(storyId: string, articleId: string): Promise<void> {
+    await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.storyMember(storyId, articleId),
+      UpdateExpression: 'SET #state = :applied',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':applied': 'applied' satisfies MembershipState },
+    })));
+  }
+
+  async indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void> {
+    const entries = keys.map((key) => ({
+      ...itemKey.storyIndex(key, storyId),
+      [listIndex.partitionKey]: storyIndexListPartition(key),
+      [listIndex.sortKey]: `${lastSeen}#${storyId}`,
+      storyId,
+      lastSeen,
+    }));
+    await batchPutItems(this.doc, this.tableName, entries, this.config);
+  }
+
+  async listStories(limit?: number): Promise<Story[]> {
+    const items = await this.queryListIndex(LIST_PARTITIONS.stories, false, limit);
+    return items.map(toStory);
+  }
+
+  async claimCoverage(entry: CoverageEntry): Promise<{ created: boolean; entry: CoverageEntry }> {
+    const key = itemKey.coverage(entry.storyId, entry.source.id);
+    if (await this.putIfAbsent({ ...entry, ...key })) return { created: true, entry };
+    const stored = await this.getItem(key);
+    if (!stored) throw new RetryableError(`Coverage ${key.pk} ${key.sk} was claimed but cannot be read back`);
+    return { created: false, entry: withoutKeys<CoverageEntry>(stored) };
+  }
+
+  async listCoverage(storyId: string): Promise<CoverageEntry[]> {
+    const items = await this.queryStoryChildren(storyId, STORY_CHILD_PREFIXES.coverage);
+    return items.map((item) => withoutKeys<CoverageEntry>(item))
+      .sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : 0));
+  }
+
+  // ---- alerts ---------------------------------------------------------------------------
+
+  async recordAlert(alert: Alert): Promise<boolean> {
+    return this.putIfAbsent({ ...alert, ...itemKey.alert(alert.storyId, alert.id) });
+  }
+
+  async getAlert(storyId: string, alertId: string): Promise<Alert | undefined> {
+    const item = await this.getItem(itemKey.alert(storyId, alertId));
+    return item && withoutKeys<Alert>(item);
+  }
+
+  async markAlertSent(storyId: string, alertId: string, sentAt: string): Promise<void> {
+    try {
+      await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+        TableName: this.tableName,
+        Key: itemKey.alert(storyId, alertId),
+        UpdateExpression: 'SET #status = :sent, #sentAt = :sentAt',
+        // Never create a half alert out of a mark.
+        ConditionExpression: 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#status': 'status', '#sentAt': 'sentAt', '#pk': TABLE_KEYS.partitionKey },
+        ExpressionAttributeValues: { ':sent': 'sent', ':sentAt': sentAt },
+      })));
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) {
+        throw new StoreIntegrityError(`markAlertSent: alert ${alertId} of story ${storyId} was never recorded`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async listAlerts(storyId: string): Promise<Alert[]> {
+    const items = await this.queryStoryChildren(storyId, STORY_CHILD_PREFIXES.alert);
+    return items.map((item) => withoutKeys<Alert>(item))
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  // ---- watches --------------------------------------------------------------------------
+
+  async listWatches(): Promise<Watch[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
+      ExpressionAttributeValues: { ':pk': WATCH_PARTITION },
+      ConsistentRead: true,
+    });
+    return items.map((item) => withoutKeys<Watch>(item));
+  }
+
+  async putWatch(watch: Watch): Promise<void> {
+    await this.putItem({ ...watch, ...itemKey.watch(watch.id) });
+  }
+
+  async deleteWatch(id: string): Promise<boolean> {
+    const output = await this.call('DeleteItem', () => this.doc.send(new DeleteCommand({
+      TableName: this.tableName, Key: itemKey.watch(id), ReturnValues: 'ALL_OLD',
+    })));
+    return output.Attributes !== undefined;
+  }
+
+  // ---- object log -----------------------------------------------------------------------
+
+  async recordObject(record: ObjectRecord): Promise<void> {
+    await this.putItem({ ...record, ...itemKey.object(record.key, record.version) });
+  }
+
+  async getObject(key: string, version?: string): Promise<ObjectRecord | undefined> {
+    const item = await this.getItem(itemKey.object(key, version));
+    return item && withoutKeys<ObjectRecord>(item);
+  }
+
+  // ---- primitives -----------------------------------------------------------------------
+
+  /** Runs one request, turning throttling/5xx/network failures into RetryableError. */
+  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toStoreError(error, operation);
+    }
+  }
+
+  private async getItem(key: ItemKey): Promise<StoredItem | undefined> {
+    // Consistent: reads here follow this process's or a racing writer's conditional writes.
+    const output = await this.call('GetItem', () => this.doc.send(new GetCommand({
+      TableName: this.tableName, Key: key, ConsistentRead: true,
+    })));
+    return output.Item;
+  }
+
+  private async putItem(item: StoredItem & ItemKey): Promise<void> {
+    await this.call('PutItem', () => this.doc.send(new PutCommand({ TableName: this.tableName, Item: item })));
+  }
+
+  /** The exactly-once primitive: true when this call created the item, false when it existed. */
+  private async putIfAbsent(item: StoredItem & ItemKey): Promise<boolean> {
+    try {
+      await this.call('PutItem', () => this.doc.send(new PutCommand({
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
+      })));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  private queryStoryChildren(storyId: string, prefix: string): Promise<StoredItem[]> {
+    return this.queryAll({
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
+      ExpressionAttributeValues: { ':pk': itemKey.story(storyId).pk, ':prefix': prefix },
+      ConsistentRead: true,
+    });
+  }
+
+  private queryListIndex(partition: string, ascending: boolean, limit?: number): Promise<StoredItem[]> {
+    return this.queryAll({
+      IndexName: listIndex.name,
+      KeyConditionExpression: '#lpk = :lpk',
+      ExpressionAttributeNames: { '#lpk': listIndex.partitionKey },
+      ExpressionAttributeValues: { ':lpk': partition },
+      ScanIndexForward: ascending,
+    }, limit);
+  }
+
+  /** Follows the pages of one Query until `limit` items (or all of them). */
+  private async queryAll(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+    limit?: number,
+  ): Promise<StoredItem[]> {
+    const items: StoredItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const remaining = limit === undefined ? undefined : limit - items.length;
+      if (remaining !== undefined && remaining <= 0) break;
+      const output = await this.call('Query', () => this.doc.send(new QueryCommand({
+        ...input, TableName: this.tableName, ExclusiveStartKey: startKey, Limit: remaining,
+      })));
+      items.push(...(output.Items ?? []));
+      startKey = output.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}
+
+function storyItem(story: Story, version: number): StoredItem & ItemKey {
+  return {
+    ...story,
+    ...itemKey.story(story.id),
+    [listIndex.partitionKey]: LIST_PARTITIONS.stories,
+    [listIndex.sortKey]: `${story.lastSeen}#${story.id}`,
+    version,
+  };
+}
+
+function toStory(item: StoredItem): Story {
+  return withoutKeys<Story>(expectId(item, 'story'));
+}
+
+function membershipItem(storyId: string, articleId: string, state: MembershipState): StoredItem & ItemKey {
+  return { ...itemKey.storyMember(storyId, articleId), storyId, articleId, state };
+}
+
+function toActor(item: StoredItem): ActorRecord {
+  expectId(item, 'actor');
+  const aliases = item.aliases instanceof Set || Array.isArray(item.aliases) ? [...item.aliases].map(String) : [];
+  return { id: String(item.id), name: String(item.name), type: item.type as ActorRecord['type'], aliases: aliases.sort() };
+}
+
+/** One record per id: a batch may name the same actor twice (two spellings in one article). */
+function mergeActorsById(actors: ActorRecord[]): ActorRecord[] {
+  const byId = new Map<string, ActorRecord>();
+  for (const actor of actors) {
+    const seen = byId.get(actor.id);
+    byId.set(actor.id, seen
+      ? { ...actor, aliases: [...new Set([...seen.aliases, ...actor.aliases])] }
+      : { ...actor, aliases: [...new Set(actor.aliases)] });
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,169 @@
+/**
+ * extractActors: the people, organisations and places an article names, each once, with every
+ * mention. Within the document a surname or a title form joins the full name ("Secretary Rubio",
+ * "Rubio" -> Marco Rubio), an acronym joins its expansion ("European Union (EU)"), and the
+ * gazetteer supplies canonical spellings. Mentions are exact offsets into `doc.text`; the title
+ * only adds salience.
+ */
+import type { ActorCandidate, ActorType, Mention } from '../model';
+import { tagConfig, type TagConfig } from './config';
+import { findNameSpans, type NameSpan } from './find-name-spans';
+import { foldName } from './fold-name';
+import type { KnownActor } from './gazetteer';
+import { tokenize } from './tokenize';
+
+export interface ArticleText {
+  title: string;
+  text: string;
+}
+
+interface ActorGroup {
+  known?: KnownActor;
+  type?: ActorType;
+  spans: NameSpan[];
+  /** Folded keys this group answers to within the document. */
+  keys: Set<string>;
+  titleHits: number;
+}
+
+export function extractActors(doc: ArticleText, overrides?: Partial<TagConfig>): ActorCandidate[] {
+  const config = tagConfig(overrides);
+  const spans = findNameSpans(doc.text, tokenize(doc.text, config), config);
+  const groups = groupSpans(doc.text, spans);
+  const titleSpans = doc.title ? findNameSpans(doc.title, tokenize(doc.title, config), config) : [];
+  for (const span of titleSpans) {
+    const group = findGroup(groups, span) ?? (span.known && !span.surnameOnly ? addKnownGroup(groups, span.known) : undefined);
+    if (group) group.titleHits++;
+  }
+  const textLength = Math.max(1, doc.text.length);
+  const kept = groups.filter((g) => g.type && (g.spans.some((s) => s.evidence !== 'weak') || g.titleHits > 0 && g.known));
+  const maxMentions = Math.max(1, ...kept.map((g) => g.spans.length));
+  return kept
+    .map((g) => toCandidate(g, maxMentions, textLength, config))
+    .sort((a, b) => b.salience - a.salience || a.name.localeCompare(b.name));
+}
+
+function groupSpans(text: string, spans: NameSpan[]): ActorGroup[] {
+  const groups: ActorGroup[] = [];
+  const acronymOwner = linkParentheticalAcronyms(text, spans);
+  const isSingle = (s: NameSpan): boolean => s.words === 1 && !(s.known && !s.surnameOnly);
+  const ordered = [
+    ...spans.filter((s) => s.known && !s.surnameOnly),
+    ...spans.filter((s) => !s.known && !isSingle(s) && s.evidence !== 'weak'),
+    ...spans.filter((s) => isSingle(s) && s.evidence !== 'weak'),
+    ...spans.filter((s) => !s.known && s.evidence === 'weak'),
+  ];
+  for (const span of ordered) {
+    const owner = acronymOwner.get(span);
+    const group = (owner && findGroup(groups, owner)) ?? findGroup(groups, span) ?? newGroup(groups, span);
+    if (!group) continue;
+    group.spans.push(span);
+    group.keys.add(span.key);
+    group.type ??= span.type;
+  }
+  for (const g of groups) if (!g.type) g.type = typeFromContext(g.spans);
+  return groups;
+}
+
+/** "European Union (EU)": the acronym in brackets right after a name belongs to that name. */
+function linkParentheticalAcronyms(text: string, spans: NameSpan[]): Map<NameSpan, NameSpan> {
+  const owners = new Map<NameSpan, NameSpan>();
+  for (let i = 1; i < spans.length; i++) {
+    const span = spans[i];
+    const previous = spans[i - 1];
+    if (span.words !== 1 || span.surface !== span.surface.toUpperCase()) continue;
+    if (/^\s*\(\s*$/.test(text.slice(previous.end, span.start)) && text[span.end] === ')') {
+      owners.set(span, previous);
+    }
+  }
+  return owners;
+}
+
+function lastWord(key: string): string {
+  const words = key.split(' ');
+  return words[words.length - 1];
+}
+
+function initials(key: string): string {
+  return key.split(' ').filter((w) => !['of', 'the', 'for', 'and', 'de'].includes(w)).map((w) => w[0]).join('');
+}
+
+/** The group a span belongs to: same known actor, same key, surname of a full name, or acronym. */
+function findGroup(groups: ActorGroup[], span: NameSpan): ActorGroup | undefined {
+  if (span.known && !span.surnameOnly) {
+    const same = groups.find((g) => g.known?.key === span.known?.key && g.known?.type === span.known?.type);
+    if (same) return same;
+  }
+  const byKey = groups.find((g) => g.keys.has(span.key) || g.known?.key === span.key);
+  if (byKey) return byKey;
+  if (span.words === 1) {
+    const bySurname = groups.filter((g) => g.type === 'person' && [...g.keys, g.known?.key ?? ''].some((k) => k.includes(' ') && lastWord(k) === span.key));
+    if (bySurname.length === 1) return bySurname[0];
+    if (span.surface === span.surface.toUpperCase() && span.key.length >= 2) {
+      const byInitials = groups.filter((g) => g.type === 'organization' && [...g.keys].some((k) => k.includes(' ') && initials(k) === span.key));
+      if (byInitials.length === 1) return byInitials[0];
+    }
+  }
+  if (span.surnameOnly && span.known) {
+    return groups.find((g) => g.known?.key === span.known?.key && g.known?.type === span.known?.type);
+  }
+  return undefined;
+}
+
+function addKnownGroup(groups: ActorGroup[], known: KnownActor): ActorGroup {
+  const group: ActorGroup = { known, type: known.type, spans: [], keys: new Set([known.key]), titleHits: 0 };
+  groups.push(group);
+  return group;
+}
+
+function newGroup(groups: ActorGroup[], span: NameSpan): ActorGroup | undefined {
+  if (span.evidence === 'weak') return undefined;
+  if (span.known) return addKnownGroup(groups, span.known);
+  const group: ActorGroup = { type: span.type, spans: [], keys: new Set(), titleHits: 0 };
+  groups.push(group);
+  return group;
+}
+
+/** A lone capitalised word: "said" after it or a title before it makes a person, "in" before it a place. */
+function typeFromContext(spans: NameSpan[]): ActorType | undefined {
+  let person = 0;
+  let place = 0;
+  for (const s of spans) {
+    if (s.role || s.speechCue) person++;
+    if (s.placeCue) place++;
+  }
+  if (place > person) return 'place';
+  return 'person';
+}
+
+function canonicalName(group: ActorGroup): string {
+  if (group.known) return group.known.name;
+  const strong = group.spans.filter((s) => s.evidence !== 'weak');
+  const pool = strong.length ? strong : group.spans;
+  return pool.reduce((best, s) => (s.words > best.words || s.words === best.words && s.surface.length > best.surface.length ? s : best)).surface;
+}
+
+function toCandidate(group: ActorGroup, maxMentions: number, textLength: number, config: TagConfig): ActorCandidate {
+  const name = canonicalName(group);
+  const keys = [...new Set([foldName(name), ...(group.known ? [group.known.key] : []), ...group.spans.map((s) => s.key)])].filter(Boolean);
+  const seen = new Set<number>();
+  const mentions: Mention[] = group.spans
+    .filter((s) => !seen.has(s.start) && seen.add(s.start))
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({ start: s.start, end: s.end, text: s.surface }));
+  const roles = group.spans.map((s) => s.role).filter((r): r is string => !!r);
+  const role = roles.reduce<string | undefined>((best, r) => (!best || r.length > best.length ? r : best), undefined);
+  const first = mentions.length ? mentions[0].start : textLength;
+  const salience = config.salienceMentionWeight * Math.min(1, mentions.length / maxMentions)
+    + config.salienceEarlinessWeight * (mentions.length ? 1 - first / textLength : 0)
+    + config.salienceTitleWeight * (group.titleHits > 0 ? 1 : 0);
+  const candidate: ActorCandidate = {
+    name,
+    type: group.type ?? 'person',
+    keys,
+    mentions,
+    salience: Math.round(Math.min(1, salience) * 1000) / 1000,
+  };
+  if (role) candidate.role = role;
+  return candidate;
+}

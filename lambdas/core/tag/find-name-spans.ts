@@ -1,0 +1,311 @@
+/**
+ * Name spans: where a text names someone or something, before the document decides who.
+ * Capitalised runs are cut into chunks, each chunk is segmented against the gazetteer and the
+ * role vocabulary ("U.S. Secretary of State" + "Marco Rubio"), and each segment is typed by
+ * the strongest evidence it has: gazetteer, role, organisation/place head word, given name.
+ */
+import type { ActorType } from '../model';
+import type { TagConfig } from './config';
+import { foldName } from './fold-name';
+import { gazetteer, type AliasMatch, type KnownActor } from './gazetteer';
+import { GIVEN_NAMES } from './lexicon/given-names';
+import {
+  COMMON_CAPITALISED, CORE_TITLES, DEMONYMS, EVENT_HEADS, NAME_CONNECTORS, NAME_PARTICLES,
+  ORGANIZATION_HEADS, ORGANIZATION_OF_HEADS, PLACE_HEADS, PLACE_OF_HEADS, PLACE_PREPOSITIONS,
+  ROLE_MODIFIERS, SPEECH_VERBS,
+} from './lexicon/words';
+import type { Token } from './tokenize';
+
+/** known: gazetteer; strong: clear evidence in place; weak: a capital that may only be a heading or sentence start. */
+export type Evidence = 'known' | 'strong' | 'weak';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  surface: string;
+  key: string;
+  words: number;
+  /** Undefined: a lone capitalised word whose type the rest of the document decides. */
+  type?: ActorType;
+  known?: KnownActor;
+  /** Known only through a bare surname: an in-document full name takes precedence. */
+  surnameOnly?: boolean;
+  role?: string;
+  evidence: Evidence;
+  /** Context: preceded by "in/at/from…" (place) or followed by "said/told…" (person or organisation). */
+  placeCue: boolean;
+  speechCue: boolean;
+}
+
+interface Context {
+  text: string;
+  chunk: Token[];
+  /** Lower-case words the document also writes in lower case: common words, not names. */
+  lowerVocabulary: ReadonlySet<string>;
+  config: TagConfig;
+}
+
+const lower = (t: Token): string => t.text.toLowerCase();
+const isJoiner = (t: Token): boolean => !t.isWord;
+const isNameWord = (t: Token): boolean => t.isWord && t.capitalised;
+const ROMAN_NUMERAL = /^[IVX]+$/;
+const BREAKING_CONNECTORS = new Set(['and', '&']);
+
+export function findNameSpans(text: string, tokens: Token[], config: TagConfig): NameSpan[] {
+  const lowerVocabulary = new Set<string>();
+  for (const t of tokens) if (t.isWord && !t.capitalised) lowerVocabulary.add(lower(t));
+  const spans: NameSpan[] = [];
+  for (const { from, to } of chunks(tokens)) {
+    const chunk = tokens.slice(from, to);
+    const found = segmentChunk({ text, chunk, lowerVocabulary, config });
+    const before = tokens[from - 1];
+    const after = tokens[to]?.possessive ? tokens[to + 1] : tokens[to];
+    for (const span of found) {
+      span.placeCue = !!before && PLACE_PREPOSITIONS.has(lower(before)) && span.start === chunk[0].start;
+      span.speechCue = !!after && SPEECH_VERBS.has(lower(after)) && span.end === chunk[chunk.length - 1].end;
+      spans.push(span);
+    }
+  }
+  return spans;
+}
+
+/** Maximal runs of capitalised words on one line, with name connectors and glued hyphens inside. */
+function chunks(tokens: Token[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i])) { i++; continue; }
+    let j = i;
+    for (;;) {
+      const next = extension(tokens, j);
+      if (next === undefined) break;
+      j = next;
+    }
+    out.push({ from: i, to: j + 1 });
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The index of the last token that extends the chunk ending at j, if any. */
+function extension(tokens: Token[], j: number): number | undefined {
+  const current = tokens[j];
+  const next = tokens[j + 1];
+  if (!next || next.line !== current.line) return undefined;
+  if (current.hyphenAfter) {
+    const glued = tokens[j + 2];
+    return glued && isNameWord(glued) ? j + 2 : undefined;
+  }
+  if (isNameWord(next) && !next.sentenceStart) return j + 1;
+  // Up to two lower-case connectors or particles between capitalised words ("Bank of the West", "bin Salman", "al-Assad").
+  let k = j + 1;
+  let steps = 0;
+  while (k < tokens.length && steps < 3 && tokens[k].isWord && !tokens[k].capitalised
+    && (NAME_CONNECTORS.has(lower(tokens[k])) || NAME_PARTICLES.has(lower(tokens[k])))) {
+    k += tokens[k].hyphenAfter ? 2 : 1;
+    steps++;
+  }
+  if (steps === 0 || k >= tokens.length) return undefined;
+  const target = tokens[k];
+  return isNameWord(target) && target.line === current.line && !target.sentenceStart ? k : undefined;
+}
+
+function surfaceOf(ctx: Context, from: number, to: number): string {
+  return ctx.text.slice(ctx.chunk[from].start, ctx.chunk[to - 1].end);
+}
+
+/** Longest gazetteer alias starting at `from` (not crossing a word that starts a sentence). */
+function longestKnown(ctx: Context, from: number): { to: number; match: AliasMatch } | undefined {
+  if (isJoiner(ctx.chunk[from])) return undefined;
+  const limit = Math.min(ctx.chunk.length, from + ctx.config.maxGazetteerTokens * 2);
+  for (let to = limit; to > from; to--) {
+    const last = ctx.chunk[to - 1];
+    if (isJoiner(last) || !last.capitalised && !/^\p{N}/u.test(last.text)) continue;
+    const match = gazetteer().lookup(surfaceOf(ctx, from, to));
+    if (match) return { to, match };
+  }
+  return undefined;
+}
+
+/** End of a role ("U.S. Secretary of State", "Lt. Gen.") starting at `from`, or `from` when there is none. */
+function roleEnd(ctx: Context, from: number): number {
+  const { chunk } = ctx;
+  let k = from;
+  const lead = longestKnown(ctx, from);
+  if (lead && lead.match.actor.type === 'place') k = lead.to;
+  else if (DEMONYMS.has(lower(chunk[from]))) k = from + 1;
+  const titleStart = k;
+  let hasCore = false;
+  while (k < chunk.length && chunk[k].isWord) {
+    const w = lower(chunk[k]);
+    if (CORE_TITLES.has(w)) hasCore = true;
+    else if (!ROLE_MODIFIERS.has(w)) break;
+    k++;
+  }
+  while (k > titleStart && ['of', 'the', 'for', 'and'].includes(lower(chunk[k - 1]))) k--;
+  return hasCore && k > titleStart ? k : from;
+}
+
+/**
+ * End of an organisation name running from `from` to a head word ("Moscow State University"),
+ * or `from`. The head must close the name: "The United States" is no organisation "The United".
+ */
+function organizationEnd(ctx: Context, from: number): number {
+  const { chunk } = ctx;
+  let end = from;
+  for (let k = from + 1; k < chunk.length; k++) {
+    const t = chunk[k];
+    if (isJoiner(t) || BREAKING_CONNECTORS.has(lower(t))) break;
+    if (!t.capitalised || !ORGANIZATION_HEADS.has(lower(t))) continue;
+    const next = chunk[k + 1];
+    if (!next || isJoiner(next) || BREAKING_CONNECTORS.has(lower(next)) || lower(next) === 'of' || CORE_TITLES.has(lower(next))) end = k + 1;
+  }
+  return end;
+}
+
+function segmentChunk(ctx: Context): NameSpan[] {
+  const { chunk } = ctx;
+  const spans: NameSpan[] = [];
+  let role: string | undefined;
+  let a = 0;
+  while (a < chunk.length) {
+    const t = chunk[a];
+    if (isJoiner(t) || !t.capitalised) { a++; continue; }
+    const orgEnd = organizationEnd(ctx, a);
+    const known = longestKnown(ctx, a);
+    if (known && orgEnd <= known.to) {
+      const end = roleEnd(ctx, a);
+      if (known.match.actor.type === 'place' && end > known.to && end < chunk.length) {
+        role = surfaceOf(ctx, a, end);
+        a = end;
+        continue;
+      }
+      spans.push(knownSpan(ctx, a, known.to, known.match, role));
+      role = undefined;
+      a = known.to;
+      continue;
+    }
+    const end = orgEnd > a ? a : roleEnd(ctx, a);
+    if (end > a) {
+      role = surfaceOf(ctx, a, end);
+      a = end;
+      continue;
+    }
+    const runEnd = orgEnd > a ? orgEnd : unknownRunEnd(ctx, a);
+    const span = unknownSpan(ctx, a, runEnd, role);
+    if (span) spans.push(span);
+    role = undefined;
+    a = Math.max(runEnd, a + 1);
+  }
+  return spans;
+}
+
+/** Where a run of unknown capitalised words ends: at a known name, a role, a common word or "and". */
+function unknownRunEnd(ctx: Context, from: number): number {
+  const { chunk } = ctx;
+  let k = from + 1;
+  while (k < chunk.length) {
+    const t = chunk[k];
+    const w = lower(t);
+    if (isJoiner(t)) {
+      // "Jean-Claude" stays one name; "U.S.-Russia" splits where a known name follows.
+      if (longestKnown(ctx, k + 1)) break;
+      k++;
+      continue;
+    }
+    if (!t.capitalised) {
+      if (BREAKING_CONNECTORS.has(w)) break;
+      const head = lower(chunk[k - 1]);
+      // "of" continues only after a head word: "Bank of England", "Gulf of Mexico".
+      if (w === 'of' && !ORGANIZATION_OF_HEADS.has(head) && !PLACE_OF_HEADS.has(head)) break;
+      if (w === 'of') return chunk.length;
+      k++;
+      continue;
+    }
+    if (COMMON_CAPITALISED.has(w) && !CORE_TITLES.has(w)) break;
+    if (longestKnown(ctx, k) && !GIVEN_NAMES.has(lower(chunk[k - 1]))) break;
+    const end = roleEnd(ctx, k);
+    if (end > k && end < chunk.length) break;
+    k++;
+  }
+  while (k > from + 1 && (!chunk[k - 1].capitalised || isJoiner(chunk[k - 1]))) k--;
+  return k;
+}
+
+function baseSpan(ctx: Context, from: number, to: number): NameSpan {
+  const surface = surfaceOf(ctx, from, to);
+  return {
+    start: ctx.chunk[from].start,
+    end: ctx.chunk[to - 1].end,
+    surface,
+    key: foldName(surface),
+    words: ctx.chunk.slice(from, to).filter((t) => t.isWord).length,
+    evidence: 'strong',
+    placeCue: false,
+    speechCue: false,
+  };
+}
+
+function knownSpan(ctx: Context, from: number, to: number, match: AliasMatch, role?: string): NameSpan {
+  return {
+    ...baseSpan(ctx, from, to),
+    type: match.actor.type,
+    known: match.actor,
+    surnameOnly: match.surnameOnly,
+    role: match.actor.type === 'person' ? role : undefined,
+    evidence: 'known',
+  };
+}
+
+function unknownSpan(ctx: Context, from: number, to: number, role?: string): NameSpan | undefined {
+  let a = from;
+  const { chunk } = ctx;
+  // A sentence's first word is capitalised anyway: drop it when it looks like an ordinary word.
+  while (a < to && chunk[a].sentenceStart && !role && looksOrdinary(ctx, chunk[a])) {
+    a++;
+    while (a < to && (!chunk[a].capitalised || isJoiner(chunk[a]))) a++;
+  }
+  if (a >= to) return undefined;
+  const span = baseSpan(ctx, a, to);
+  const words = chunk.slice(a, to).filter((t) => t.isWord);
+  const names = words.filter((t) => t.capitalised).map(lower);
+  const first = names[0];
+  const last = names[names.length - 1];
+  const weak = words.some((t) => t.inHeading);
+
+  if (role) return { ...span, type: 'person', role, evidence: weak ? 'weak' : 'strong' };
+  if (names.some((w) => EVENT_HEADS.has(w))) return undefined;
+  const hasOf = words.some((t) => lower(t) === 'of');
+  if (hasOf && PLACE_OF_HEADS.has(first) && !ORGANIZATION_OF_HEADS.has(first)) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
+  if (names.length >= 2 && ORGANIZATION_HEADS.has(last) || hasOf && ORGANIZATION_OF_HEADS.has(first)) {
+    return { ...span, type: 'organization', evidence: weak ? 'weak' : 'strong' };
+  }
+  if (names.length >= 2 && PLACE_HEADS.has(last)) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
+  if (names.length === 1) return singleWordSpan(ctx, span, words[0]);
+  if (GIVEN_NAMES.has(first) && !DEMONYMS.has(last)) return { ...span, type: 'person', evidence: weak ? 'weak' : 'strong' };
+  if (words.every((t) => nameLike(ctx, t))) return { ...span, type: 'person', evidence: weak ? 'weak' : 'strong' };
+  return undefined;
+}
+
+function singleWordSpan(ctx: Context, span: NameSpan, t: Token): NameSpan | undefined {
+  const w = lower(t);
+  if (COMMON_CAPITALISED.has(w) || DEMONYMS.has(w) || ROMAN_NUMERAL.test(t.text) || w.length < 2) return undefined;
+  if (ORGANIZATION_HEADS.has(w) || PLACE_HEADS.has(w) || CORE_TITLES.has(w) || ROLE_MODIFIERS.has(w)) return undefined;
+  const weak = t.sentenceStart || t.inHeading || t.hyphenAfter;
+  if (t.allCaps) return { ...span, type: 'organization', evidence: weak ? 'weak' : 'strong' };
+  if (/\.\p{L}/u.test(t.text)) return { ...span, type: 'organization', evidence: weak ? 'weak' : 'strong' };
+  if (ctx.lowerVocabulary.has(w)) return { ...span, evidence: 'weak' };
+  return { ...span, evidence: weak ? 'weak' : 'strong' };
+}
+
+function looksOrdinary(ctx: Context, t: Token): boolean {
+  const w = lower(t);
+  if (GIVEN_NAMES.has(w)) return false;
+  return COMMON_CAPITALISED.has(w) || DEMONYMS.has(w) || ctx.lowerVocabulary.has(w) || /(?:ing|ly|ed)$/.test(w);
+}
+
+function nameLike(ctx: Context, t: Token): boolean {
+  const w = lower(t);
+  if (!t.capitalised) return NAME_PARTICLES.has(w);
+  return !COMMON_CAPITALISED.has(w) && !DEMONYMS.has(w) && !ctx.lowerVocabulary.has(w) && !t.allCaps;
+}

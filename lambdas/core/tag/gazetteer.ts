@@ -1,0 +1,116 @@
+/**
+ * The gazetteer index: every alias of every known place, organisation and person, by folded
+ * key. Built once per process (module scope) from the lexicon files.
+ */
+import type { ActorType } from '../model';
+import { foldName } from './fold-name';
+import { GIVEN_NAMES } from './lexicon/given-names';
+import { ORGANIZATION_LINES } from './lexicon/organizations';
+import { PEOPLE_LINES } from './lexicon/people';
+import { PLACE_LINES } from './lexicon/places';
+import { COMMON_CAPITALISED } from './lexicon/words';
+
+export interface KnownActor {
+  /** Folded canonical name: unique per type. */
+  key: string;
+  name: string;
+  type: ActorType;
+}
+
+export interface AliasMatch {
+  actor: KnownActor;
+  /** The alias is a bare surname: in-document full names take precedence over it. */
+  surnameOnly: boolean;
+}
+
+interface AliasEntry extends AliasMatch {
+  /** Capitals-only aliases (US, UK, EU) match only text with the same letters in capitals. */
+  exactLetters?: string;
+}
+
+export interface Gazetteer {
+  lookup(surface: string): AliasMatch | undefined;
+  /** The known person whose canonical key is this folded full name, if any. */
+  person(key: string): KnownActor | undefined;
+}
+
+const lettersOnly = (s: string): string => s.replace(/[^\p{L}\p{N}+]/gu, '');
+
+function isCapitalsAlias(alias: string): boolean {
+  const letters = lettersOnly(alias);
+  return letters.length > 0 && letters.length <= 5 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
+}
+
+const ROMAN_NUMERAL = /^[ivxlc]+$/;
+
+function buildGazetteer(): Gazetteer {
+  const byKey = new Map<string, AliasEntry>();
+  const people = new Map<string, KnownActor>();
+
+  const add = (alias: string, actor: KnownActor, surnameOnly = false): void => {
+    const key = foldName(alias.replace(/^the\s+/i, ''));
+    if (!key) return;
+    const existing = byKey.get(key);
+    if (existing && existing.actor === actor) {
+      // "NATO" and "Nato" both listed: any casing is then fine.
+      if (!isCapitalsAlias(alias)) existing.exactLetters = undefined;
+      return;
+    }
+    // A full alias beats a surname alias; the first full alias listed wins over later ones.
+    if (existing && (!existing.surnameOnly || surnameOnly)) return;
+    byKey.set(key, { actor, surnameOnly, exactLetters: isCapitalsAlias(alias) ? lettersOnly(alias) : undefined });
+  };
+
+  const load = (lines: readonly string[], type: ActorType): KnownActor[] =>
+    lines.map((line) => {
+      const [name, ...aliases] = line.split('|').map((s) => s.trim());
+      const actor: KnownActor = { key: foldName(name), name, type };
+      add(name, actor);
+      for (const alias of aliases) add(alias, actor);
+      return actor;
+    });
+
+  // Organisations first: "Kremlin" and "Vatican" as institutions win over the places.
+  load(ORGANIZATION_LINES, 'organization');
+  load(PLACE_LINES, 'place');
+  const persons = load(PEOPLE_LINES, 'person');
+
+  const surnameCount = new Map<string, number>();
+  const surnameOf = (actor: KnownActor): string | undefined => {
+    const words = actor.key.split(' ');
+    if (words.length < 2) return undefined;
+    const last = words[words.length - 1];
+    if (last.length < 3 || ROMAN_NUMERAL.test(last) || GIVEN_NAMES.has(last) || COMMON_CAPITALISED.has(last)) return undefined;
+    return last;
+  };
+  for (const person of persons) {
+    people.set(person.key, person);
+    const words = person.key.split(' ');
+    // "Recep Tayyip Erdoğan" also answers to "Recep Erdoğan".
+    if (words.length >= 3) add(`${words[0]} ${words[words.length - 1]}`, person);
+    const surname = surnameOf(person);
+    if (surname) surnameCount.set(surname, (surnameCount.get(surname) ?? 0) + 1);
+  }
+  for (const person of persons) {
+    const surname = surnameOf(person);
+    if (surname && surnameCount.get(surname) === 1) add(surname, person, true);
+  }
+
+  return {
+    lookup(surface: string): AliasMatch | undefined {
+      const entry = byKey.get(foldName(surface));
+      if (!entry) return undefined;
+      if (entry.exactLetters !== undefined && lettersOnly(surface) !== entry.exactLetters) return undefined;
+      return { actor: entry.actor, surnameOnly: entry.surnameOnly };
+    },
+    person: (key) => people.get(key),
+  };
+}
+
+let instance: Gazetteer | undefined;
+
+/** The shared gazetteer (built on first use, then reused for every article in the process). */
+export function gazetteer(): Gazetteer {
+  instance ??= buildGazetteer();
+  return instance;
+}

@@ -1,0 +1,336 @@
+/**
+ * The DynamoDB store on two real engines: dynalite (the embedded default) and Amazon's
+ * DynamoDB Local (the reference). One suite body, run against both.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  countCommands, createDocumentClient, DynamoStore, ensureTable, type CommandCounter,
+} from '../../lambdas/adapters/dynamodb';
+import { RetryableError, StoreIntegrityError } from '../../lambdas/core/errors';
+import type { ActorRecord, Alert, Article, CoverageEntry, SourceRef, Story, Watch } from '../../lambdas/core/model';
+import {
+  makeClient, startDynalite, startDynamoDbLocal, type EngineStarter, type RunningEngine,
+} from '../support/dynamo-engines';
+
+const source = (id: string): SourceRef => ({ id, name: id.toUpperCase(), origin: 'key-prefix' });
+
+function article(id: string, overrides: Partial<Article> = {}): Article {
+  return {
+    id,
+    source: source('caliber-az'),
+    title: `Title ${id}`,
+    text: 'Rubio met Lavrov in Riyadh.\n\nThey talked about Ukraine.',
+    wordCount: 9,
+    ingestedAt: '2025-02-18T10:00:00.000Z',
+    rawKey: `incoming/caliber-az/${id}.txt`,
+    status: 'processing',
+    actors: [{ id: 'marco-rubio', name: 'Marco Rubio', type: 'person', mentions: [{ start: 0, end: 5, text: 'Rubio' }], salience: 0.9 }],
+    topics: [{ id: 'iptc:11000000', label: 'politics', score: 0.7 }],
+    keyphrases: ['riyadh talks'],
+    signature: [1, 2, 3, 4294967295],
+    ...overrides,
+  };
+}
+
+function story(id: string, articleIds: string[], lastSeen: string): Story {
+  return {
+    id,
+    headline: `Story ${id}`,
+    firstSeen: '2025-02-18T00:00:00.000Z',
+    lastSeen,
+    articleCount: articleIds.length,
+    sources: ['caliber-az'],
+    sourceNames: { 'caliber-az': 'Caliber.Az' },
+    articleIds,
+    topActors: [{ id: 'marco-rubio', name: 'Marco Rubio', type: 'person', count: articleIds.length }],
+    topTopics: [{ id: 'iptc:11000000', label: 'politics', score: 0.7 }],
+    tracked: false,
+    trackedBy: [],
+    profile: { terms: { riyadh: 2.5, lavrov: 1 }, actors: { 'marco-rubio': articleIds.length }, topics: {} },
+    signatures: {},
+  };
+}
+
+/** What the core does to join an article: spread the stored story (keeping its version). */
+function withArticle(current: Story, articleId: string, lastSeen: string): Story {
+  return {
+    ...current,
+    lastSeen,
+    articleIds: [...current.articleIds, articleId],
+    articleCount: current.articleCount + 1,
+  };
+}
+
+function alert(storyId: string, id: string, createdAt: string): Alert {
+  return {
+    id, kind: 'new-source', storyId, headline: 'Talks in Riyadh', source: source('tass'), articleId: 'a2',
+    articleTitle: 'TASS on Riyadh', sourceCount: 2, sourceNames: ['Caliber.Az', 'TASS'], firstSeen: createdAt,
+    watchIds: ['all'], actorIds: ['marco-rubio'], topicIds: [], topActors: ['Marco Rubio'], topTopics: [],
+    reason: 'TASS is a new source for a tracked story', createdAt, status: 'pending',
+  };
+}
+
+const engines: [string, EngineStarter][] = [
+  ['dynalite', startDynalite],
+  ['dynamodb-local', startDynamoDbLocal],
+];
+
+describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
+  let engine: RunningEngine;
+  let client: DynamoDBClient;
+  let counter: CommandCounter;
+  let tableCount = 0;
+
+  beforeAll(async () => {
+    engine = await startEngine();
+    client = makeClient(engine.endpoint);
+    counter = countCommands(client);
+  });
+
+  afterAll(async () => {
+    client?.destroy();
+    await engine?.stop();
+  });
+
+  /** Each test gets its own table: listings see only what the test wrote. */
+  async function freshStore(config?: ConstructorParameters<typeof DynamoStore>[2]): Promise<DynamoStore> {
+    const tableName = `newswatch-test-${++tableCount}`;
+    await ensureTable(client, tableName);
+    return new DynamoStore(createDocumentClient(client), tableName, config);
+  }
+
+  /** Commands sent while `run` ran. */
+  async function commandsDuring(run: () => Promise<unknown>): Promise<Record<string, number>> {
+    const before = { ...counter.counts };
+    await run();
+    const during: Record<string, number> = {};
+    for (const [name, count] of Object.entries(counter.counts)) {
+      if (count !== (before[name] ?? 0)) during[name] = count - (before[name] ?? 0);
+    }
+    return during;
+  }
+
+  it('ensureTable is idempotent on an existing table', async () => {
+    const tableName = `newswatch-test-${++tableCount}`;
+    await ensureTable(client, tableName);
+    expect(await commandsDuring(() => ensureTable(client, tableName))).toEqual({ DescribeTableCommand: 1 });
+  });
+
+  it('claims an article once; a second claim returns the stored one with one Put and one Get', async () => {
+    const store = await freshStore();
+    const first = article('a1', { text: 'word '.repeat(20_000) }); // ~100 KB, the size limit normalize allows
+    expect(await store.claimArticle(first)).toEqual({ created: true });
+
+    let second: Awaited<ReturnType<DynamoStore['claimArticle']>> | undefined;
+    const during = await commandsDuring(async () => {
+      second = await store.claimArticle(article('a1', { title: 'a re-upload' }));
+    });
+    expect(second).toEqual({ created: false, existing: first });
+    expect(during).toEqual({ PutItemCommand: 1, GetItemCommand: 1 });
+
+    await store.saveArticle({ ...first, status: 'ingested', storyId: 's1' });
+    expect(await store.getArticle('a1')).toMatchObject({ status: 'ingested', storyId: 's1', title: 'Title a1' });
+    expect(await store.getArticle('missing')).toBeUndefined();
+  });
+
+  it('lets exactly one of 10 concurrent claims of the same story and source create the coverage entry', async () => {
+    const store = await freshStore();
+    const entries: CoverageEntry[] = Array.from({ length: 10 }, (_, i) => ({
+      storyId: 's1', source: source('tass'), articleId: `a${i}`, firstSeen: `2025-02-18T10:00:0${i}.000Z`,
+    }));
+    const results = await Promise.all(entries.map((entry) => store.claimCoverage(entry)));
+
+    const created = results.filter((r) => r.created);
+    expect(created).toHaveLength(1);
+    for (const result of results) expect(result.entry).toEqual(created[0].entry);
+    await store.claimCoverage({ storyId: 's1', source: source('caliber-az'), articleId: 'b', firstSeen: '2025-02-18T09:00:00.000Z' });
+    expect((await store.listCoverage('s1')).map((e) => e.source.id)).toEqual(['caliber-az', 'tass']);
+    expect(await store.listCoverage('other')).toEqual([]);
+  });
+
+  it('creates a story once, at version 1, with its first article already a member', async () => {
+    const store = await freshStore();
+    const initial = story('s1', ['a1'], '2025-02-18T10:00:00.000Z');
+    expect(await store.createStory(initial)).toBe(true);
+    expect(await store.createStory({ ...initial, headline: 'other' })).toBe(false);
+    expect(await store.getStory('s1')).toEqual({ ...initial, version: 1 });
+    // The ingest flow adds the first article after creating: already counted, nothing written.
+    expect(await store.addArticleToStory('s1', 'a1', initial)).toBe(false);
+    expect(await store.getStory('s1')).toEqual({ ...initial, version: 1 });
+    expect(await store.getStory('missing')).toBeUndefined();
+  });
+
+  it('adds an article to a story exactly once under 5 parallel duplicate calls', async () => {
+    const store = await freshStore();
+    await store.createStory(story('s1', ['a1'], '2025-02-18T10:00:00.000Z'));
+    const current = (await store.getStory('s1'))!;
+    const next = withArticle(current, 'a2', '2025-02-18T11:00:00.000Z');
+
+    const results = await Promise.all(Array.from({ length: 5 }, () => store.addArticleToStory('s1', 'a2', next)));
+
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const stored = await store.getStory('s1');
+    expect(stored).toMatchObject({ articleIds: ['a1', 'a2'], articleCount: 2, version: 2, lastSeen: next.lastSeen });
+    expect(await store.addArticleToStory('s1', 'a2', withArticle(stored!, 'a2', next.lastSeen))).toBe(false);
+  });
+
+  it('refuses a story computed from a stale version with a RetryableError; the retry completes it', async () => {
+    const store = await freshStore();
+    await store.createStory(story('s1', ['a1'], '2025-02-18T10:00:00.000Z'));
+    const v1 = (await store.getStory('s1'))!;
+    expect(await store.addArticleToStory('s1', 'a2', withArticle(v1, 'a2', '2025-02-18T11:00:00.000Z'))).toBe(true);
+
+    const stale = withArticle(v1, 'a3', '2025-02-18T12:00:00.000Z');
+    await expect(store.addArticleToStory('s1', 'a3', stale)).rejects.toBeInstanceOf(RetryableError);
+    expect((await store.getStory('s1'))!.articleIds).toEqual(['a1', 'a2']);
+
+    // As the ingest use case does: re-read, recompute, call again.
+    const v2 = (await store.getStory('s1'))!;
+    expect(await store.addArticleToStory('s1', 'a3', withArticle(v2, 'a3', '2025-02-18T12:00:00.000Z'))).toBe(true);
+    expect(await store.getStory('s1')).toMatchObject({ articleIds: ['a1', 'a2', 'a3'], articleCount: 3, version: 3 });
+
+    const { version: _dropped, ...unversioned } = withArticle(v2, 'a4', '2025-02-18T13:00:00.000Z');
+    await expect(store.addArticleToStory('s1', 'a4', unversioned)).rejects.toBeInstanceOf(StoreIntegrityError);
+    await expect(store.addArticleToStory('nope', 'a1', story('nope', ['a1'], 'x'))).rejects.toBeInstanceOf(StoreIntegrityError);
+  });
+
+  it('resolves more than 100 aliases in chunks; the first actor to claim an alias keeps it', async () => {
+    const store = await freshStore();
+    const actors: ActorRecord[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `actor-${i}`, name: `Actor ${String(i).padStart(2, '0')}`, type: 'person',
+      aliases: [`actor ${i}`, `a${i}`, `mr ${i}`],
+    }));
+    await store.saveActors(actors);
+
+    const keys = [...actors.flatMap((a) => a.aliases), 'nobody', 'a0'];
+    let found = new Map<string, ActorRecord>();
+    const during = await commandsDuring(async () => { found = await store.findActorsByAlias(keys); });
+    expect(found.size).toBe(180);
+    expect(found.get('mr 42')).toEqual({ id: 'actor-42', name: 'Actor 42', type: 'person', aliases: ['a42', 'actor 42', 'mr 42'] });
+    expect(found.has('nobody')).toBe(false);
+    expect(during.BatchGetItemCommand).toBe(3); // 180 alias keys in 2 chunks, then 60 actors in 1
+
+    // "a0" already belongs to actor-0: actor-x gets only its new alias.
+    await store.saveActors([{ id: 'actor-x', name: 'Actor X', type: 'organization', aliases: ['a0', 'x corp'] }]);
+    expect((await store.findActorsByAlias(['a0', 'x corp'])).get('a0')!.id).toBe('actor-0');
+    expect(await store.getActor('actor-x')).toEqual({ id: 'actor-x', name: 'Actor X', type: 'organization', aliases: ['x corp'] });
+
+    // Extending an actor adds aliases; re-saving what is stored costs one read and no write.
+    await store.saveActors([{ ...actors[1], aliases: ['a1', 'the first'] }]);
+    expect((await store.getActor('actor-1'))!.aliases).toEqual(['a1', 'actor 1', 'mr 1', 'the first']);
+    expect(await commandsDuring(() => store.saveActors(actors.slice(0, 10)))).toEqual({ BatchGetItemCommand: 1 });
+
+    const listed = await store.listActors();
+    expect(listed).toHaveLength(61);
+    expect(listed[0].name).toBe('Actor 00');
+  });
+
+  it('finds candidate stories per key, newest first, bounded by limitPerKey, one Query per key', async () => {
+    const store = await freshStore();
+    for (let day = 1; day <= 5; day++) {
+      await store.indexStory(`s${day}`, ['actor:marco-rubio', `term:day${day}`], `2025-02-1${day}T00:00:00.000Z`);
+    }
+    expect(await store.findCandidateStories(['actor:marco-rubio'], 3)).toEqual(['s5', 's4', 's3']);
+
+    // Re-indexing moves the story to the front instead of adding a second entry.
+    await store.indexStory('s1', ['actor:marco-rubio', 'actor:marco-rubio'], '2025-02-19T00:00:00.000Z');
+    let ids: string[] = [];
+    const during = await commandsDuring(async () => {
+      ids = await store.findCandidateStories(['actor:marco-rubio', 'term:day2', 'term:none', 'term:day2'], 2);
+    });
+    expect(ids).toEqual(['s1', 's5', 's2']);
+    expect(during).toEqual({ QueryCommand: 3 });
+    expect(await store.findCandidateStories(['actor:marco-rubio'], 10)).toEqual(['s1', 's5', 's4', 's3', 's2']);
+    expect(await store.findCandidateStories(['actor:marco-rubio'], 0)).toEqual([]);
+  });
+
+  it('indexes more keys than one BatchWriteItem takes', async () => {
+    const store = await freshStore();
+    const keys = Array.from({ length: 60 }, (_, i) => `term:${i}`);
+    expect(await commandsDuring(() => store.indexStory('s1', keys, '2025-02-18T00:00:00.000Z')))
+      .toEqual({ BatchWriteItemCommand: 3 });
+    expect(await store.findCandidateStories(['term:0', 'term:59'], 5)).toEqual(['s1']);
+  });
+
+  it('lists stories most recently seen first, and reads several at once', async () => {
+    const store = await freshStore();
+    await store.createStory(story('old', ['a1'], '2025-02-10T00:00:00.000Z'));
+    await store.createStory(story('new', ['a2'], '2025-02-12T00:00:00.000Z'));
+    await store.createStory(story('mid', ['a3'], '2025-02-11T00:00:00.000Z'));
+    const old = (await store.getStory('old'))!;
+    await store.addArticleToStory('old', 'a4', withArticle(old, 'a4', '2025-02-13T00:00:00.000Z'));
+
+    expect((await store.listStories()).map((s) => s.id)).toEqual(['old', 'new', 'mid']);
+    expect((await store.listStories(2)).map((s) => s.id)).toEqual(['old', 'new']);
+    expect((await store.getStories(['mid', 'missing', 'old', 'mid'])).map((s) => [s.id, s.version])).toEqual([['mid', 1], ['old', 2]]);
+    expect(await store.getStories([])).toEqual([]);
+  });
+
+  it('records an alert once, marks it sent and lists the story alerts', async () => {
+    const store = await freshStore();
+    const later = alert('s1', 'alert-b', '2025-02-18T12:00:00.000Z');
+    const earlier = alert('s1', 'alert-a', '2025-02-18T11:00:00.000Z');
+    expect(await store.recordAlert(later)).toBe(true);
+    expect(await store.recordAlert(later)).toBe(false);
+    expect(await store.recordAlert(earlier)).toBe(true);
+    await store.claimCoverage({ storyId: 's1', source: source('tass'), articleId: 'a2', firstSeen: 'x' }); // same partition
+
+    await store.markAlertSent('s1', 'alert-b', '2025-02-18T12:00:01.000Z');
+    expect(await store.getAlert('s1', 'alert-b')).toEqual({ ...later, status: 'sent', sentAt: '2025-02-18T12:00:01.000Z' });
+    expect((await store.listAlerts('s1')).map((a) => [a.id, a.status])).toEqual([['alert-a', 'pending'], ['alert-b', 'sent']]);
+    await expect(store.markAlertSent('s1', 'never-recorded', 'x')).rejects.toBeInstanceOf(StoreIntegrityError);
+    expect(await store.getAlert('s1', 'never-recorded')).toBeUndefined();
+  });
+
+  it('keeps watches: put, list, overwrite, delete', async () => {
+    const store = await freshStore();
+    const rubio: Watch = { id: 'rubio', name: 'rubio', actors: ['Marco Rubio'], topics: [], keywords: [], createdAt: '2025-02-18T00:00:00.000Z' };
+    const all: Watch = { id: 'all', name: 'all', all: true, actors: [], topics: [], keywords: [], createdAt: '2025-02-18T00:00:00.000Z' };
+    expect(await store.listWatches()).toEqual([]);
+    await store.putWatch(rubio);
+    await store.putWatch(all);
+    await store.putWatch({ ...rubio, keywords: ['riyadh'] });
+    expect(await store.listWatches()).toEqual([all, { ...rubio, keywords: ['riyadh'] }]);
+    expect(await store.deleteWatch('rubio')).toBe(true);
+    expect(await store.deleteWatch('rubio')).toBe(false);
+    expect(await store.listWatches()).toEqual([all]);
+  });
+
+  it('logs objects by key and version', async () => {
+    const store = await freshStore();
+    const key = 'incoming/tass/2025 02 18+talks.txt';
+    await store.recordObject({ key, status: 'ingested', results: [{ file: key, status: 'ingested', articleId: 'a1' }], processedAt: 't1' });
+    await store.recordObject({ key, version: 'v2', status: 'rejected', results: [], error: 'empty file', quarantineKey: `quarantine/${key}`, processedAt: 't2' });
+    expect(await store.getObject(key)).toEqual({ key, status: 'ingested', results: [{ file: key, status: 'ingested', articleId: 'a1' }], processedAt: 't1' });
+    expect(await store.getObject(key, 'v2')).toMatchObject({ version: 'v2', status: 'rejected', error: 'empty file' });
+    expect(await store.getObject(key, 'v3')).toBeUndefined();
+  });
+
+  it('rethrows a missing table as is, not as retryable', async () => {
+    const store = new DynamoStore(createDocumentClient(client), 'no-such-table');
+    const failure = await store.getArticle('a1').catch((error: unknown) => error);
+    expect(failure).not.toBeInstanceOf(RetryableError);
+    expect((failure as Error).name).toBe('ResourceNotFoundException');
+  });
+
+  it('sent no Scan in the whole suite', () => {
+    expect(Object.keys(counter.counts).length).toBeGreaterThan(5);
+    expect(counter.counts.ScanCommand).toBeUndefined();
+  });
+});
+
+describe('DynamoStore error mapping', () => {
+  it('turns an unreachable endpoint into a RetryableError with the cause', async () => {
+    const engine = await startDynalite();
+    await engine.stop(); // its port is now closed
+    const client = makeClient(engine.endpoint);
+    const store = new DynamoStore(createDocumentClient(client), 'newswatch');
+    try {
+      const failure = await store.getStory('s1').catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(RetryableError);
+      expect((failure as RetryableError).cause).toBeDefined();
+    } finally {
+      client.destroy();
+    }
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * SNS has no local engine that works with SDK v3 here (see TOOLCHAIN.md): the publisher is
+ * tested on the exact PublishCommand it sends, with aws-sdk-client-mock.
+ */
+import {
+  AuthorizationErrorException, InternalErrorException, InvalidParameterException, PublishCommand, SNSClient, ThrottledException,
+} from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { SnsAlertPublisher } from '../../lambdas/adapters/sns';
+import { RetryableError } from '../../lambdas/core/errors';
+import type { Alert, Story } from '../../lambdas/core/model';
+
+const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:newswatch-alerts';
+
+const alert: Alert = {
+  id: '0f3c',
+  kind: 'new-source',
+  storyId: 'story-1',
+  headline: 'US, Russian top diplomats discuss embassy staffing, Ukraine peace negotiations in Saudi talks',
+  source: { id: 'caliber-az', name: 'Caliber.Az', origin: 'key-prefix' },
+  articleId: 'a3',
+  articleTitle: 'US, Russian top diplomats discuss embassy staffing',
+  url: 'https://caliber.az/post/us-russian-top-diplomats',
+  sourceCount: 3,
+  sourceNames: ['Reuters', 'AP', 'Caliber.Az'],
+  firstSeen: '2025-02-18T10:00:00Z',
+  watchIds: ['rubio'],
+  actorIds: ['p:marco-rubio', 'p:sergey-lavrov'],
+  topicIds: ['iptc:11000000'],
+  topActors: ['Marco Rubio', 'Sergey Lavrov'],
+  topTopics: ['politics'],
+  reason: 'Caliber.Az is the 3rd source on a story you track (watch "rubio" matched actor Marco Rubio)',
+  createdAt: '2025-02-19T09:00:00Z',
+  status: 'pending',
+};
+const story = { id: 'story-1' } as Story;
+
+describe('SnsAlertPublisher', () => {
+  const sns = mockClient(SNSClient);
+  const publisher = new SnsAlertPublisher(new SNSClient({ region: 'eu-west-1' }), TOPIC);
+
+  beforeEach(() => sns.reset());
+
+  it('publishes one message with subject, readable body and filter attributes', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    await publisher.publish(alert, story);
+
+    const calls = sns.commandCalls(PublishCommand);
+    expect(calls).toHaveLength(1);
+    const input = calls[0].args[0].input;
+    expect(input.TopicArn).toBe(TOPIC);
+    expect(input.Subject).toBe('New source on: US, Russian top diplomats discuss embassy staffing, Ukraine peace negotiations in…');
+    expect(input.Subject!.length).toBeLessThan(100);
+    expect(input.Message).toContain('Link: https://caliber.az/post/us-russian-top-diplomats');
+    expect(input.Message).toContain('3 sources: Reuters, AP, Caliber.Az');
+    expect(input.Message).toContain('Why: Caliber.Az is the 3rd source on a story you track');
+    expect(input.MessageAttributes).toEqual({
+      kind: { DataType: 'String', StringValue: 'new-source' },
+      storyId: { DataType: 'String', StringValue: 'story-1' },
+      source: { DataType: 'String', StringValue: 'caliber-az' },
+      watchIds: { DataType: 'String.Array', StringValue: '["rubio"]' },
+      actorIds: { DataType: 'String.Array', StringValue: '["p:marco-rubio","p:sergey-lavrov"]' },
+      topicIds: { DataType: 'String.Array', StringValue: '["iptc:11000000"]' },
+    });
+  });
+
+  it.each([
+    ['throttling', new ThrottledException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } })],
+    ['an internal error', new InternalErrorException({ message: 'Internal', $metadata: { httpStatusCode: 500 } })],
+    ['a 503 without a modelled name', Object.assign(new Error('Service Unavailable'), { name: 'Unknown', $metadata: { httpStatusCode: 503 } })],
+    ['a network reset', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })],
+  ])('rethrows %s as a RetryableError with the cause', async (_label, error) => {
+    sns.on(PublishCommand).rejects(error);
+    const thrown = await publisher.publish(alert, story).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(RetryableError);
+    expect((thrown as RetryableError).retryable).toBe(true);
+    expect((thrown as RetryableError).cause).toBe(error);
+    expect((thrown as Error).message).toContain('alert 0f3c');
+  });
+
+  it.each([
+    ['an invalid parameter', new InvalidParameterException({ message: 'Invalid parameter: Subject', $metadata: { httpStatusCode: 400 } })],
+    ['missing authorization', new AuthorizationErrorException({ message: 'Not authorized', $metadata: { httpStatusCode: 403 } })],
+  ])('rethrows %s as it is', async (_label, error) => {
+    sns.on(PublishCommand).rejects(error);
+    const thrown = await publisher.publish(alert, story).catch((e: unknown) => e);
+    expect(thrown).toBe(error);
+    expect(thrown).not.toBeInstanceOf(RetryableError);
+  });
+});
