@@ -42,7 +42,7 @@ describe('assignStory', () => {
     expect(result).toMatchObject({ action: 'join', storyId: 'story-1' });
     if (result.action !== 'join') throw new Error('expected join');
     expect(result.score).toBeGreaterThanOrEqual(DEFAULT_CLUSTER_CONFIG.joinThreshold);
-    expect(result.reason).toMatch(/^score 0\.\d+ >= 0\.25 \(text 0\.\d+, actors 0\.\d+, topics 1\.00\)$/);
+    expect(result.reason).toMatch(/^score 0\.\d+ >= 0\.32 \(text 0\.\d+, actors 0\.\d+, topics 1\.00\)$/);
     expect(result.copyOf).toBeUndefined();
   });
 
@@ -65,7 +65,7 @@ describe('assignStory', () => {
     const tenDays = timeFactor('2025-02-28T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG);
     expect(tenDays).toBeLessThan(1);
     expect(tenDays).toBeGreaterThan(0.75);
-    expect(timeFactor('2025-03-20T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG)).toBe(0.3);
+    expect(timeFactor('2025-03-20T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG)).toBe(0.4);
     // An older article (published before the story began) is measured the same way.
     expect(timeFactor('2025-02-16T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG)).toBe(1);
 

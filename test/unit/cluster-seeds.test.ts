@@ -68,6 +68,14 @@ describe('seed story replay', () => {
     expect(world.alerts).toHaveLength(4);
   });
 
+  it('keeps a different Rubio story out even on the same day', () => {
+    const world = new ReplayWorld([trackAll]);
+    SEED_FILES.forEach((file) => world.ingest(seedArticle(file)));
+    const panama = world.ingest({ ...unrelatedArticle('rubio-panama-visit.txt'), publishedAt: '2025-02-18T15:00:00Z' });
+    expect(panama.candidateIds.length).toBe(1);
+    expect(panama.assignment.action).toBe('create');
+  });
+
   it('keeps unrelated articles out when they come first', () => {
     const world = new ReplayWorld([trackAll]);
     UNRELATED_FILES.forEach((file) => world.ingest(unrelatedArticle(file)));

@@ -43,6 +43,8 @@ interface Context {
   /** Lower-case words the document also writes in lower case: common words, not names. */
   lowerVocabulary: ReadonlySet<string>;
   config: TagConfig;
+  /** Memo of longestKnown per chunk position: segmentation asks the same question often. */
+  knownAt: Map<number, { to: number; match: AliasMatch } | undefined>;
 }
 
 const lower = (t: Token): string => t.text.toLowerCase();
@@ -57,7 +59,7 @@ export function findNameSpans(text: string, tokens: Token[], config: TagConfig):
   const spans: NameSpan[] = [];
   for (const { from, to } of chunks(tokens)) {
     const chunk = tokens.slice(from, to);
-    const found = segmentChunk({ text, chunk, lowerVocabulary, config });
+    const found = segmentChunk({ text, chunk, lowerVocabulary, config, knownAt: new Map() });
     const before = tokens[from - 1];
     const after = tokens[to]?.possessive ? tokens[to + 1] : tokens[to];
     for (const span of found) {
@@ -117,6 +119,16 @@ function surfaceOf(ctx: Context, from: number, to: number): string {
 /** Longest gazetteer alias starting at `from` (not crossing a word that starts a sentence). */
 function longestKnown(ctx: Context, from: number): { to: number; match: AliasMatch } | undefined {
   if (isJoiner(ctx.chunk[from])) return undefined;
+  if (ctx.knownAt.has(from)) return ctx.knownAt.get(from);
+  const found = searchKnown(ctx, from);
+  ctx.knownAt.set(from, found);
+  return found;
+}
+
+function searchKnown(ctx: Context, from: number): { to: number; match: AliasMatch } | undefined {
+  const firstKey = foldName(ctx.chunk[from].text);
+  // Aliases are stored without a leading "the": "The Hague" is looked up as "hague".
+  if (firstKey !== 'the' && !gazetteer().startsAlias(firstKey)) return undefined;
   const limit = Math.min(ctx.chunk.length, from + ctx.config.maxGazetteerTokens * 2);
   for (let to = limit; to > from; to--) {
     const last = ctx.chunk[to - 1];
@@ -156,7 +168,13 @@ function organizationEnd(ctx: Context, from: number): number {
   for (let k = from + 1; k < chunk.length; k++) {
     const t = chunk[k];
     if (isJoiner(t) || BREAKING_CONNECTORS.has(lower(t))) break;
-    if (!t.capitalised || !ORGANIZATION_HEADS.has(lower(t))) continue;
+    if (!t.capitalised) {
+      // "Institute for…", "Bank of the…" go on; "Dariusz Nowak of the…" stops.
+      const head = lower(chunk[k - 1]);
+      if (head !== 'of' && head !== 'for' && !ORGANIZATION_HEADS.has(head) && !ORGANIZATION_OF_HEADS.has(head)) break;
+      continue;
+    }
+    if (!ORGANIZATION_HEADS.has(lower(t))) continue;
     const next = chunk[k + 1];
     if (!next || isJoiner(next) || BREAKING_CONNECTORS.has(lower(next)) || lower(next) === 'of' || CORE_TITLES.has(lower(next))) end = k + 1;
   }
@@ -171,8 +189,10 @@ function segmentChunk(ctx: Context): NameSpan[] {
   while (a < chunk.length) {
     const t = chunk[a];
     if (isJoiner(t) || !t.capitalised) { a++; continue; }
-    const orgEnd = organizationEnd(ctx, a);
     const known = longestKnown(ctx, a);
+    // "The", "However", "Between": not the start of a name unless the gazetteer says so.
+    if (!known && COMMON_CAPITALISED.has(lower(t)) && !CORE_TITLES.has(lower(t)) && t.sentenceStart) { a++; continue; }
+    const orgEnd = organizationEnd(ctx, a);
     if (known && orgEnd <= known.to) {
       const end = roleEnd(ctx, a);
       if (known.match.actor.type === 'place' && end > known.to && end < chunk.length) {

@@ -20,7 +20,23 @@ const CONSONANT = '[bcdfghjklmnpqrstvwxz]';
 const SLAVIC_ADJECTIVE_ENDING = new RegExp(`(${CONSONANT})(?:yy|iy|ii|yi)$`);
 const SLAVIC_EI_ENDING = new RegExp(`(${CONSONANT})ei$`);
 
+/** Names repeat across articles: short inputs are memoised (bounded; the function is pure). */
+const MEMO_LIMIT = 50_000;
+const MEMO_MAX_LENGTH = 80;
+const memo = new Map<string, string>();
+
 export function foldName(name: string): string {
+  if (name.length > MEMO_MAX_LENGTH) return fold(name);
+  let key = memo.get(name);
+  if (key === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    key = fold(name);
+    memo.set(name, key);
+  }
+  return key;
+}
+
+function fold(name: string): string {
   const plain = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

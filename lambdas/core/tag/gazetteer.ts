@@ -30,6 +30,8 @@ interface AliasEntry extends AliasMatch {
 
 export interface Gazetteer {
   lookup(surface: string): AliasMatch | undefined;
+  /** Whether some alias starts with this folded word: a cheap test before trying longer spans. */
+  startsAlias(firstWordKey: string): boolean;
   /** The known person whose canonical key is this folded full name, if any. */
   person(key: string): KnownActor | undefined;
 }
@@ -45,11 +47,13 @@ const ROMAN_NUMERAL = /^[ivxlc]+$/;
 
 function buildGazetteer(): Gazetteer {
   const byKey = new Map<string, AliasEntry>();
+  const firstWords = new Set<string>();
   const people = new Map<string, KnownActor>();
 
   const add = (alias: string, actor: KnownActor, surnameOnly = false): void => {
     const key = foldName(alias.replace(/^the\s+/i, ''));
     if (!key) return;
+    firstWords.add(key.split(' ')[0]);
     const existing = byKey.get(key);
     if (existing && existing.actor === actor) {
       // "NATO" and "Nato" both listed: any casing is then fine.
@@ -98,12 +102,13 @@ function buildGazetteer(): Gazetteer {
 
   return {
     lookup(surface: string): AliasMatch | undefined {
-      const entry = byKey.get(foldName(surface));
+      const entry = byKey.get(foldName(surface.replace(/^the\s+/i, '')));
       if (!entry) return undefined;
       if (entry.exactLetters !== undefined && lettersOnly(surface) !== entry.exactLetters) return undefined;
       return { actor: entry.actor, surnameOnly: entry.surnameOnly };
     },
     person: (key) => people.get(key),
+    startsAlias: (firstWordKey) => firstWords.has(firstWordKey),
   };
 }
 

@@ -11,7 +11,9 @@ import { foldName } from './fold-name';
 import { IPTC_TOPICS } from './iptc';
 
 interface CompiledCue {
-  needle: string;
+  /** Folded words of the cue; a prefix cue matches any word starting with its last word. */
+  words: string[];
+  prefix: boolean;
   weight: number;
 }
 
@@ -23,32 +25,64 @@ function compiledTopics(): NonNullable<typeof compiled> {
     label: topic.label,
     parent: topic.parent,
     cues: Object.entries(topic.cues).map(([cue, weight]) => ({
-      // " negotiat" matches any ending; " talks " only the whole word.
-      needle: cue.endsWith('*') ? ` ${foldName(cue.slice(0, -1))}` : ` ${foldName(cue)} `,
+      words: foldName(cue.replace(/\*$/, '')).split(' '),
+      prefix: cue.endsWith('*'),
       weight,
     })),
   }));
   return compiled;
 }
 
-function countOccurrences(haystack: string, needle: string): number {
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length - 1)) count++;
-  return count;
+/** Counts of every 1-, 2- and 3-word sequence of a folded text: each cue is then one lookup. */
+class NgramCounts {
+  private readonly counts = new Map<string, number>();
+  private readonly words: string[];
+
+  constructor(text: string) {
+    this.words = foldName(text).split(' ').filter(Boolean);
+    const w = this.words;
+    for (let i = 0; i < w.length; i++) {
+      this.bump(w[i]);
+      if (i + 1 < w.length) this.bump(`${w[i]} ${w[i + 1]}`);
+      if (i + 2 < w.length) this.bump(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+    }
+  }
+
+  private bump(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  count(words: string[], prefix: boolean): number {
+    if (!prefix) return words.length <= 3 ? this.counts.get(words.join(' ')) ?? 0 : this.scan(words, false);
+    return this.scan(words, true);
+  }
+
+  /** Slow path: prefix cues and phrases longer than three words. */
+  private scan(words: string[], prefix: boolean): number {
+    let n = 0;
+    const last = words.length - 1;
+    for (let i = 0; i + last < this.words.length; i++) {
+      let ok = true;
+      for (let j = 0; j < last && ok; j++) ok = this.words[i + j] === words[j];
+      const w = this.words[i + last];
+      if (ok && (prefix ? w.startsWith(words[last]) : w === words[last])) n++;
+    }
+    return n;
+  }
 }
 
 const damped = (n: number): number => (n > 0 ? 1 + Math.log(n) : 0);
 
 export function tagTopics(doc: ArticleText, watches: Watch[], overrides?: Partial<TagConfig>): TopicTag[] {
   const config = tagConfig(overrides);
-  const body = ` ${foldName(doc.text)} `;
-  const title = ` ${foldName(doc.title)} `;
-  const hits = (needle: string): number => countOccurrences(body, needle) + config.topicTitleBoost * countOccurrences(title, needle);
+  const body = new NgramCounts(doc.text);
+  const title = new NgramCounts(doc.title);
+  const hits = (words: string[], prefix = false): number => body.count(words, prefix) + config.topicTitleBoost * title.count(words, prefix);
 
   const topics = compiledTopics();
   const scores = new Map<string, number>();
   for (const topic of topics) {
-    const evidence = topic.cues.reduce((sum, cue) => sum + cue.weight * damped(hits(cue.needle)), 0);
+    const evidence = topic.cues.reduce((sum, cue) => sum + cue.weight * damped(hits(cue.words, cue.prefix)), 0);
     scores.set(topic.code, Math.min(1, evidence / config.topicSaturation));
   }
   // Children before parents in the list is not guaranteed: lift until nothing changes (depth <= 3).
@@ -68,13 +102,13 @@ export function tagTopics(doc: ArticleText, watches: Watch[], overrides?: Partia
 }
 
 /** One topic per watch whose keywords occur in the article. */
-function watchTopics(watches: Watch[], hits: (needle: string) => number, config: TagConfig): TopicTag[] {
+function watchTopics(watches: Watch[], hits: (words: string[]) => number, config: TagConfig): TopicTag[] {
   const out: TopicTag[] = [];
   for (const watch of watches) {
     const total = watch.keywords
       .map((k) => foldName(k))
       .filter(Boolean)
-      .reduce((sum, k) => sum + hits(` ${k} `), 0);
+      .reduce((sum, k) => sum + hits(k.split(' ')), 0);
     if (total > 0) out.push({ id: `watch:${watch.id}`, label: watch.name, score: round(Math.min(1, total / config.watchKeywordSaturation)) });
   }
   return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -34,11 +34,11 @@ const HYPHENS = new Set(['-', '‐', '‑']);
 
 function makeToken(text: string, start: number, line: number): Token {
   const isWord = /[\p{L}\p{N}]/u.test(text[0]);
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  const upper = text.toUpperCase();
   return {
     text, start, end: start + text.length, isWord,
-    capitalised: isWord && /\p{Lu}/u.test(text[0]),
-    allCaps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    capitalised: isWord && text[0] === upper[0] && text[0] !== text[0].toLowerCase(),
+    allCaps: isWord && text === upper && text !== text.toLowerCase() && /\p{L}[^\p{L}]*\p{L}/u.test(text),
     sentenceStart: false, inHeading: false, line,
     hyphenAfter: false, hyphenBefore: false, possessive: false,
   };
