@@ -126,10 +126,13 @@ describe('ingest Lambda handler: S3 (s3rver) → SQS event → DynamoDB (dynalit
     expect(await runtime.store.listStories()).toHaveLength(2);
   });
 
-  it('returns the message for retry when a dependency fails transiently', async () => {
-    snsMock.on(PublishCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }));
+  it('returns the message for retry when a dependency fails transiently, and the retry publishes once', async () => {
     const file = path.join(SEEDS, 'outlet-b', '001_2a5c6933c16f0aef.txt');
-    await upload('incoming/sixth-outlet/copy.txt', await readFile(file));
+    // Self-contained: the first drop makes (or joins) the story, the second is a new source on it.
+    await upload('incoming/retry-first/copy.txt', await readFile(file));
+    await handler(drainAsSqsEvent());
+    snsMock.on(PublishCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }));
+    await upload('incoming/retry-second/copy.txt', await readFile(file));
     const event = drainAsSqsEvent();
     const first = await handler(event);
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0].messageId }]);
