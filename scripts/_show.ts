@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { normalizeObject } from '../lambdas/core/normalize';
+const id = process.argv[2];
+const gt = JSON.parse(readFileSync('/work/shared/data/extraction/ground-truth.json', 'utf8'))[id];
+const out = normalizeObject({ key: 'x.html.gz', body: new Uint8Array(readFileSync(`/work/shared/data/extraction/html/${id}.html.gz`)), metadata: { url: gt.url } });
+const doc = (out[0] as any).doc;
+console.log('URL', gt.url);
+console.log(JSON.stringify({ ...doc, text: undefined }));
+console.log('---- OURS'); console.log(doc.text.slice(0, +(process.argv[3] ?? 3000)));
+console.log('---- TRUTH'); console.log(gt.articleBody.slice(0, +(process.argv[3] ?? 3000)));
