@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { Alert, Article, IngestResult, Story, Watch } from '../core/model';
 
 /** Human-readable renderings for the terminal; `--json` output bypasses these. */
 
 export function formatIngestResult(r: IngestResult): string {
-  const where = r.index ? `${r.file}#${r.index}` : r.file;
+  const file = path.isAbsolute(r.file) ? path.relative(process.cwd(), r.file) : r.file;
+  const where = r.index ? `${file}#${r.index}` : file;
   if (r.status === 'rejected') return `✗ rejected  ${where}\n    ${r.error}`;
   const mark = r.status === 'duplicate' ? '= duplicate' : '✓ ingested ';
   const copy = r.copyOf ? `  (copy of ${r.copyOf})` : '';
