@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 import * as cdk from 'aws-cdk-lib';
-import { parseAlertEmails } from '../lib/constructs/alerts-topic';
+import { parseEmailSubscribers } from '../lib/constructs/alerts-topic';
 import { NewswatchStack } from '../lib/newswatch-stack';
 
 const app = new cdk.App();
 
 // Context is read here once: `-c alertEmail=a@x.example,b@y.example -c trackAll=true`.
-const alertEmails = parseAlertEmails(contextString(app, 'alertEmail'));
+// Each alertEmail entry may carry a watch filter: `-c alertEmail=a@x.example:rubio+ukraine`.
+const emailSubscribers = parseEmailSubscribers(contextString(app, 'alertEmail'));
+const slackWebhookSecret = contextString(app, 'slackWebhookSecret')?.trim() || undefined;
+const cooldownContext = contextString(app, 'alertCooldownSeconds');
+const alertCooldownSeconds = cooldownContext === undefined ? undefined : Number(cooldownContext);
+if (alertCooldownSeconds !== undefined && !(alertCooldownSeconds >= 0)) throw new Error(`alertCooldownSeconds must be seconds >= 0, not "${cooldownContext}"`);
 const trackAll = parseBoolean(app.node.tryGetContext('trackAll'));
 
 const account = process.env.CDK_DEFAULT_ACCOUNT;
@@ -14,7 +19,9 @@ const region = process.env.CDK_DEFAULT_REGION;
 
 new NewswatchStack(app, 'Newswatch', {
   description: 'newswatch: S3 drop bucket -> SQS -> ingest Lambda -> DynamoDB, new-source alerts on SNS',
-  alertEmails,
+  emailSubscribers,
+  slackWebhookSecret,
+  alertCooldownSeconds,
   trackAll,
   env: account || region ? { account, region } : undefined,
 });

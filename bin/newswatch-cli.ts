@@ -5,8 +5,10 @@ import type { IngestResult } from '../lambdas/core/model';
 import {
   addWatch, ingestFiles, listStories, removeWatch, showArticle, showStory, storySummary,
 } from '../lambdas/local/commands';
+import { loadLocalConfig, parseCooldown, subscribeToAlerts, type IngestCommandOptions } from '../lambdas/local/commands';
 import { formatArticle, formatIngestResult, formatStory, formatStoryLine, formatWatch } from '../lambdas/local/format';
 import { DEFAULT_DATA_DIR, startEmbedded, type EmbeddedRuntime } from '../lambdas/local/runtime';
+import { feedsCommand, pollCommand } from '../lambdas/local/feeds-cli';
 
 const USAGE = `newswatch — news monitoring: articles in, stories and new-source alerts out
 
@@ -19,6 +21,17 @@ Usage:
   newswatch watch add <name> [--actor NAME]... [--topic TOPIC]... [--keyword WORD]... [--all]
   newswatch watch list [--json]
   newswatch watch remove <name>
+  newswatch feeds add <url> [--name N] [--full-text]   subscribe to an RSS/Atom feed
+  newswatch feeds list [--json]           feeds with last poll, status, next poll, error, item count
+  newswatch feeds remove <id|url>
+  newswatch poll [--once] [--force] [--track-all] [--json]   poll due feeds (--force: all, except Retry-After)
+  newswatch subscribe --email ADDRESS [--watch NAME]... [--topic-arn ARN]
+                                          email alerts from a deployed stack (only those watches' stories)
+
+Alerts: ingest and start take --cooldown SECONDS (storm control: a story's new sources are held
+that long and sent as one alert; default 0 here, 600 in AWS; a one-shot ingest waits it out) and
+--slack-webhook URL (also post alerts to Slack). <data-dir>/config.json may set
+{"cooldownSeconds": 60, "slackWebhook": "https://hooks.slack.com/services/…"}.
 
 Every command takes --data-dir DIR (default ${DEFAULT_DATA_DIR}/): the embedded store lives there,
 with alerts.jsonl, the log of delivered alerts.`;
@@ -33,6 +46,15 @@ const OPTIONS = {
   topic: { type: 'string', multiple: true },
   keyword: { type: 'string', multiple: true },
   all: { type: 'boolean' },
+  name: { type: 'string' },
+  'full-text': { type: 'boolean' },
+  once: { type: 'boolean' },
+  force: { type: 'boolean' },
+  cooldown: { type: 'string' },
+  'slack-webhook': { type: 'string' },
+  email: { type: 'string' },
+  watch: { type: 'string', multiple: true },
+  'topic-arn': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -47,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || flags.help ? 0 : 1;
   }
-  if (command === 'start') return demo();
+  if (command === 'start') return demo(await alertOptions(path.join(DEFAULT_DATA_DIR, 'demo'), flags));
+  if (command === 'subscribe') return subscribe(flags);
   const runtime = await startEmbedded({ dataDir: flags['data-dir'] ?? DEFAULT_DATA_DIR });
   try {
     return await run(runtime, command, args, flags);
@@ -62,6 +85,7 @@ async function run(runtime: EmbeddedRuntime, command: string, args: string[], fl
     case 'ingest': {
       if (args.length === 0) throw usage('ingest needs at least one file or folder');
       const results = await ingestFiles(runtime, args, {
+        ...(await alertOptions(runtime.dataDir, flags, !flags.json)),
         source: flags.source,
         trackAll: flags['track-all'],
         echoAlerts: !flags.json && !flags.quiet,
@@ -86,6 +110,10 @@ async function run(runtime: EmbeddedRuntime, command: string, args: string[], fl
       print(flags.json ? article : formatArticle(article));
       return 0;
     }
+    case 'feeds':
+      return feedsCommand(runtime, args, { name: flags.name, fullText: flags['full-text'], json: flags.json }, (m) => usage(m));
+    case 'poll':
+      return pollCommand(runtime, { once: flags.once, force: flags.force, trackAll: flags['track-all'], json: flags.json, quiet: flags.quiet });
     case 'watch':
       return watchCommand(runtime, args, flags, print);
     default:
@@ -111,12 +139,34 @@ async function watchCommand(runtime: EmbeddedRuntime, args: string[], flags: Fla
   return 0;
 }
 
+/** --cooldown and --slack-webhook, over <data-dir>/config.json; progress of a held run on stderr. */
+async function alertOptions(dataDir: string, flags: Flags, talk = true): Promise<Partial<IngestCommandOptions>> {
+  const config = await loadLocalConfig(dataDir);
+  const options: Partial<IngestCommandOptions> = {
+    cooldownSeconds: flags.cooldown !== undefined ? parseCooldown(flags.cooldown) : config.cooldownSeconds,
+    slackWebhook: flags['slack-webhook'] ?? config.slackWebhook,
+  };
+  if (talk) {
+    options.onWait = ({ dueAt, waitMs }) => console.error(`⏳ holding alerts for storm control until ${dueAt} (${Math.ceil(waitMs / 1000)} s)…`);
+  }
+  return options;
+}
+
+async function subscribe(flags: Flags): Promise<number> {
+  if (!flags.email) throw usage('usage: newswatch subscribe --email ADDRESS [--watch NAME]... [--topic-arn ARN]');
+  const { subscriptionArn, watchIds } = await subscribeToAlerts({ topicArn: flags['topic-arn'], email: flags.email, watches: flags.watch });
+  const filter = watchIds.length ? ` for stories tracked by ${watchIds.join(', ')}` : ' for every alert';
+  console.log(`subscribed ${flags.email}${filter} (${subscriptionArn ?? 'pending confirmation'}); confirm with the link AWS mails to it.`);
+  return 0;
+}
+
 /** `npm start`: the founding story, on a fresh in-memory store so it reads the same every time. */
-async function demo(): Promise<number> {
+async function demo(alertOpts: Partial<IngestCommandOptions> = {}): Promise<number> {
   const runtime = await startEmbedded({ dataDir: path.join(DEFAULT_DATA_DIR, 'demo'), inMemory: true });
   try {
     console.log('newswatch demo: five outlets cover the US–Russia talks in Riyadh (18 Feb 2025); every story tracked.\n');
     const results = await ingestFiles(runtime, [path.join(EXAMPLES_DIR, 'incoming')], {
+      ...alertOpts,
       trackAll: true,
       echoAlerts: true,
       onResult: (r) => console.log(formatIngestResult(r)),

@@ -1,16 +1,26 @@
 import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AlertsTopic } from './constructs/alerts-topic';
+import { AlertFlusher } from './constructs/alert-flusher';
+import { AlertsTopic, type EmailSubscriber } from './constructs/alerts-topic';
+import { SlackNotifier } from './constructs/slack-notifier';
 import { DropBucket } from './constructs/drop-bucket';
 import { INGEST_FUNCTION_TIMEOUT, IngestFunction } from './constructs/ingest-function';
+import { FeedPoller } from './constructs/feed-poller';
 import { IngestQueue } from './constructs/ingest-queue';
 import { StoreTable } from './constructs/store-table';
+import { DEFAULT_ALERT_COOLDOWN_SECONDS } from '../lambdas/core/alert/config';
 
 export interface NewswatchStackProps extends StackProps {
   /** Addresses to subscribe to the alerts topic by email. */
   readonly alertEmails?: string[];
   /** Alert on every story, not only the ones a watch tracks. */
   readonly trackAll?: boolean;
+  /** Email subscribers with optional watch filters (context `alertEmail=a@x.example:rubio+ukraine`). */
+  readonly emailSubscribers?: EmailSubscriber[];
+  /** Secrets Manager secret name holding a Slack incoming-webhook URL: adds the Slack notifier. */
+  readonly slackWebhookSecret?: string;
+  /** Storm-control cooldown in seconds (default DEFAULT_ALERT_COOLDOWN_SECONDS, 600). */
+  readonly alertCooldownSeconds?: number;
 }
 
 /** Drop bucket -> SQS (+DLQ) -> ingest Lambda -> DynamoDB table, alerts on SNS. */
@@ -20,6 +30,9 @@ export class NewswatchStack extends Stack {
   public readonly storeTable: StoreTable;
   public readonly alertsTopic: AlertsTopic;
   public readonly ingestFunction: IngestFunction;
+  public readonly alertFlusher: AlertFlusher;
+  public readonly slackNotifier?: SlackNotifier;
+  public readonly feedPoller: FeedPoller;
 
   constructor(scope: Construct, id: string, props: NewswatchStackProps = {}) {
     super(scope, id, props);
@@ -31,7 +44,7 @@ export class NewswatchStack extends Stack {
       consumerTimeout: INGEST_FUNCTION_TIMEOUT,
     });
     this.storeTable = new StoreTable(this, 'StoreTable');
-    this.alertsTopic = new AlertsTopic(this, 'AlertsTopic', { alertEmails: props.alertEmails });
+    this.alertsTopic = new AlertsTopic(this, 'AlertsTopic', { alertEmails: props.alertEmails, emailSubscribers: props.emailSubscribers });
     this.ingestFunction = new IngestFunction(this, 'IngestFunction', {
       bucket: this.dropBucket.bucket,
       incomingPrefix: this.dropBucket.incomingPrefix,
@@ -41,6 +54,12 @@ export class NewswatchStack extends Stack {
       topic: this.alertsTopic.topic,
       trackAll: props.trackAll,
     });
+    this.ingestFunction.function.addEnvironment('ALERT_COOLDOWN_SECONDS', String(props.alertCooldownSeconds ?? DEFAULT_ALERT_COOLDOWN_SECONDS));
+    this.alertFlusher = new AlertFlusher(this, 'AlertFlusher', { table: this.storeTable.table, topic: this.alertsTopic.topic });
+    if (props.slackWebhookSecret) {
+      this.slackNotifier = new SlackNotifier(this, 'SlackNotifier', { topic: this.alertsTopic.topic, webhookSecretName: props.slackWebhookSecret });
+      new CfnOutput(this, 'SlackDeadLetterQueueUrl', { value: this.slackNotifier.deadLetterQueue.queueUrl });
+    }
 
     new CfnOutput(this, 'BucketName', {
       value: this.dropBucket.bucket.bucketName,
@@ -50,5 +69,12 @@ export class NewswatchStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.storeTable.table.tableName });
     new CfnOutput(this, 'QueueUrl', { value: this.ingestQueue.queue.queueUrl });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.ingestQueue.deadLetterQueue.queueUrl });
+    // RSS/Atom poller (issue 6): schedule -> poller Lambda -> incoming/<feed source>/ in the bucket.
+    this.feedPoller = new FeedPoller(this, 'FeedPoller', {
+      bucket: this.dropBucket.bucket,
+      incomingPrefix: this.dropBucket.incomingPrefix,
+      table: this.storeTable.table,
+    });
+    new CfnOutput(this, 'FeedPollerDeadLetterQueueUrl', { value: this.feedPoller.deadLetterQueue.queueUrl });
   }
 }

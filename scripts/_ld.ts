@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { shingleMatch } from './eval-extraction-metric';
+import { shingleMatch } from './eval-extraction';
 const gt = JSON.parse(readFileSync('/work/shared/data/extraction/ground-truth.json', 'utf8'));
 for (const id of Object.keys(gt)) {
   const html = gunzipSync(readFileSync(`/work/shared/data/extraction/html/${id}.html.gz`)).toString('utf8');

@@ -216,4 +216,4 @@ function main(argv: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+if (require.main === module) main(process.argv.slice(2));

@@ -25,6 +25,11 @@ export class RetryableError extends NewswatchError {
   readonly retryable = true;
 }
 
+/** A delivery endpoint refused an alert for good (bad webhook URL, revoked hook, invalid payload). */
+export class AlertDeliveryError extends NewswatchError {
+  readonly retryable = false;
+}
+
 /** A stored item is not what the code expects (schema drift, corrupted item). */
 export class StoreIntegrityError extends NewswatchError {
   readonly retryable = false;
@@ -36,4 +41,14 @@ export function isRetryable(error: unknown): boolean {
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A feed could not be fetched (network, timeout, HTTP error, too large): recorded on the feed. */
+export class FeedFetchError extends NewswatchError {
+  readonly retryable = true;
+}
+
+/** A fetched feed is not a feed we can read (malformed XML, undecodable, not RSS/Atom). */
+export class FeedParseError extends NewswatchError {
+  readonly retryable = false;
 }

@@ -217,6 +217,24 @@ export interface Alert {
   createdAt: string;
   status: 'pending' | 'sent';
   sentAt?: string;
+  /** Storm control: a held alert waits for its story's cooldown to end (then it is folded). */
+  heldUntil?: string;
+  /** A folded alert: every new source it announces, in order of arrival (the held alerts it stands for). */
+  newSources?: NewSourceEntry[];
+  /** A folded alert: ids of the held per-source alerts it delivers. */
+  memberAlertIds?: string[];
+}
+
+/** One new source announced by a (possibly folded) alert. */
+export interface NewSourceEntry {
+  source: SourceRef;
+  articleId: string;
+  articleTitle: string;
+  url?: string;
+  copyOf?: string;
+  /** When the source was found new to the story (its alert's creation time). */
+  at: string;
+  reason: string;
 }
 
 /** The outcome of ingesting one document, as the CLI prints it with --json. */
@@ -233,4 +251,6 @@ export interface IngestResult {
   actors?: { id: string; name: string; type: ActorType }[];
   topics?: { id: string; label: string }[];
   alerts?: { kind: AlertKind; storyId: string; source: string; articleId: string; reason: string }[];
+  /** Alerts held by storm control: delivered, folded, when the story's cooldown ends. */
+  held?: { storyId: string; source: string; articleId: string; heldUntil: string }[];
 }

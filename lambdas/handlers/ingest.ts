@@ -2,18 +2,21 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createDocumentClient, DynamoStore } from '../adapters/dynamodb';
+import { createDocumentClient, DynamoAlertQueue, DynamoStore } from '../adapters/dynamodb';
 import { S3ObjectSource } from '../adapters/s3';
 import { SnsAlertPublisher } from '../adapters/sns';
 import { errorMessage, isRetryable } from '../core/errors';
 import { DEFAULT_INGEST_CONFIG, ingestObject, type IngestConfig } from '../core/ingest';
-import type { AlertPublisher } from '../ports/alerts';
+import { DEFAULT_ALERT_COOLDOWN_SECONDS } from '../core/alert';
+import type { AlertPublisher, AlertQueue } from '../ports/alerts';
 import type { NewswatchStore } from '../ports/store';
 import { objectRefsFromSqsRecord } from './s3-event-records';
 
 export interface IngestHandlerDeps {
   store: NewswatchStore;
   publisher: AlertPublisher;
+  /** Storm control: where alerts wait when `config.alertCooldownSeconds` > 0. */
+  alertQueue?: AlertQueue;
   objects: S3ObjectSource;
   config: IngestConfig;
   clock: () => Date;
@@ -47,11 +50,18 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
 
 function depsFromEnvironment(): IngestHandlerDeps {
   const tableName = requiredEnv('TABLE_NAME');
+  const doc = createDocumentClient(new DynamoDBClient({}));
+  const cooldown = Number(process.env.ALERT_COOLDOWN_SECONDS ?? DEFAULT_ALERT_COOLDOWN_SECONDS);
   return {
-    store: new DynamoStore(createDocumentClient(new DynamoDBClient({})), tableName),
+    store: new DynamoStore(doc, tableName),
+    alertQueue: new DynamoAlertQueue(doc, tableName),
     publisher: new SnsAlertPublisher(new SNSClient({}), requiredEnv('TOPIC_ARN')),
     objects: new S3ObjectSource(new S3Client({}), process.env.QUARANTINE_PREFIX ?? 'quarantine/'),
-    config: { ...DEFAULT_INGEST_CONFIG, trackAll: process.env.TRACK_ALL === 'true' },
+    config: {
+      ...DEFAULT_INGEST_CONFIG,
+      trackAll: process.env.TRACK_ALL === 'true',
+      alertCooldownSeconds: Number.isFinite(cooldown) && cooldown >= 0 ? cooldown : DEFAULT_ALERT_COOLDOWN_SECONDS,
+    },
     clock: () => new Date(),
   };
 }

@@ -1,11 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { createDocumentClient, DynamoAlertQueue } from '../adapters/dynamodb';
+import { subscribeEmail } from '../adapters/sns';
+import { LOCAL_ALERT_COOLDOWN_SECONDS } from '../core/alert';
 import { ConfigurationError } from '../core/errors';
-import { DEFAULT_INGEST_CONFIG, ingestObject } from '../core/ingest';
+import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject } from '../core/ingest';
 import type { Alert, Article, IngestResult, Story, Watch } from '../core/model';
 import { listInputFiles, readLocalObject } from '../adapters/local/file-objects';
-import { ConsoleAlertPublisher, FanOutAlertPublisher, JsonLinesAlertPublisher } from '../adapters/local/publishers';
-import type { AlertPublisher } from '../ports/alerts';
-import type { EmbeddedRuntime } from './runtime';
+import {
+  ConsoleAlertPublisher, FanOutAlertPublisher, JsonLinesAlertPublisher, SlackAlertPublisher, SlackWebhookPoster,
+} from '../adapters/local/publishers';
+import type { AlertPublisher, AlertQueue } from '../ports/alerts';
+import { LOCAL_TABLE_NAME, type EmbeddedRuntime } from './runtime';
 
 /**
  * The CLI's use cases over an embedded runtime. They return data; the CLI entry decides
@@ -19,18 +26,70 @@ export interface IngestCommandOptions {
   echoAlerts?: boolean;
   clock?: () => Date;
   onResult?: (result: IngestResult) => void;
+  /** Storm control window in seconds (`--cooldown`); 0, the local default, delivers at once. */
+  cooldownSeconds?: number;
+  /** Also post alerts to this Slack incoming webhook (`--slack-webhook`). */
+  slackWebhook?: string;
+  /** How the one-shot run waits out a cooldown (tests pass one that advances their clock). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Told before the run waits for a cooldown to end. */
+  onWait?: (info: { storyId: string; dueAt: string; waitMs: number }) => void;
+  /** Told of every folded alert delivered when a cooldown ends. */
+  onDelivered?: (alert: Alert) => void;
 }
 
-export function localPublisher(runtime: EmbeddedRuntime, echo: boolean): AlertPublisher {
+/** `<data-dir>/config.json`, optional: defaults for flags the user does not repeat every run. */
+export interface LocalConfig {
+  slackWebhook?: string;
+  cooldownSeconds?: number;
+}
+
+export async function loadLocalConfig(dataDir: string): Promise<LocalConfig> {
+  const file = path.join(dataDir, 'config.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return {};
+  }
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigurationError(`${file} is not valid JSON`, { cause: error });
+  }
+  const config: LocalConfig = {};
+  if (parsed.slackWebhook !== undefined) config.slackWebhook = String(parsed.slackWebhook);
+  if (parsed.cooldownSeconds !== undefined) config.cooldownSeconds = parseCooldown(String(parsed.cooldownSeconds), `${file}: cooldownSeconds`);
+  return config;
+}
+
+export function parseCooldown(value: string, what = '--cooldown'): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigurationError(`${what} must be a number of seconds >= 0, not "${value}"`);
+  return seconds;
+}
+
+export function localPublisher(runtime: EmbeddedRuntime, echo: boolean, slackWebhook?: string): AlertPublisher {
   const sinks: AlertPublisher[] = [new JsonLinesAlertPublisher(path.join(runtime.dataDir, 'alerts.jsonl'))];
   if (echo) sinks.push(new ConsoleAlertPublisher());
+  if (slackWebhook) sinks.push(new SlackAlertPublisher(new SlackWebhookPoster(slackWebhook)));
   return new FanOutAlertPublisher(sinks);
+}
+
+export function localAlertQueue(runtime: EmbeddedRuntime): AlertQueue {
+  return new DynamoAlertQueue(createDocumentClient(runtime.client), LOCAL_TABLE_NAME);
 }
 
 export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], options: IngestCommandOptions = {}): Promise<IngestResult[]> {
   const clock = options.clock ?? (() => new Date());
-  const config = { ...DEFAULT_INGEST_CONFIG, trackAll: options.trackAll ?? false };
-  const deps = { store: runtime.store, publisher: localPublisher(runtime, options.echoAlerts ?? false) };
+  const cooldown = options.cooldownSeconds ?? LOCAL_ALERT_COOLDOWN_SECONDS;
+  const config = { ...DEFAULT_INGEST_CONFIG, trackAll: options.trackAll ?? false, alertCooldownSeconds: cooldown };
+  const deps = {
+    store: runtime.store,
+    publisher: localPublisher(runtime, options.echoAlerts ?? false, options.slackWebhook),
+    alertQueue: localAlertQueue(runtime),
+  };
   const results: IngestResult[] = [];
   for (const file of await listInputFiles(inputs)) {
     const raw = await readLocalObject(file);
@@ -39,7 +98,50 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
       results.push(result);
     }
   }
+  await deliverPendingAlerts(deps, { ...options, clock });
   return results;
+}
+
+/**
+ * A one-shot run delivers what is held before it exits: it flushes the holds that are due,
+ * waits for the next one to come due, and so on until none is left (also those left by an
+ * earlier run that stopped early). Returns the folded alerts it delivered.
+ */
+export async function deliverPendingAlerts(
+  deps: { store: EmbeddedRuntime['store']; publisher: AlertPublisher; alertQueue: AlertQueue },
+  options: Pick<IngestCommandOptions, 'clock' | 'sleep' | 'onWait' | 'onDelivered'> = {},
+): Promise<Alert[]> {
+  const clock = options.clock ?? (() => new Date());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const delivered: Alert[] = [];
+  for (let next = await deps.alertQueue.nextHold(); next; next = await deps.alertQueue.nextHold()) {
+    const waitMs = Date.parse(next.dueAt) - clock().getTime();
+    if (waitMs > 0) {
+      options.onWait?.({ storyId: next.storyId, dueAt: next.dueAt, waitMs });
+      await sleep(waitMs);
+    }
+    const outcome = await flushDueAlerts(clock().toISOString(), deps);
+    for (const alert of outcome.delivered) options.onDelivered?.(alert);
+    delivered.push(...outcome.delivered);
+  }
+  return delivered;
+}
+
+export interface SubscribeOptions {
+  topicArn?: string;
+  email: string;
+  /** Watch names or ids: only alerts for stories these watches track. */
+  watches?: string[];
+}
+
+/** `newswatch subscribe --email … [--watch …]` against a deployed stack's alerts topic. */
+export async function subscribeToAlerts(options: SubscribeOptions, client: SNSClient = new SNSClient({})): Promise<{ subscriptionArn?: string; watchIds: string[] }> {
+  const topicArn = options.topicArn ?? process.env.NEWSWATCH_TOPIC_ARN;
+  if (!topicArn) throw new ConfigurationError('subscribe needs --topic-arn ARN (the stack output TopicArn) or NEWSWATCH_TOPIC_ARN');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.email)) throw new ConfigurationError(`"${options.email}" is not an email address`);
+  const watchIds = (options.watches ?? []).map(watchIdFor).filter(Boolean);
+  const subscriptionArn = await subscribeEmail(client, { topicArn, email: options.email, watchIds });
+  return { subscriptionArn, watchIds };
 }
 
 export async function listStories(runtime: EmbeddedRuntime, limit = 100): Promise<Story[]> {

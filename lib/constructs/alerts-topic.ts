@@ -6,6 +6,14 @@ import { Construct } from 'constructs';
 export interface AlertsTopicProps {
   /** Addresses subscribed by email; each must confirm the subscription AWS mails to it. */
   readonly alertEmails?: string[];
+  /** Email subscribers, each optionally limited to the stories some watches track (filter policy). */
+  readonly emailSubscribers?: EmailSubscriber[];
+}
+
+export interface EmailSubscriber {
+  readonly email: string;
+  /** Watch ids: the subscription's filter policy on the `watchIds` attribute. Every alert when absent. */
+  readonly watchIds?: string[];
 }
 
 /** Where `new-source` alerts are published; subscribers filter on the message attributes. */
@@ -23,6 +31,12 @@ export class AlertsTopic extends Construct {
     for (const email of parseAlertEmails(props.alertEmails)) {
       this.topic.addSubscription(new subscriptions.EmailSubscription(email));
     }
+    for (const subscriber of props.emailSubscribers ?? []) {
+      const watchIds = [...new Set(subscriber.watchIds ?? [])];
+      this.topic.addSubscription(new subscriptions.EmailSubscription(subscriber.email, watchIds.length > 0 ? {
+        filterPolicy: { watchIds: sns.SubscriptionFilter.stringFilter({ allowlist: watchIds }) },
+      } : {}));
+    }
   }
 }
 
@@ -31,4 +45,20 @@ export function parseAlertEmails(input: string | readonly string[] | undefined):
   const entries = input === undefined ? [] : typeof input === 'string' ? [input] : input;
   const emails = entries.flatMap((entry) => entry.split(',')).map((e) => e.trim()).filter(Boolean);
   return [...new Set(emails)];
+}
+
+/**
+ * Context `alertEmail`: comma-separated entries, each `address` or `address:watch+watch` (only
+ * the stories those watches track), e.g. `ops@x.example,ana@y.example:rubio+ukraine`.
+ */
+export function parseEmailSubscribers(input: string | readonly string[] | undefined): EmailSubscriber[] {
+  const byEmail = new Map<string, Set<string>>();
+  for (const entry of parseAlertEmails(input)) {
+    const [email, watches = ''] = entry.split(':', 2).map((part) => part.trim());
+    if (!email) continue;
+    const set = byEmail.get(email) ?? new Set<string>();
+    for (const watch of watches.split('+').map((w) => w.trim()).filter(Boolean)) set.add(watch);
+    byEmail.set(email, set);
+  }
+  return [...byEmail].map(([email, watches]) => (watches.size > 0 ? { email, watchIds: [...watches] } : { email }));
 }

@@ -154,7 +154,8 @@ describe('NewswatchStack', () => {
         MessageRetentionPeriod: 14 * 24 * 3600,
         SqsManagedSseEnabled: true,
       });
-      template.resourceCountIs('AWS::SQS::Queue', 2);
+      // The ingest queue and its DLQ, plus the feed poller's DLQ (issue 6).
+      template.resourceCountIs('AWS::SQS::Queue', 3);
     });
 
     it('hides a message for at least six times the function timeout', () => {

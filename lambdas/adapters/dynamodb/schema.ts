@@ -16,6 +16,10 @@ export const TABLE_KEYS = {
 export const LIST_PARTITIONS = {
   stories: 'STORIES',
   actors: 'ACTORS',
+  /** Subscribed feeds, sorted by `<nextPollAt>#<feedId>`: "the due feeds" is one Query (feed-store.ts). */
+  feeds: 'FEEDS',
+  /** Storm-control holds by due time (`<dueAt>#<storyId>`): the flusher's Query, never a Scan. */
+  alertsDue: 'ALERTS_DUE',
 } as const;
 
 /** Fixed partition of the watches on the base table (few items, read whole with one Query). */
@@ -51,6 +55,8 @@ export const itemKey = {
   alert: (storyId: string, alertId: string): ItemKey => ({
     pk: `STORY#${storyId}`, sk: `${STORY_CHILD_PREFIXES.alert}${alertId}`,
   }),
+  /** The story's storm-control hold (one per story while alerts are held). */
+  alertHold: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'HOLD' }),
   storyIndex: (indexKey: string, storyId: string): ItemKey => ({ pk: `INDEX#${indexKey}`, sk: `STORY#${storyId}` }),
   watch: (watchId: string): ItemKey => ({ pk: WATCH_PARTITION, sk: `WATCH#${watchId}` }),
   object: (objectKey: string, version?: string): ItemKey => ({

@@ -29,3 +29,5 @@ export class FanOutAlertPublisher implements AlertPublisher {
     if (failed) throw failed.reason;
   }
 }
+
+export { SlackAlertPublisher, SlackWebhookPoster } from '../slack';

@@ -10,7 +10,21 @@ export interface AlertConfig {
   subjectMaxLength: number;
   /** Sources named in a message body before "and N more". */
   listedSourceLimit: number;
+  /** New sources a folded alert lists one by one before "and N more" (Slack and email). */
+  listedNewSourceLimit: number;
+  /** Slack: a section's mrkdwn text may hold 3000 characters; we stay under it. */
+  slackSectionMaxLength: number;
 }
+
+/**
+ * Storm control in AWS: a story's new sources are held this long and delivered as one alert.
+ * Ten minutes: a story breaking across twenty outlets sends one or two messages, not twenty,
+ * and the first new source is never more than ten minutes late.
+ */
+export const DEFAULT_ALERT_COOLDOWN_SECONDS = 600;
+
+/** Locally (`newswatch ingest`, `npm start`) alerts go out at once unless `--cooldown` says otherwise. */
+export const LOCAL_ALERT_COOLDOWN_SECONDS = 0;
 
 export const DEFAULT_ALERT_CONFIG: Readonly<AlertConfig> = Object.freeze({
   alertOnNewStory: false,
@@ -18,6 +32,8 @@ export const DEFAULT_ALERT_CONFIG: Readonly<AlertConfig> = Object.freeze({
   alertTopCount: 5,
   subjectMaxLength: 99,
   listedSourceLimit: 20,
+  listedNewSourceLimit: 20,
+  slackSectionMaxLength: 2900,
 });
 
 export function alertConfig(overrides?: Partial<AlertConfig>): AlertConfig {

@@ -3,4 +3,6 @@ export { matchWatches, type WatchMatch, type WatchSubject } from './match';
 export { decideAlerts, ordinal, type AlertDecisionInput } from './decide';
 export { alertIdFor } from './alert-id';
 export { renderAlert, type RenderedAlert, type MessageAttribute } from './render';
-export { DEFAULT_ALERT_CONFIG, alertConfig, type AlertConfig } from './config';
+export { DEFAULT_ALERT_CONFIG, DEFAULT_ALERT_COOLDOWN_SECONDS, LOCAL_ALERT_COOLDOWN_SECONDS, alertConfig, type AlertConfig } from './config';
+export { foldAlerts, foldedAlertIdFor, holdUntil, isFoldedAlert, planFlush, type FlushPlan } from './storm';
+export { escapeSlackText, renderSlackMessage, renderSlackText, slackLink, type SlackBlock, type SlackMessage, type SlackText } from './slack';

@@ -17,19 +17,30 @@ export interface RenderedAlert {
 export function renderAlert(alert: Alert, overrides?: Partial<AlertConfig>): RenderedAlert {
   const config = alertConfig(overrides);
   const headline = oneLine(alert.headline) || '(untitled story)';
-  const prefix = alert.kind === 'new-story' ? 'New story: ' : 'New source on: ';
+  const folded = (alert.newSources?.length ?? 0) > 1 ? alert.newSources! : undefined;
+  const prefix = alert.kind === 'new-story' ? 'New story: ' : folded ? `${folded.length} new sources on: ` : 'New source on: ';
   const subject = truncate(`${prefix}${headline}`, config.subjectMaxLength);
 
   const listed = alert.sourceNames.slice(0, config.listedSourceLimit);
   const more = alert.sourceNames.length - listed.length;
-  const lines = [
-    headline,
-    '',
-    `${alert.kind === 'new-story' ? 'First source' : 'New source'}: ${alert.source.name}`,
-    `Article: ${oneLine(alert.articleTitle) || '(untitled)'}`,
-  ];
-  if (alert.url) lines.push(`Link: ${alert.url}`);
-  if (alert.copyOf) lines.push(`Copy of: article ${alert.copyOf} (a rewrite or syndicated copy)`);
+  const lines = [headline, ''];
+  if (folded) {
+    const shown = folded.slice(0, config.listedNewSourceLimit);
+    lines.push(`${folded.length} new sources since ${folded[0].at}:`);
+    for (const entry of shown) {
+      lines.push(`- ${entry.source.name}: ${oneLine(entry.articleTitle) || '(untitled)'}`);
+      if (entry.url) lines.push(`  ${entry.url}`);
+      if (entry.copyOf) lines.push(`  copy of article ${entry.copyOf} (a rewrite or syndicated copy)`);
+    }
+    if (folded.length > shown.length) lines.push(`- and ${folded.length - shown.length} more`);
+  } else {
+    lines.push(
+      `${alert.kind === 'new-story' ? 'First source' : 'New source'}: ${alert.source.name}`,
+      `Article: ${oneLine(alert.articleTitle) || '(untitled)'}`,
+    );
+    if (alert.url) lines.push(`Link: ${alert.url}`);
+    if (alert.copyOf) lines.push(`Copy of: article ${alert.copyOf} (a rewrite or syndicated copy)`);
+  }
   lines.push(
     '',
     `${alert.sourceCount} ${alert.sourceCount === 1 ? 'source' : 'sources'}: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
@@ -52,17 +63,19 @@ export function renderAlert(alert: Alert, overrides?: Partial<AlertConfig>): Ren
   setArray('watchIds', alert.watchIds);
   setArray('actorIds', alert.actorIds);
   setArray('topicIds', alert.topicIds);
+  // A folded alert names every new source; `source` stays the first, for existing filters.
+  if (folded) setArray('newSourceIds', folded.map((entry) => entry.source.id));
 
   return { subject, text: lines.join('\n'), attributes };
 }
 
 /** SNS subjects allow no line breaks or control characters. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
 }
 
 /** Cuts at a word boundary when one is near, and marks the cut with "…". */
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
   const cut = chars.slice(0, max - 1).join('');

@@ -1,14 +1,17 @@
 import { clusterConfig, type ClusterConfig } from './config';
+import { candidateFeatures, joinProbability, type JoinFeatures } from './features';
 import { estimateCopySimilarity, estimateShingleCount } from './minhash';
 import { cosine } from './terms';
-import { scoreStory, type StoryScore } from './similarity';
 import type { ArticleProfile, StoryAssignment } from './types';
 import type { Story } from '../model';
 
 /**
- * Joins the article to the best candidate story or asks for a new one. A near-duplicate of an
- * article already in a candidate story (shared wording, enough text, similar terms) joins that
- * story, labelled as a copy, even when the combined score is low. Candidates are what the index keys found; this function never looks further.
+ * Joins the article to the most probable candidate story or asks for a new one. The
+ * probability comes from a calibrated logistic model over text, title, actor and topic
+ * similarity, the time gap, the article's length and the candidate's lead over the others
+ * (features.ts). A near-duplicate of an article already in a candidate story (shared wording,
+ * enough text, similar terms) joins that story, labelled as a copy, whatever the model says.
+ * Candidates are what the index keys found; this function never looks further.
  */
 export function assignStory(
   article: { profile: ArticleProfile; publishedAt: string },
@@ -17,33 +20,36 @@ export function assignStory(
 ): StoryAssignment {
   const config = clusterConfig(overrides);
   const copy = findCopy(article.profile, candidates, config);
-  let best: { story: Story; score: StoryScore } | undefined;
-  for (const story of candidates) {
-    const score = scoreStory(article.profile, article.publishedAt, story, config);
-    if (!best || score.score > best.score.score || (score.score === best.score.score && story.id < best.story.id)) {
-      best = { story, score };
+  const texts = candidates.map((story) => cosine(article.profile.terms, story.profile.terms));
+  let best: { story: Story; probability: number; features: JoinFeatures } | undefined;
+  candidates.forEach((story, i) => {
+    const bestOther = candidates.length > 1 ? Math.max(...texts.filter((_, j) => j !== i)) : undefined;
+    const features = candidateFeatures(article.profile, article.publishedAt, story, bestOther, config);
+    const probability = joinProbability(features, config.joinModel);
+    if (!best || probability > best.probability || (probability === best.probability && story.id < best.story.id)) {
+      best = { story, probability, features };
     }
-  }
+  });
 
   if (copy) {
-    const score = copy.story.id === best?.story.id ? best.score.score : scoreStory(article.profile, article.publishedAt, copy.story, config).score;
+    const score = copy.story.id === best?.story.id ? best.probability : undefined;
     return {
       action: 'join',
       storyId: copy.story.id,
-      score: round(score),
+      score: round(score ?? copy.similarity),
       reason: `near-duplicate of article ${copy.articleId} (shared wording ${percent(copy.similarity)})`,
       copyOf: copy.articleId,
       copySimilarity: round(copy.similarity),
     };
   }
   if (!best) return { action: 'create', reason: 'no candidate story' };
-  if (best.score.score >= config.joinThreshold) {
-    return { action: 'join', storyId: best.story.id, score: round(best.score.score), reason: describe(best.score, config) };
+  if (best.probability >= config.joinProbability) {
+    return { action: 'join', storyId: best.story.id, score: round(best.probability), reason: describe(best.probability, best.features, config, '>=') };
   }
   return {
     action: 'create',
-    reason: `best candidate ${best.story.id} scored ${best.score.score.toFixed(2)} < ${config.joinThreshold}`,
-    bestScore: round(best.score.score),
+    reason: `best candidate ${best.story.id}: ${describe(best.probability, best.features, config, '<')}`,
+    bestScore: round(best.probability),
   };
 }
 
@@ -54,20 +60,20 @@ function findCopy(profile: ArticleProfile, candidates: Story[], config: ClusterC
   for (const story of candidates) {
     if (cosine(profile.terms, story.profile.terms) < config.copyMinTextSimilarity) continue;
     for (const [articleId, other] of Object.entries(story.signatures)) {
-      if (estimateShingleCount(other, config.sketchSize) < config.copyMinShingles) continue;
-      const similarity = estimateCopySimilarity(signature, other, config.sketchSize);
+      if (estimateShingleCount(other, config.storedSignatureSize) < config.copyMinShingles) continue;
+      const similarity = estimateCopySimilarity(signature, other, config.sketchSize, config.storedSignatureSize);
       if (similarity >= config.copyThreshold && (!found || similarity > found.similarity)) found = { story, articleId, similarity };
     }
   }
   return found;
 }
 
-function describe(score: StoryScore, config: ClusterConfig): string {
-  const parts = [`text ${score.text.toFixed(2)}`];
-  if (score.actors !== undefined) parts.push(`actors ${score.actors.toFixed(2)}`);
-  if (score.topics !== undefined) parts.push(`topics ${score.topics.toFixed(2)}`);
-  if (score.time < 1) parts.push(`time x${score.time.toFixed(2)}`);
-  return `score ${score.score.toFixed(2)} >= ${config.joinThreshold} (${parts.join(', ')})`;
+function describe(probability: number, f: JoinFeatures, config: ClusterConfig, op: '>=' | '<'): string {
+  const parts = [`text ${f.text.toFixed(2)}`, `title ${f.title.toFixed(2)}`];
+  if (!f.noActors) parts.push(`actors ${f.actors.toFixed(2)}`);
+  if (f.topics > 0) parts.push(`topics ${f.topics.toFixed(2)}`);
+  if (f.gap > 0.01) parts.push(`gap ${Math.expm1(f.gap).toFixed(1)}d`);
+  return `p ${probability.toFixed(2)} ${op} ${config.joinProbability} (${parts.join(', ')})`;
 }
 
 function round(value: number): number {

@@ -48,8 +48,19 @@ export interface ClusterConfig {
   topicWeight: number;
   /** Place actors count this much relative to persons and organizations in actor overlap. */
   placeActorWeight: number;
-  /** Join the best candidate when its score reaches this. */
+  /** Legacy weighted score (scoreStory): kept to explain a decision, no longer decides. */
   joinThreshold: number;
+  /**
+   * The join-or-create model (features.ts): a logistic model over JOIN_FEATURES, fitted by
+   * scripts/fit-clustering.ts on the `fit` half of the events of both data sets.
+   */
+  joinModel: { bias: number; weights: Record<string, number> };
+  /** Join the most probable candidate when its probability reaches this. */
+  joinProbability: number;
+  /** An article with fewer weighted terms than this counts as short (a headline is ~1, a report 0). */
+  shortTextTerms: number;
+  /** Hashes of each article's sketch kept on a story for copy detection (the article keeps all sketchSize). */
+  storedSignatureSize: number;
   /**
    * Estimated containment of the shorter text's shingles in the longer one at or above which
    * an article is labelled a copy (rewrite or syndication) of a story's article.
@@ -97,6 +108,17 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   topicWeight: 0.1,
   placeActorWeight: 0.4,
   joinThreshold: 0.32,
+  // scripts/fit-clustering.ts ../shared/data/news-cluster-dev ../shared/data/uci-headlines/news-aggregator-head.csv
+  joinModel: {
+    bias: -1.1064,
+    weights: {
+      text: 3.1092, title: 9.7476, actors: 0.4354, noActors: 0.2091, topics: 0.3313, gap: -0.915,
+      shortText: 0.3317, textShort: 0.3238, titleShort: -13.1876, lead: 11.0559, storySize: -0.1568,
+    },
+  },
+  joinProbability: 0.5,
+  shortTextTerms: 30,
+  storedSignatureSize: 128,
   copyThreshold: 0.22,
   copyMinShingles: 40,
   copyMinTextSimilarity: 0.3,

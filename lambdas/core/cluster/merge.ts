@@ -29,7 +29,7 @@ export function mergeIntoStory(story: Story, article: StoryArticle, overrides?: 
 
   const isNewSource = !story.sources.includes(article.source.id);
   const signatures = Object.entries(story.signatures);
-  if (article.profile.signature.length > 0) signatures.push([article.id, article.profile.signature]);
+  if (article.profile.signature.length > 0) signatures.push([article.id, article.profile.signature.slice(0, config.storedSignatureSize)]);
 
   return {
     ...story,

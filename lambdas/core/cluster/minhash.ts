@@ -71,8 +71,11 @@ export function estimateShingleCount(signature: number[], sketchSize: number): n
   return ((sketchSize - 1) * 0x100000000) / (signature[signature.length - 1] + 1);
 }
 
-/** Containment of the shorter text in the longer one: how much of it the other already says. */
-export function estimateCopySimilarity(a: number[], b: number[], sketchSize: number): number {
-  const aIsShorter = estimateShingleCount(a, sketchSize) <= estimateShingleCount(b, sketchSize);
-  return aIsShorter ? estimateContainment(a, b, sketchSize) : estimateContainment(b, a, sketchSize);
+/**
+ * Containment of the shorter text in the longer one: how much of it the other already says.
+ * `bSketchSize` is the size b was cut to (a story keeps shorter sketches than an article).
+ */
+export function estimateCopySimilarity(a: number[], b: number[], sketchSize: number, bSketchSize = sketchSize): number {
+  const aIsShorter = estimateShingleCount(a, sketchSize) <= estimateShingleCount(b, bSketchSize);
+  return aIsShorter ? estimateContainment(a, b, bSketchSize) : estimateContainment(b, a, sketchSize);
 }

@@ -1,4 +1,5 @@
 import { clusterConfig, type ClusterConfig } from './config';
+import { titleTerms } from './features';
 import { minhashSignature } from './minhash';
 import { contentTerms, l2Normalize, termRarity, topEntries } from './terms';
 import type { ArticleProfile, ProfileInput } from './types';
@@ -33,5 +34,5 @@ export function profileArticle(doc: ProfileInput, overrides?: Partial<ClusterCon
 
   const signatureText = doc.text.trim() ? doc.text : doc.title;
   const signature = minhashSignature(signatureText, config);
-  return { terms, actors, actorTypes, topics, signature };
+  return { terms, actors, actorTypes, topics, signature, title: titleTerms(doc.title, config) };
 }

@@ -33,6 +33,15 @@ export function topicSimilarity(profile: ArticleProfile, story: Story): number |
   return cosine(profile.topics, story.profile.topics);
 }
 
+/** Days between the article and the story's span (0 inside it); 0 when a time is unknown. */
+export function timeGapDays(articleTime: string, story: Story): number {
+  const at = Date.parse(articleTime);
+  const first = Date.parse(story.firstSeen);
+  const last = Date.parse(story.lastSeen);
+  if (Number.isNaN(at) || Number.isNaN(first) || Number.isNaN(last)) return 0;
+  return Math.max(0, at - last, first - at) / DAY_MS;
+}
+
 /**
  * 1 within the story's span (plus grace days); then a linear decline to `lateFactor` at
  * `maxGapDays`, and `staleFactor` beyond: a gap of days does not end a story, weeks nearly do.

@@ -25,6 +25,6 @@ export function startStory(article: StoryArticle, storyId: string, overrides?: P
     tracked: false,
     trackedBy: [],
     profile: { terms: boundedTerms(article.profile.terms, config.storyTermCount), actors: actorCounts, topics },
-    signatures: article.profile.signature.length > 0 ? { [article.id]: article.profile.signature } : {},
+    signatures: article.profile.signature.length > 0 ? { [article.id]: article.profile.signature.slice(0, config.storedSignatureSize) } : {},
   };
 }

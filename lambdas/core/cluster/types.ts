@@ -12,6 +12,8 @@ export interface ArticleProfile {
   topics: Record<string, number>;
   /** MinHash of the text's word shingles, for near-duplicate detection. */
   signature: number[];
+  /** The title's content terms (term -> rarity), compared with a story's headline. */
+  title?: Record<string, number>;
 }
 
 /** The text and tags profileArticle reads. */

@@ -10,6 +10,11 @@ export interface IngestConfig {
   maxCandidates: number;
   /** Optimistic-concurrency retries when another writer updated the story first. */
   storyWriteAttempts: number;
+  /**
+   * Storm control: seconds a story's new-source alerts are held and folded into one. 0 (or
+   * absent) delivers each alert at once. AWS uses DEFAULT_ALERT_COOLDOWN_SECONDS (core/alert).
+   */
+  alertCooldownSeconds?: number;
 }
 
 export const DEFAULT_INGEST_CONFIG: IngestConfig = {

@@ -1,17 +1,19 @@
-import { decideAlerts, matchWatches } from '../alert';
+import { decideAlerts, holdUntil, matchWatches } from '../alert';
 import { assignStory, candidateKeys, mergeIntoStory, profileArticle, startStory } from '../cluster';
 import type { ArticleProfile } from '../cluster';
-import { RetryableError } from '../errors';
+import { ConfigurationError, RetryableError } from '../errors';
 import type { Alert, Article, IngestResult, NormalizedDoc, SourceRef, Story, Watch } from '../model';
 import { articleIdFor, countWords } from '../normalize';
 import { actorLookupKeys, extractActors, extractKeyphrases, foldName, resolveActors, tagTopics } from '../tag';
-import type { AlertPublisher } from '../../ports/alerts';
+import type { AlertPublisher, AlertQueue } from '../../ports/alerts';
 import type { NewswatchStore } from '../../ports/store';
 import type { IngestConfig } from './config';
 
 export interface DocumentDeps {
   store: NewswatchStore;
   publisher: AlertPublisher;
+  /** Where held alerts wait (storm control); required when `alertCooldownSeconds` > 0. */
+  alertQueue?: AlertQueue;
 }
 
 export interface DocumentContext {
@@ -60,11 +62,13 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
     watchMatch,
     now,
   });
-  const delivered = await deliverAlerts(alerts, story, now, deps);
+  const cooldown = ctx.config.alertCooldownSeconds ?? 0;
+  const delivered = cooldown > 0 ? [] : await deliverAlerts(alerts, story, now, deps);
+  const held = cooldown > 0 ? await holdAlerts(alerts, holdUntil(now, cooldown), deps) : [];
 
   article = { ...article, status: 'ingested' };
   await deps.store.saveArticle(article);
-  return describe(ctx, article, 'ingested', delivered);
+  return describe(ctx, article, 'ingested', delivered, held);
 }
 
 interface TaggedDraft {
@@ -180,8 +184,32 @@ async function deliverAlerts(alerts: Alert[], story: Story, now: string, deps: D
   return delivered;
 }
 
-function describe(ctx: DocumentContext, article: Article, status: 'ingested' | 'duplicate', alerts: Alert[]): IngestResult {
+/**
+ * Storm control: record each alert as held (before anything else, so it cannot be lost), then
+ * open or join its story's hold. The hold's version is bumped after the record is written, so a
+ * flusher that read the story's alerts before this one was recorded cannot release the hold.
+ * A resumed run finds its alert recorded and still pending and re-joins the hold (idempotent).
+ */
+async function holdAlerts(alerts: Alert[], dueAt: string, deps: DocumentDeps): Promise<Alert[]> {
+  if (alerts.length === 0) return [];
+  if (!deps.alertQueue) throw new ConfigurationError('alert cooldown is set but no alert queue was given to hold alerts in');
+  const held: Alert[] = [];
+  for (const alert of alerts) {
+    const recorded = await deps.store.recordAlert({ ...alert, heldUntil: dueAt });
+    const current = recorded ? { ...alert, heldUntil: dueAt } : await deps.store.getAlert(alert.storyId, alert.id);
+    if (!current || current.status === 'sent') continue;
+    const hold = await deps.alertQueue.holdAlerts(current.storyId, dueAt);
+    held.push({ ...current, heldUntil: hold.dueAt });
+  }
+  return held;
+}
+
+function describe(ctx: DocumentContext, article: Article, status: 'ingested' | 'duplicate', alerts: Alert[], held: Alert[] = []): IngestResult {
+  const heldPart = held.length > 0
+    ? { held: held.map((a) => ({ storyId: a.storyId, source: a.source.name, articleId: a.articleId, heldUntil: a.heldUntil ?? '' })) }
+    : {};
   return {
+    ...heldPart,
     file: ctx.rawKey,
     index: ctx.doc.index,
     status,

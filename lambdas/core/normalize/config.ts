@@ -6,8 +6,8 @@ export interface NormalizeConfig {
   binaryControlRatio: number;
   /** How many leading bytes the binary and charset sniffers look at. */
   sniffBytes: number;
-  /** Legacy charsets a document may declare (HTML meta, XML prolog, Content-Type). */
-  legacyCharsets: string[];
+  /** Undeclared legacy text with at least this share of high bytes among letters is Cyrillic. */
+  cyrillicHighByteShare: number;
 
   /** A block at least this long is body text; shorter ones may be labels, headings or chrome. */
   minParagraphChars: number;
@@ -44,6 +44,29 @@ export interface NormalizeConfig {
   /** A byline line: "By Firstname Lastname". Group "name" is the author. */
   bylinePattern: RegExp;
 
+  /** Class/id tokens of page widgets pruned before extraction (share bars, related links, …). */
+  boilerplateClassTokens: string[];
+  /** Class/id tokens pruned whatever their size (cookie banners, comment engines). */
+  alwaysBoilerplateClassTokens: string[];
+  /** Class/id tokens of content containers: with this many chars, they are kept whatever else they are named. */
+  contentClassTokens: string[];
+  pruneContentMinChars: number;
+  /** A chrome element holding at least this share of the page's text (and this many chars) is kept. */
+  pruneGuardShare: number;
+  pruneGuardMinChars: number;
+  /** A block with at least this share of its characters inside links is navigation or a promo. */
+  maxLinkDensity: number;
+  /** JSON-LD articleBody replaces the DOM text when at least this long and this share of the DOM text's length. */
+  jsonLdBodyMinChars: number;
+  jsonLdBodyMinShare: number;
+  jsonLdBodyMaxRatio: number;
+  /** A short block (at most this many chars) that is a date, a caption credit or contact details is chrome. */
+  shortBlockMaxChars: number;
+  /** How many blocks at the top and bottom of the extracted text may be datelines. */
+  edgeBlocks: number;
+  /** A block of at least this many words seen twice is a caption or promo: the repeat goes. */
+  repeatMinWords: number;
+
   /** Lines no longer than this, with none longer, mean the text was hard-wrapped. */
   hardWrapMaxChars: number;
   /** A hard-wrapped text has at least this many lines. */
@@ -54,10 +77,7 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   maxObjectBytes: 5 * 1024 * 1024,
   binaryControlRatio: 0.05,
   sniffBytes: 8192,
-  legacyCharsets: [
-    'windows-1252', 'iso-8859-1', 'latin1', 'iso-8859-15', 'iso-8859-2', 'windows-1250',
-    'windows-1251', 'koi8-r', 'koi8-u', 'cp1252', 'cp1251', 'us-ascii', 'ascii',
-  ],
+  cyrillicHighByteShare: 0.3,
 
   minParagraphChars: 80,
   titleMinWords: 3,
@@ -119,6 +139,28 @@ export const defaultNormalizeConfig: NormalizeConfig = {
     'the', 'he', 'she', 'it', 'they', 'police', 'witnesses',
   ],
   bylinePattern: /^(?:By|Written by|Author:)\s+(?<name>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin|and|&)){0,5})$/u,
+
+  boilerplateClassTokens: [
+    'share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recirc', 'recirculation',
+    'recommended', 'recommendations', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup',
+    'promo', 'promos', 'promotion', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'adunit', 'sponsor',
+    'sponsored', 'outbrain', 'taboola', 'sidebar', 'breadcrumb', 'breadcrumbs', 'popup', 'modal', 'nav',
+    'navbar', 'navigation', 'menu', 'footer', 'masthead', 'toolbar', 'byline', 'dateline', 'timestamp',
+    'caption', 'credit', 'credits', 'trending', 'comment', 'comments', 'pagination', 'pager', 'widget',
+    'dek', 'standfirst', 'kicker', 'author', 'bio',
+  ],
+  alwaysBoilerplateClassTokens: ['cookie', 'cookies', 'consent', 'gdpr', 'disqus', 'onetrust'],
+  contentClassTokens: ['content', 'article', 'body', 'main', 'post', 'entry', 'story', 'text', 'blog', 'news'],
+  pruneContentMinChars: 500,
+  pruneGuardShare: 0.2,
+  pruneGuardMinChars: 300,
+  maxLinkDensity: 0.8,
+  jsonLdBodyMinChars: 600,
+  jsonLdBodyMinShare: 0.6,
+  jsonLdBodyMaxRatio: 1.3,
+  shortBlockMaxChars: 200,
+  edgeBlocks: 4,
+  repeatMinWords: 5,
 
   hardWrapMaxChars: 100,
   hardWrapMinLines: 6,

@@ -85,9 +85,10 @@ function looksLikeText(body: Uint8Array, config: NormalizeConfig): boolean {
 }
 
 /**
- * BOM first, then strict UTF-8, then a charset the document declares (Content-Type, HTML meta,
- * XML prolog). Valid UTF-8 wins over a declaration because misdeclared UTF-8 pages are common
- * and non-ASCII legacy text is almost never valid UTF-8 by accident.
+ * BOM first, then strict UTF-8, then the charset the document declares (Content-Type, HTML
+ * meta, XML prolog), then a guess among legacy single-byte charsets. Valid UTF-8 wins over a
+ * declaration because misdeclared UTF-8 pages are common and non-ASCII legacy text is almost
+ * never valid UTF-8 by accident. Bytes no charset explains are rejected, never stored as mojibake.
  */
 function decodeText(body: Uint8Array, contentType: string | undefined, config: NormalizeConfig): {
   text: string; charset: string;
@@ -99,17 +100,74 @@ function decodeText(body: Uint8Array, contentType: string | undefined, config: N
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), charset: 'utf-8' };
   } catch (error) {
     const declared = declaredCharset(body, contentType, config);
-    if (!declared) {
+    const encoding = declared && declared !== 'utf-8' ? supportedEncoding(declared) : undefined;
+    if (declared && declared !== 'utf-8' && !encoding) {
       throw new RejectedInputError(
-        'undecodable text: not valid UTF-8 and no supported charset declared', { cause: error });
+        `undecodable text: not valid UTF-8, and the declared charset "${declared}" is not supported`, { cause: error });
     }
-    if (!config.legacyCharsets.includes(declared)) {
-      throw new RejectedInputError(
-        `undecodable text: not valid ${declared === 'utf-8' ? 'UTF-8' : `UTF-8, and the declared charset "${declared}" is not supported`}`,
-        { cause: error });
-    }
-    return { text: decodeLegacy(body, declared), charset: declared };
+    if (encoding) return { text: decodeDeclared(body, encoding, declared as string), charset: encoding };
+    // Nothing usable declared (or UTF-8 declared wrongly): a legacy single-byte page, if it reads as one.
+    const guess = guessSingleByteCharset(body, config);
+    if (guess) return { text: decodeLegacy(body, guess), charset: guess };
+    throw new RejectedInputError(
+      `undecodable text: not valid UTF-8${declared ? ' as declared' : ''}, and no supported charset declared or recognisable`,
+      { cause: error });
   }
+}
+
+/** The WHATWG encoding name of a label ("latin1" -> "windows-1252"), or undefined when unknown. */
+function supportedEncoding(label: string): string | undefined {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeDeclared(body: Uint8Array, encoding: string, declared: string): string {
+  if (encoding === 'windows-1252') return decodeLegacy(body, encoding);
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(body);
+  } catch (error) {
+    throw new RejectedInputError(`undecodable text: invalid ${declared} bytes`, { cause: error });
+  }
+}
+
+/**
+ * Which legacy charset undeclared non-UTF-8 bytes are in. Cyrillic text is mostly high bytes,
+ * lower-case letters dominating: 0xE0-0xFF in windows-1251, 0xC0-0xDF in KOI8-R. Western text
+ * has a few high bytes inside words ("Jürgen", "études"): windows-1252, when every accented
+ * letter sits next to another letter. Anything else (stray bytes in ASCII text) is no charset.
+ */
+function guessSingleByteCharset(body: Uint8Array, config: NormalizeConfig): string | undefined {
+  let high = 0;
+  let letters = 0;
+  let upperHalf = 0;
+  for (const byte of body) {
+    if (byte >= 0x80) {
+      high += 1;
+      if (byte >= 0xe0) upperHalf += 1;
+    } else if ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) {
+      letters += 1;
+    }
+  }
+  if (high === 0) return undefined;
+  if (high / (high + letters) >= config.cyrillicHighByteShare) {
+    return upperHalf / high >= 0.5 ? 'windows-1251' : 'koi8-r';
+  }
+  return readsAsWestern(decodeLegacy(body, 'windows-1252')) ? 'windows-1252' : undefined;
+}
+
+function readsAsWestern(text: string): boolean {
+  for (const match of text.matchAll(/[^\x00-\x7f]/g)) {
+    const char = match[0];
+    const at = match.index ?? 0;
+    if (/[\u2018-\u201e\u2013\u2014\u2026\u20ac\u00a0\u00ab\u00bb\u00b0\u00a9\u00ae\u2122]/u.test(char)) continue;
+    if (!/\p{L}/u.test(char)) return false;
+    const neighbours = `${text[at - 1] ?? ''}${text[at + 1] ?? ''}`;
+    if (!/\p{L}/u.test(neighbours)) return false;
+  }
+  return true;
 }
 
 /** Labels WHATWG maps to windows-1252 (HTML treats a latin1 declaration as windows-1252). */
@@ -151,7 +209,7 @@ function declaredCharset(body: Uint8Array, contentType: string | undefined, conf
     /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
     /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
   const label = (fromHeader ?? fromDocument)?.toLowerCase();
-  return label === 'utf8' ? 'utf-8' : label;
+  return label === 'utf8' || label === 'utf-8' ? 'utf-8' : label;
 }
 
 function hasUtf16Bom(body: Uint8Array): boolean {

@@ -5,26 +5,43 @@ import type { NormalizedDoc } from '../model';
 import { assembleDoc } from './assembleDoc';
 import { cleanBlocks } from './cleanBlocks';
 import type { NormalizeConfig } from './config';
-import { collectParagraphs } from './htmlParagraphs';
-import { readPageMetadata } from './readPageMetadata';
+import { filterHtmlBlocks } from './filterHtmlBlocks';
+import { collectBlocks, collectParagraphs, htmlFragmentParagraphs, type TextBlock } from './htmlParagraphs';
+import { pruneBoilerplate, type PrunableElement } from './pruneBoilerplate';
+import { findJsonLdScripts, readPageMetadata } from './readPageMetadata';
 import { toIsoDate } from './toIsoDate';
 import { collapseSpaces } from './whitespace';
 
 type ParagraphRoot = Parameters<typeof collectParagraphs>[0];
 
+/** Raw-text and invisible elements whose content ends at their first closing tag, and comments. */
+const NON_CONTENT_MARKUP = /<(script|style|noscript|template|svg)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+
 /**
  * An HTML page: its main text by Mozilla Readability (over linkedom, parsed once), its
  * metadata from JSON-LD, Open Graph and the markup.
  */
-export function normalizeHtml(html: string, config: NormalizeConfig): NormalizedDoc {
-  const document = parsePage(html);
-  // Read before Readability: it strips scripts (JSON-LD) and rewrites the tree.
-  const page = readPageMetadata(document as unknown as Parameters<typeof readPageMetadata>[0]);
-  const article = extractMainText(document, html);
+export interface HtmlContext {
+  /** Where the page was fetched from (object metadata): a fallback canonical URL and a source of dates. */
+  url?: string;
+}
+
+export function normalizeHtml(html: string, config: NormalizeConfig, context: HtmlContext = {}): NormalizedDoc {
+  const jsonLd = findJsonLdScripts(html);
+  // Scripts, styles, inline SVG and comments are half of a page's bytes and none of its text: not parsed at all.
+  const document = parsePage(html.replace(NON_CONTENT_MARKUP, ' '));
+  // Read before pruning and Readability rewrite the tree.
+  const page = readPageMetadata(document as unknown as Parameters<typeof readPageMetadata>[0], jsonLd);
+  pruneBoilerplate(document.body as unknown as PrunableElement, config);
+  const extracted = extractMainText(document, html);
+  const domParagraphs = filterHtmlBlocks(extracted.blocks, { description: page.description }, config);
+  const article = { ...extracted, paragraphs: chooseBody(domParagraphs, page.articleBody, config) };
 
   const siteName = page.siteName ?? article.siteName;
-  const domain = hostOf(page.canonicalUrl);
-  const rawTitle = page.headline ?? page.ogTitle ?? article.title ?? page.documentTitle;
+  const url = page.canonicalUrl ?? absoluteHttpUrl(context.url);
+  const domain = hostOf(url);
+  const metadataTitle = page.headline ?? page.ogTitle ?? article.title ?? page.documentTitle;
+  const rawTitle = visibleHeadline(page.headings, metadataTitle) ?? metadataTitle;
   const title = rawTitle ? stripSiteSuffix(collapseSpaces(rawTitle), siteName, domain) : undefined;
   const cleaned = cleanBlocks(article.paragraphs, config, { knownTitle: title });
   const byline = stripByPrefix(page.byline ?? article.byline ?? cleaned.byline);
@@ -35,9 +52,9 @@ export function normalizeHtml(html: string, config: NormalizeConfig): Normalized
     paragraphs: cleaned.paragraphs,
     title: cleaned.title,
     byline,
-    publishedAt: toIsoDate(page.publishedAt) ?? toIsoDate(article.publishedTime),
+    publishedAt: toIsoDate(page.publishedAt) ?? toIsoDate(article.publishedTime) ?? dateInUrl(url),
     siteName,
-    url: page.canonicalUrl,
+    url,
     language: page.language ?? article.lang,
     sourceHint: hintName ? { name: hintName, ...(domain ? { domain } : {}), origin: 'page' } : undefined,
     textSourceHint: cleaned.textSourceHint,
@@ -52,7 +69,7 @@ function parsePage(html: string): Document {
 }
 
 interface MainText {
-  paragraphs: string[];
+  blocks: TextBlock[];
   title?: string;
   byline?: string;
   siteName?: string;
@@ -65,17 +82,21 @@ function extractMainText(document: Document, html: string): MainText {
   try {
     result = new Readability<ParagraphRoot>(document, {
       serializer: (node) => node as unknown as ParagraphRoot,
+      // The page's JSON-LD was read already, and pruning removed its scripts.
+      disableJSONLD: true,
+      // Pruning already removed most chrome: fewer retries (each re-parses the body) for short articles.
+      charThreshold: 300,
     }).parse();
   } catch (error) {
     throw new RejectedInputError(`HTML could not be parsed: ${(error as Error).message}`, { cause: error });
   }
-  const paragraphs = result?.content ? collectParagraphs(result.content) : [];
-  if (paragraphs.length === 0) {
+  const blocks = result?.content ? collectBlocks(result.content) : [];
+  if (blocks.length === 0) {
     // Readability found no article (a very short page): fall back to the visible body text.
-    return { paragraphs: bodyParagraphs(html) };
+    return { blocks: bodyParagraphs(html).map((text) => ({ text, linkDensity: 0, heading: false })) };
   }
   return {
-    paragraphs,
+    blocks,
     title: result?.title ?? undefined,
     byline: result?.byline ?? undefined,
     siteName: result?.siteName ?? undefined,
@@ -84,12 +105,46 @@ function extractMainText(document: Document, html: string): MainText {
   };
 }
 
+/**
+ * JSON-LD articleBody is the publisher's own text, without chrome: it wins when it is long
+ * enough, not cut short, and about as long as the DOM text (a teaser or a whole-site dump is not).
+ */
+function chooseBody(domParagraphs: string[], articleBody: string | undefined, config: NormalizeConfig): string[] {
+  const body = articleBody?.trim();
+  if (!body || body.length < config.jsonLdBodyMinChars || /(?:…|\.\.\.|\[…\])$/u.test(body)) return domParagraphs;
+  const paragraphs = /<[a-z][^>]*>/i.test(body)
+    ? htmlFragmentParagraphs(body)
+    : body.split(/\n\s*\n|\n/).map(collapseSpaces).filter((p) => p.length > 0);
+  const ldChars = paragraphs.join(' ').length;
+  const domChars = domParagraphs.join(' ').length;
+  if (ldChars < domChars * config.jsonLdBodyMinShare || ldChars > domChars * config.jsonLdBodyMaxRatio) return domParagraphs;
+  return paragraphs;
+}
+
 function bodyParagraphs(html: string): string[] {
   const document = parsePage(html);
   for (const chrome of Array.from(document.querySelectorAll('nav, header, footer, aside, form, script, style'))) {
     chrome.remove();
   }
   return document.body ? collectParagraphs(document.body as unknown as ParagraphRoot) : [];
+}
+
+/**
+ * The h1 the reader sees, when it is the same headline as the metadata's (most of its words
+ * shared): it has no section prefix ("Opinion | …") or SEO rewording. A logo h1 shares nothing.
+ */
+function visibleHeadline(headings: string[], metadataTitle: string | undefined): string | undefined {
+  if (!metadataTitle) return undefined;
+  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const known = new Set(words(metadataTitle));
+  let best: { heading: string; share: number } | undefined;
+  for (const heading of headings) {
+    const own = words(heading);
+    if (own.length < 3) continue;
+    const share = own.filter((w) => known.has(w)).length / own.length;
+    if (share >= 0.75 && (!best || share > best.share)) best = { heading, share };
+  }
+  return best?.heading;
 }
 
 /** "Talks end | Reuters" -> "Talks end" when the suffix is the site's name or domain. */
@@ -106,6 +161,19 @@ function stripSiteSuffix(title: string, siteName: string | undefined, domain: st
 function stripByPrefix(byline: string | undefined): string | undefined {
   const cleaned = byline?.replace(/^\s*by\s+/i, '').replace(/\s+/g, ' ').trim();
   return cleaned ? cleaned : undefined;
+}
+
+/** "/2019/11/18/slug", "/2019-11-18/slug": the day many sites put in their article paths. */
+function dateInUrl(url: string | undefined): string | undefined {
+  const match = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url ?? '');
+  if (!match) return undefined;
+  const [, year, month, day] = match.map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return toIsoDate(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}
+
+function absoluteHttpUrl(value: string | undefined): string | undefined {
+  return value && /^https?:\/\/[^\s/]+/i.test(value) ? value.trim() : undefined;
 }
 
 function hostOf(url: string | undefined): string | undefined {

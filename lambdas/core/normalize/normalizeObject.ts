@@ -24,14 +24,15 @@ export function normalizeObject(raw: RawObject, config?: Partial<NormalizeConfig
     case 'jsonl':
       return normalizeJsonLines(decoded.text, settings);
     default:
-      return [{ ok: true, doc: normalizeDocument(format, decoded.text, settings) }];
+      return [{ ok: true, doc: normalizeDocument(format, decoded.text, settings, raw.metadata?.url) }];
   }
 }
 
-function normalizeDocument(format: InputFormat, text: string, config: NormalizeConfig): NormalizedDoc {
+function normalizeDocument(format: InputFormat, text: string, config: NormalizeConfig, url: string | undefined): NormalizedDoc {
   switch (format) {
     case 'html':
-      return normalizeHtml(text, config);
+      // Object metadata "url" (x-amz-meta-url, the poller's fetch URL): where the page came from.
+      return normalizeHtml(text, config, { url });
     case 'markdown':
       return normalizeMarkdown(text, config);
     case 'text':

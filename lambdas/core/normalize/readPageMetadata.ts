@@ -8,33 +8,52 @@ export interface PageMetadata {
   siteName?: string;
   canonicalUrl?: string;
   language?: string;
+  /** The meta description (a standfirst repeated above the body is not body text). */
+  description?: string;
+  /** JSON-LD articleBody, when the page publishes its text there. */
+  articleBody?: string;
+  /** The page's h1 texts: the visible headline is usually one of them. */
+  headings: string[];
 }
 
 interface MetaElement {
   getAttribute(name: string): string | null;
   textContent: string | null;
+  querySelector(selector: string): MetaElement | null;
 }
 
 interface MetaDocument {
   documentElement: MetaElement | null;
+  getElementsByTagName(tag: string): ArrayLike<MetaElement>;
   querySelectorAll(selector: string): ArrayLike<MetaElement>;
-  querySelector(selector: string): MetaElement | null;
 }
+
+/** Where pages print the author when their metadata does not name one. */
+const BYLINE_SELECTOR = '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="author-name"], [class*="author"]';
 
 const ARTICLE_TYPES = /(?:Article|BlogPosting|Report|WebPage|NewsArticle)$/;
 
-/** JSON-LD first (most precise), then Open Graph and article meta tags, then the markup. */
-export function readPageMetadata(document: MetaDocument): PageMetadata {
-  const ld = readJsonLd(document);
+/**
+ * JSON-LD first (most precise), then Open Graph and article meta tags, then the markup.
+ * `jsonLdScripts` are the texts of the page's application/ld+json scripts, taken from the raw
+ * HTML so the DOM can be parsed without scripts. Tag-name lookups only: CSS selectors walk
+ * the whole tree once per query.
+ */
+export function readPageMetadata(document: MetaDocument, jsonLdScripts: string[]): PageMetadata {
+  const ld = readJsonLd(jsonLdScripts);
   const meta = readMetaTags(document);
-  const timeElement = document.querySelector('time[itemprop="datePublished"], article time[datetime], time[pubdate], time[datetime]');
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  const times = Array.from(document.getElementsByTagName('time')).filter((t) => t.getAttribute('datetime'));
+  const timeElement = times.find((t) => t.getAttribute('itemprop') === 'datePublished' || t.getAttribute('pubdate') !== null) ?? times[0];
+  const canonical = Array.from(document.getElementsByTagName('link'))
+    .find((l) => l.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? undefined;
+  const titleElement = document.getElementsByTagName('title')[0];
   return {
     headline: ld.headline,
     ogTitle: meta['og:title'] ?? meta['twitter:title'],
-    documentTitle: text(document.querySelector('title')?.textContent),
-    byline: ld.author ?? nonUrl(meta['author'] ?? meta['article:author'] ?? meta['byl'] ?? meta['dc.creator']),
-    publishedAt: ld.datePublished ?? meta['article:published_time'] ?? meta['og:published_time'] ??
+    documentTitle: text(titleElement?.textContent),
+    byline: ld.author ?? nonUrl(meta['author'] ?? meta['article:author'] ?? meta['byl'] ?? meta['dc.creator']) ??
+      findBylineInMarkup(document),
+    publishedAt: ld.datePublished ?? meta['article:published_time'] ?? meta['article:published'] ?? meta['og:published_time'] ??
       meta['datepublished'] ?? meta['pubdate'] ?? meta['publishdate'] ?? meta['dc.date'] ??
       meta['date'] ?? meta['parsely-pub-date'] ?? meta['sailthru.date'] ??
       timeElement?.getAttribute('datetime') ?? undefined,
@@ -42,16 +61,46 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
     canonicalUrl: absoluteUrl(canonical) ?? absoluteUrl(meta['og:url']) ?? absoluteUrl(ld.url),
     language: text(document.documentElement?.getAttribute('lang')) ?? ld.language ??
       meta['og:locale']?.replace('_', '-') ?? meta['content-language'],
+    description: meta['og:description'] ?? meta['description'] ?? meta['twitter:description'],
+    articleBody: ld.articleBody,
+    headings: Array.from(document.getElementsByTagName('h1')).slice(0, 5)
+      .map((h) => text(h.textContent)).filter((h): h is string => h !== undefined),
   };
+}
+
+/** The first author name printed in the markup: "By Jane Doe", an author link, an itemprop author. */
+function findBylineInMarkup(document: MetaDocument): string | undefined {
+  const candidates = Array.from(document.querySelectorAll(BYLINE_SELECTOR)).slice(0, 20);
+  for (const element of candidates) {
+    // Comment authors and comment-form labels are not the article's author.
+    if (/comment/i.test(element.getAttribute('class') ?? '')) continue;
+    const named = element.getAttribute('itemprop')?.includes('author') ? element.querySelector('[itemprop="name"]') : null;
+    const name = cleanByline((named ?? element).textContent);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** "written by  Regan", "by Finian Cunningham | 18.11.2019": the name, or nothing if it is not name-shaped. */
+function cleanByline(value: string | null): string | undefined {
+  const line = text(value)?.replace(/^(?:(?:written|posted|published)\s+)?by:?\s+/i, '').replace(/\s*[|•·,–—-]\s*\d.*$/, '').trim();
+  if (!line || line.length < 2 || line.length > 60) return undefined;
+  const words = line.split(' ');
+  if (words.length > 6 || /\b(?:ago|comments?|share|follow|posts?|about|more)\b|@|https?:/i.test(line) || /^\d/.test(line)) return undefined;
+  return line;
 }
 
 function readMetaTags(document: MetaDocument): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const element of Array.from(document.querySelectorAll('meta'))) {
-    const name = (element.getAttribute('property') ?? element.getAttribute('name') ??
-      element.getAttribute('itemprop') ?? element.getAttribute('http-equiv'))?.toLowerCase();
+  for (const element of Array.from(document.getElementsByTagName('meta'))) {
     const content = text(element.getAttribute('content'));
-    if (name && content && !(name in found)) found[name] = content;
+    if (!content) continue;
+    // A tag may carry property, name and itemprop at once; itemprop="datePublished dateCreated" names two.
+    const names = ['property', 'name', 'itemprop', 'http-equiv']
+      .map((attribute) => element.getAttribute(attribute)?.toLowerCase())
+      .filter((n): n is string => Boolean(n))
+      .flatMap((n) => n.split(/\s+/));
+    for (const name of names) if (!(name in found)) found[name] = content;
   }
   return found;
 }
@@ -63,13 +112,14 @@ interface LdArticle {
   publisher?: string;
   url?: string;
   language?: string;
+  articleBody?: string;
 }
 
-function readJsonLd(document: MetaDocument): LdArticle {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+function readJsonLd(scripts: string[]): LdArticle {
+  for (const script of scripts) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(script.textContent ?? '');
+      parsed = JSON.parse(script);
     } catch {
       continue; // A broken JSON-LD block is common and says nothing about the article.
     }
@@ -82,12 +132,21 @@ function readJsonLd(document: MetaDocument): LdArticle {
       publisher: personNames(article.publisher),
       url: text(article.url) ?? text(idOf(article.mainEntityOfPage)),
       language: text(article.inLanguage),
+      // Kept raw: it may hold markup and its paragraph breaks matter.
+      articleBody: typeof article.articleBody === 'string' ? article.articleBody : undefined,
     };
   }
   return {};
 }
 
 type LdNode = Record<string, unknown>;
+
+const JSON_LD_SCRIPT = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+
+/** The texts of the page's JSON-LD scripts, from the raw HTML (entities are not decoded inside scripts). */
+export function findJsonLdScripts(html: string): string[] {
+  return Array.from(html.matchAll(JSON_LD_SCRIPT), (m) => m[1].trim().replace(/^<!\[CDATA\[|\]\]>$/g, ''));
+}
 
 function flattenGraph(value: unknown): LdNode[] {
   if (Array.isArray(value)) return value.flatMap(flattenGraph);

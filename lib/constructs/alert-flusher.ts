@@ -1,0 +1,59 @@
+import * as path from 'path';
+import { Duration } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+
+const PROJECT_ROOT = path.join(__dirname, '..', '..');
+
+export interface AlertFlusherProps {
+  readonly table: dynamodb.ITable;
+  readonly topic: sns.ITopic;
+  /** How often held alerts are checked; a folded alert is at most this late after its cooldown. */
+  readonly every?: Duration;
+}
+
+/**
+ * Storm control's other half: every minute, publishes the folded alert of each story whose
+ * cooldown has ended (a Query on the due-time partition of gsi1, never a Scan). One flusher at
+ * a time (reserved concurrency 1), so two runs never fold the same story at once.
+ */
+export class AlertFlusher extends Construct {
+  public readonly function: nodejs.NodejsFunction;
+  public readonly rule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: AlertFlusherProps) {
+    super(scope, id);
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'alert-flusher.ts'),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      timeout: Duration.seconds(50),
+      reservedConcurrentExecutions: 1,
+      logGroup: new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH }),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        TOPIC_ARN: props.topic.topicArn,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        minify: true, sourceMap: true, sourcesContent: false, target: 'node22', format: nodejs.OutputFormat.CJS, externalModules: [],
+      },
+    });
+    props.table.grantReadWriteData(this.function);
+    props.topic.grantPublish(this.function);
+    this.rule = new events.Rule(this, 'Schedule', {
+      schedule: events.Schedule.rate(props.every ?? Duration.minutes(1)),
+      targets: [new targets.LambdaFunction(this.function, { retryAttempts: 0 })],
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import * as path from 'path';
+import { Duration } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+const PROJECT_ROOT = path.join(__dirname, '..', '..');
+
+export interface FeedPollerProps {
+  readonly bucket: s3.IBucket;
+  /** The drop prefix ("incoming/"): the only place the poller may write. */
+  readonly incomingPrefix: string;
+  readonly table: dynamodb.ITable;
+  /** How often the schedule fires; each run polls only the feeds that are due. */
+  readonly rate?: Duration;
+}
+
+/**
+ * The RSS/Atom poller: an EventBridge schedule (every 5 minutes) invokes one Lambda at a time
+ * (reserved concurrency 1, so runs never overlap), which polls the due feeds and writes each new
+ * item under incoming/<feed source>/. Failed invocations, after Lambda's async retries, and events
+ * EventBridge could not deliver, go to a dead-letter queue.
+ */
+export class FeedPoller extends Construct {
+  public readonly function: nodejs.NodejsFunction;
+  public readonly rule: events.Rule;
+  public readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: FeedPollerProps) {
+    super(scope, id);
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'poll-feeds.ts'),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.minutes(4),
+      logGroup,
+      reservedConcurrentExecutions: 1,
+      deadLetterQueue: this.deadLetterQueue,
+      retryAttempts: 2,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.bucket.bucketName,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        target: 'node22',
+        format: nodejs.OutputFormat.CJS,
+        externalModules: [],
+      },
+    });
+    this.rule = new events.Rule(this, 'Schedule', {
+      schedule: events.Schedule.rate(props.rate ?? Duration.minutes(5)),
+      description: 'newswatch: poll the RSS/Atom feeds that are due',
+    });
+    this.rule.addTarget(new targets.LambdaFunction(this.function, {
+      deadLetterQueue: this.deadLetterQueue,
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+    }));
+    // Write access to the drop prefix only: the poller cannot read or overwrite anything else.
+    props.bucket.grantPut(this.function, `${props.incomingPrefix}*`);
+    props.table.grantReadWriteData(this.function);
+  }
+}

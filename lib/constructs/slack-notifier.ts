@@ -1,0 +1,63 @@
+import * as path from 'path';
+import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+const PROJECT_ROOT = path.join(__dirname, '..', '..');
+
+export interface SlackNotifierProps {
+  readonly topic: sns.ITopic;
+  /** Name of the Secrets Manager secret holding the incoming-webhook URL (context `slackWebhookSecret`). */
+  readonly webhookSecretName: string;
+}
+
+/**
+ * The Slack notifier: a Lambda subscribed to the alerts topic that posts each alert as a Block
+ * Kit message to the webhook whose URL it reads (once per container) from one secret. Posts
+ * that still fail after the poster's own retries and Lambda's two async retries, and messages
+ * SNS cannot hand to Lambda, land in the dead-letter queue.
+ */
+export class SlackNotifier extends Construct {
+  public readonly function: nodejs.NodejsFunction;
+  public readonly deadLetterQueue: sqs.Queue;
+  public readonly secret: secretsmanager.ISecret;
+
+  constructor(scope: Construct, id: string, props: SlackNotifierProps) {
+    super(scope, id);
+    this.secret = secretsmanager.Secret.fromSecretNameV2(this, 'WebhookSecret', props.webhookSecretName);
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'slack-notifier.ts'),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      // The poster retries 429/5xx honouring Retry-After (capped at 30 s, 5 attempts).
+      timeout: Duration.seconds(120),
+      logGroup: new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH }),
+      deadLetterQueue: this.deadLetterQueue,
+      retryAttempts: 2,
+      environment: {
+        SLACK_WEBHOOK_SECRET: props.webhookSecretName,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        minify: true, sourceMap: true, sourcesContent: false, target: 'node22', format: nodejs.OutputFormat.CJS, externalModules: [],
+      },
+    });
+    this.secret.grantRead(this.function);
+    props.topic.addSubscription(new subscriptions.LambdaSubscription(this.function, { deadLetterQueue: this.deadLetterQueue }));
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * `npx tsx scripts/fit-clustering.ts <dataset>... [--eval-only]`
+ *
+ * Fits the join-or-create model (lambdas/core/cluster/features.ts) and prints the weights to
+ * paste into lambdas/core/cluster/config.ts (joinModel). Training pairs come from a replay of
+ * the `fit` half of the events of each data set, in publication order, through the real
+ * normalize and tag steps and the cluster step's own profile, keys and features, with the
+ * gold story given (so errors do not compound): every (article, candidate story found by the
+ * index keys) pair is one example, labelled by whether the candidate is the article's event.
+ * Logistic regression by Newton's method with a small L2 penalty; each data set weighs the same.
+ * Then replays both halves with the fitted model (in memory, no store) and prints B-cubed F1.
+ */
+import { candidateKeys, mergeIntoStory, profileArticle, startStory, assignStory, clusterConfig } from '../lambdas/core/cluster';
+import { candidateFeatures, JOIN_FEATURES, type JoinFeatures } from '../lambdas/core/cluster/features';
+import { cosine } from '../lambdas/core/cluster/terms';
+import type { ArticleProfile, ClusterConfig, StoryArticle } from '../lambdas/core/cluster';
+import { DEFAULT_INGEST_CONFIG } from '../lambdas/core/ingest';
+import type { Story } from '../lambdas/core/model';
+import { normalizeObject } from '../lambdas/core/normalize';
+import { extractActors, resolveActors, tagTopics } from '../lambdas/core/tag';
+import { readDataset, toJsonLine, type LabelledArticle } from './clustering-data';
+import { bcubed, splitOf } from './clustering-metrics';
+
+interface Prepared extends LabelledArticle {
+  member: StoryArticle;
+  profile: ArticleProfile;
+  keys: string[];
+}
+
+function prepare(articles: LabelledArticle[]): Prepared[] {
+  const out: Prepared[] = [];
+  for (const a of articles) {
+    const outcome = normalizeObject({ key: `fit/${a.id}.jsonl`, body: Buffer.from(`${toJsonLine(a)}\n`), metadata: {} })[0];
+    if (!outcome?.ok) continue;
+    const doc = outcome.doc;
+    const { actors } = resolveActors(extractActors(doc), new Map());
+    const topics = tagTopics(doc, []);
+    const profile = profileArticle({ title: doc.title, text: doc.text, actors, topics });
+    const source = { id: a.source.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name: a.source, origin: 'cli' as const };
+    const member: StoryArticle = { id: a.id, title: doc.title, text: doc.text, publishedAt: a.publishedAt, source, profile, actors, topics };
+    out.push({ ...a, member, profile, keys: candidateKeys(profile) });
+  }
+  return out;
+}
+
+/** The store's index, in memory, with the same bounds as the ingest use case (newest per key, capped). */
+class MemoryIndex {
+  private readonly byKey = new Map<string, string[]>();
+  readonly stories = new Map<string, Story>();
+  candidates(keys: string[]): Story[] {
+    const newest = new Map<string, string>();
+    for (const key of keys) {
+      const ids = (this.byKey.get(key) ?? []).map((id) => this.stories.get(id)!).sort((x, y) => (x.lastSeen < y.lastSeen ? 1 : -1))
+        .slice(0, DEFAULT_INGEST_CONFIG.candidateLimitPerKey);
+      for (const s of ids) newest.set(s.id, s.lastSeen);
+    }
+    return [...newest].sort((x, y) => (x[1] < y[1] ? 1 : -1)).slice(0, DEFAULT_INGEST_CONFIG.maxCandidates).map(([id]) => this.stories.get(id)!);
+  }
+  put(story: Story, keys: string[]): void {
+    this.stories.set(story.id, story);
+    for (const key of keys) {
+      const ids = this.byKey.get(key) ?? [];
+      if (!ids.includes(story.id)) ids.push(story.id);
+      this.byKey.set(key, ids);
+    }
+  }
+}
+
+function trainingPairs(articles: Prepared[], config: ClusterConfig): { x: JoinFeatures; y: number }[] {
+  const index = new MemoryIndex();
+  const pairs: { x: JoinFeatures; y: number }[] = [];
+  for (const a of articles) {
+    const candidates = index.candidates(a.keys);
+    const texts = candidates.map((s) => cosine(a.profile.terms, s.profile.terms));
+    candidates.forEach((story, i) => {
+      const bestOther = candidates.length > 1 ? Math.max(...texts.filter((_, j) => j !== i)) : undefined;
+      pairs.push({ x: candidateFeatures(a.profile, a.publishedAt, story, bestOther, config), y: story.id === `gold:${a.label}` ? 1 : 0 });
+    });
+    const id = `gold:${a.label}`;
+    const existing = index.stories.get(id);
+    index.put(existing ? mergeIntoStory(existing, a.member, config) : startStory(a.member, id, config), a.keys);
+  }
+  return pairs;
+}
+
+/** Weighted logistic regression, Newton's method, L2 penalty on the weights (not the bias). */
+function fitLogistic(rows: { x: number[]; y: number; w: number }[], lambda = 0.01): number[] {
+  const d = rows[0].x.length + 1;
+  let beta = new Array<number>(d).fill(0);
+  for (let iter = 0; iter < 30; iter++) {
+    const grad = new Array<number>(d).fill(0);
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (const { x, y, w } of rows) {
+      const v = [1, ...x];
+      const z = v.reduce((s, xi, i) => s + xi * beta[i], 0);
+      const p = 1 / (1 + Math.exp(-z));
+      for (let i = 0; i < d; i++) {
+        grad[i] += w * (p - y) * v[i];
+        for (let j = 0; j < d; j++) hess[i][j] += w * p * (1 - p) * v[i] * v[j];
+      }
+    }
+    for (let i = 1; i < d; i++) { grad[i] += lambda * beta[i]; hess[i][i] += lambda; }
+    const step = solve(hess, grad);
+    beta = beta.map((b, i) => b - step[i]);
+    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
+  }
+  return beta;
+}
+
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    for (let r = 0; r < n; r++) {
+      if (r === c || m[c][c] === 0) continue;
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  return m.map((row, i) => (row[i] === 0 ? 0 : row[n] / row[i]));
+}
+
+/** Replays with the model deciding (no gold), as the pipeline does; returns B-cubed. */
+function replay(articles: Prepared[], config: ClusterConfig) {
+  const index = new MemoryIndex();
+  const assigned: { id: string; label: string; cluster: string }[] = [];
+  for (const a of articles) {
+    const decision = assignStory({ profile: a.profile, publishedAt: a.publishedAt }, index.candidates(a.keys), config);
+    const id = decision.action === 'join' ? decision.storyId : a.id;
+    const existing = index.stories.get(id);
+    index.put(existing ? mergeIntoStory(existing, a.member, config) : startStory(a.member, id, config), a.keys);
+    assigned.push({ id: a.id, label: a.label, cluster: id });
+  }
+  return bcubed(assigned);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const evalOnly = args.includes('--eval-only');
+  const sets = args.filter((a) => !a.startsWith('--')).map((location) => {
+    const dataset = readDataset(location);
+    return { name: dataset.name, articles: prepare(dataset.articles) };
+  });
+  let config = clusterConfig();
+  if (!evalOnly) {
+    const rows: { x: number[]; y: number; w: number }[] = [];
+    for (const set of sets) {
+      const pairs = trainingPairs(set.articles.filter((a) => splitOf(a.label) === 'fit'), config);
+      console.log(`${set.name}: ${pairs.length} training pairs (${pairs.filter((p) => p.y).length} positive)`);
+      const share = Number(args.find((a) => a.startsWith(`--weight-${set.name}=`))?.split('=')[1] ?? 1);
+      for (const p of pairs) rows.push({ x: JOIN_FEATURES.map((f) => p.x[f]), y: p.y, w: (1000 * share) / pairs.length });
+    }
+    const beta = fitLogistic(rows);
+    const model = { bias: r4(beta[0]), weights: Object.fromEntries(JOIN_FEATURES.map((f, i) => [f, r4(beta[i + 1])])) };
+    console.log(`joinModel: ${JSON.stringify(model)}`);
+    config = clusterConfig({ joinModel: model });
+  }
+  for (const set of sets) {
+    for (const part of ['fit', 'holdout'] as const) {
+      const b3 = replay(set.articles.filter((a) => splitOf(a.label) === part), config);
+      console.log(`${set.name} ${part}: B-cubed P ${b3.precision.toFixed(3)} R ${b3.recall.toFixed(3)} F1 ${b3.f1.toFixed(3)}`);
+    }
+    const all = replay(set.articles, config);
+    console.log(`${set.name} all: B-cubed P ${all.precision.toFixed(3)} R ${all.recall.toFixed(3)} F1 ${all.f1.toFixed(3)}`);
+  }
+}
+
+function r4(v: number): number {
+  return Math.round(v * 10000) / 10000;
+}
+
+main();

@@ -1,0 +1,169 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addFeed, listFeeds, localFeedStore, pollFeeds } from '../../lambdas/local/feeds';
+import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
+import { FeedServer, rss } from './feed-server';
+
+const T0 = new Date('2026-03-01T12:00:00.000Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const item = (n: number) => ({ guid: `urn:item:${n}`, title: `Story number ${n} on the harbour strike`, link: `https://example.test/news/${n}` });
+
+describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => {
+  const server = new FeedServer();
+  let dataDir: string;
+  let runtime: EmbeddedRuntime;
+
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-feeds-'));
+    runtime = await startEmbedded({ dataDir, inMemory: true });
+    server.requests.length = 0;
+  });
+  afterEach(async () => {
+    await runtime.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('a second poll sends the validators; a 304 ingests nothing; two new items ingest exactly those two', async () => {
+    let items = [item(1), item(2), item(3)];
+    server.route('/cond.xml', (headers) => {
+      const etag = `"v${items.length}"`;
+      if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
+      return { headers: { 'content-type': 'application/rss+xml', etag, 'last-modified': 'Sun, 01 Mar 2026 11:00:00 GMT' }, body: rss(items) };
+    });
+    await addFeed(runtime, { url: `${server.base}/cond.xml`, name: 'Harbour News' }, T0);
+
+    const first = await pollFeeds(runtime, { clock: () => T0 });
+    expect(first.reports).toMatchObject([{ status: 'ok', newItems: 3 }]);
+    expect(first.results.map((r) => r.status)).toEqual(['ingested', 'ingested', 'ingested']);
+    expect(first.results.map((r) => r.file)).toEqual(expect.arrayContaining([expect.stringMatching(/^incoming\/harbour-news\/g-[0-9a-f]{32}\.json$/)]));
+    expect(first.results.every((r) => r.source === 'Harbour News')).toBe(true);
+    expect(server.requestsTo('/cond.xml')[0].headers['if-none-match']).toBeUndefined();
+
+    const second = await pollFeeds(runtime, { clock: () => at(3600), force: true });
+    const sent = server.requestsTo('/cond.xml')[1].headers;
+    expect(sent['if-none-match']).toBe('"v3"');
+    expect(sent['if-modified-since']).toBe('Sun, 01 Mar 2026 11:00:00 GMT');
+    expect(second.reports).toMatchObject([{ status: 'not-modified', httpStatus: 304, newItems: 0 }]);
+    expect(second.results).toHaveLength(0);
+
+    items = [item(5), item(4), ...items];
+    const third = await pollFeeds(runtime, { clock: () => at(7200), force: true });
+    expect(third.reports).toMatchObject([{ status: 'ok', newItems: 2 }]);
+    expect(third.results.map((r) => r.title)).toEqual([item(4).title, item(5).title]);
+    const [feed] = await listFeeds(runtime);
+    expect(feed).toMatchObject({ itemCount: 5, lastStatus: 'ok', etag: '"v5"', errorCount: 0 });
+  });
+
+  test('only due feeds are polled, unless --force', async () => {
+    server.route('/due.xml', { body: rss([item(1)]) });
+    await addFeed(runtime, { url: `${server.base}/due.xml` }, T0);
+    await pollFeeds(runtime, { clock: () => T0 });
+    const again = await pollFeeds(runtime, { clock: () => at(60) });
+    expect(again.reports).toHaveLength(0);
+    expect(server.requestsTo('/due.xml')).toHaveLength(1);
+    const forced = await pollFeeds(runtime, { clock: () => at(60), force: true });
+    expect(forced.reports).toHaveLength(1);
+    expect(server.requestsTo('/due.xml')).toHaveLength(2);
+  });
+
+  test('429 with Retry-After: 120 delays the next poll by at least 120 s, even with --force', async () => {
+    server.route('/busy.xml', { status: 429, headers: { 'retry-after': '120' }, body: 'slow down' });
+    await addFeed(runtime, { url: `${server.base}/busy.xml` }, T0);
+    const run = await pollFeeds(runtime, { clock: () => T0 });
+    expect(run.reports).toMatchObject([{ status: 'error', httpStatus: 429 }]);
+    const [feed] = await listFeeds(runtime);
+    expect(Date.parse(feed.nextPollAt) - T0.getTime()).toBeGreaterThanOrEqual(120_000);
+    expect(feed.retryAfterUntil).toBe(at(120).toISOString());
+    expect(feed).toMatchObject({ lastStatus: 'error', lastHttpStatus: 429, errorCount: 1, lastError: 'HTTP 429' });
+
+    await pollFeeds(runtime, { clock: () => at(119), force: true });
+    expect(server.requestsTo('/busy.xml')).toHaveLength(1);
+    server.route('/busy.xml', { body: rss([item(1)]) });
+    const later = await pollFeeds(runtime, { clock: () => at(120), force: true });
+    expect(later.reports).toMatchObject([{ status: 'ok', newItems: 1 }]);
+  });
+
+  test('a 301 updates the stored URL; the next poll goes straight to the new one', async () => {
+    server.route('/old.xml', { status: 301, headers: { location: '/new.xml' } });
+    server.route('/new.xml', { body: rss([item(1)]) });
+    const added = await addFeed(runtime, { url: `${server.base}/old.xml` }, T0);
+    const run = await pollFeeds(runtime, { clock: () => T0 });
+    expect(run.reports).toMatchObject([{ status: 'ok', newItems: 1, movedTo: `${server.base}/new.xml` }]);
+    const [feed] = await listFeeds(runtime);
+    expect(feed).toMatchObject({ id: added.id, url: `${server.base}/new.xml`, addedUrl: `${server.base}/old.xml` });
+    await pollFeeds(runtime, { clock: () => at(3600), force: true });
+    expect(server.requestsTo('/old.xml')).toHaveLength(1);
+    expect(server.requestsTo('/new.xml')).toHaveLength(2);
+  });
+
+  test('a 302 is followed but not remembered', async () => {
+    server.route('/temp.xml', { status: 302, headers: { location: '/elsewhere.xml' } });
+    server.route('/elsewhere.xml', { body: rss([item(1)]) });
+    await addFeed(runtime, { url: `${server.base}/temp.xml` }, T0);
+    await pollFeeds(runtime, { clock: () => T0 });
+    const [feed] = await listFeeds(runtime);
+    expect(feed.url).toBe(`${server.base}/temp.xml`);
+  });
+
+  test('a broken or unreachable feed records its error and the run goes on with the others', async () => {
+    server.route('/broken.xml', { body: '<rss version="2.0"><channel><title>x</title><item><title>a & b</title>' });
+    server.route('/good.xml', { body: rss([item(1)]) });
+    server.route('/huge.xml', { body: rss(Array.from({ length: 50 }, (_, n) => item(n))) });
+    await addFeed(runtime, { url: `${server.base}/broken.xml` }, T0);
+    const closed = new FeedServer();
+    await closed.start();
+    await closed.stop();
+    const unreachable = `${closed.base}/unreachable.xml`;
+    await addFeed(runtime, { url: unreachable }, T0);
+    await addFeed(runtime, { url: `${server.base}/good.xml` }, T0);
+    await addFeed(runtime, { url: `${server.base}/huge.xml` }, T0);
+    const run = await pollFeeds(runtime, { clock: () => T0, config: { maxFeedBytes: 4096 } });
+    const byUrl = Object.fromEntries(run.reports.map((r) => [r.url.replace(server.base, ''), r]));
+    expect(byUrl['/good.xml']).toMatchObject({ status: 'ok', newItems: 1 });
+    expect(byUrl['/broken.xml']).toMatchObject({ status: 'error', error: expect.stringMatching(/not a readable RSS\/Atom feed/) });
+    expect(byUrl['/huge.xml']).toMatchObject({ status: 'error', error: expect.stringMatching(/too large/) });
+    expect(byUrl[unreachable]).toMatchObject({ status: 'error', error: expect.stringMatching(/ECONNREFUSED/) });
+    const feeds = await listFeeds(runtime);
+    const broken = feeds.find((f) => f.url.endsWith('/broken.xml'))!;
+    expect(broken).toMatchObject({ lastStatus: 'error', errorCount: 1 });
+    // Exponential back-off: 5 min after the first failure.
+    expect(Date.parse(broken.nextPollAt) - T0.getTime()).toBe(300_000);
+  });
+});
+
+describe('dedup across processes', () => {
+  test('the same guid re-published is not ingested twice across two store sessions on one data dir', async () => {
+    const server = new FeedServer();
+    await server.start();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-feeds-'));
+    try {
+      server.route('/feed.xml', { body: rss([item(1), item(2)]) });
+      let runtime = await startEmbedded({ dataDir });
+      await addFeed(runtime, { url: `${server.base}/feed.xml` }, T0);
+      const first = await pollFeeds(runtime, { clock: () => T0 });
+      expect(first.results.filter((r) => r.status === 'ingested')).toHaveLength(2);
+      await runtime.close();
+
+      // Re-published: same guid, new title and text (a different article to the pipeline), no validators.
+      server.route('/feed.xml', { body: rss([{ ...item(1), title: 'Story number 1, updated with a new headline' }, item(2)]) });
+      runtime = await startEmbedded({ dataDir });
+      try {
+        const second = await pollFeeds(runtime, { clock: () => at(3600), force: true });
+        expect(second.reports).toMatchObject([{ status: 'ok', newItems: 0 }]);
+        expect(second.results).toHaveLength(0);
+        // Two processes racing on one marker: exactly one claim wins.
+        const store = localFeedStore(runtime);
+        const claims = await Promise.all([1, 2, 3].map(() => store.claimItem('f', 'g-x', 'incoming/x/g-x.json', T0.toISOString())));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+      } finally {
+        await runtime.close();
+      }
+    } finally {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

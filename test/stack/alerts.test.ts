@@ -1,0 +1,84 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { parseEmailSubscribers } from '../../lib/constructs/alerts-topic';
+import { NewswatchStack } from '../../lib/newswatch-stack';
+
+function testApp(): App {
+  const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'));
+  return new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+}
+const logicalId = (c: IConstruct) => Stack.of(c).getLogicalId(c.node.defaultChild as CfnElement);
+
+describe('alerts in the stack: email subscribers, Slack notifier, flusher', () => {
+  const app = testApp();
+  const stack = new NewswatchStack(app, 'Alerts', {
+    emailSubscribers: parseEmailSubscribers('a@b.example,ana@c.example:rubio+ukraine'),
+    slackWebhookSecret: 'newswatch/slack',
+  });
+  const bare = new NewswatchStack(app, 'Bare');
+  const template = Template.fromStack(stack);
+  const notifier = stack.slackNotifier!;
+  const fnId = logicalId(notifier.function);
+  const dlqId = logicalId(notifier.deadLetterQueue);
+
+  it('parses `address` and `address:watch+watch` entries', () => {
+    expect(parseEmailSubscribers('a@b.example, ana@c.example:rubio+ukraine ,a@b.example')).toEqual([
+      { email: 'a@b.example' }, { email: 'ana@c.example', watchIds: ['rubio', 'ukraine'] },
+    ]);
+  });
+
+  it('subscribes the email addresses, one with a filter policy on its watches', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'a@b.example', FilterPolicy: Match.absent() });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email', Endpoint: 'ana@c.example', FilterPolicy: { watchIds: ['rubio', 'ukraine'] },
+    });
+  });
+
+  it('subscribes the notifier to the topic, with the DLQ for undeliverable messages', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      TopicArn: { Ref: logicalId(stack.alertsTopic.topic) },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+    });
+  });
+
+  it('gives the notifier its secret name, a DLQ for failed invocations, and read access to that one secret only', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ SLACK_WEBHOOK_SECRET: 'newswatch/slack' }) },
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+      Runtime: 'nodejs22.x',
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2 });
+    const roleId = logicalId(notifier.function.role!);
+    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } });
+    const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const secretStatements = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+    expect(secretStatements).toHaveLength(1);
+    expect([secretStatements[0].Action].flat().sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    expect(JSON.stringify(secretStatements[0].Resource)).toContain(':secret:newswatch/slack-??????');
+    expect(JSON.stringify(statements)).not.toMatch(/"Resource":"\*"/);
+  });
+
+  it('runs the flusher every minute, alone, with the table and the topic; the ingest function gets the cooldown', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack.alertFlusher.function), 'Arn'] } })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: 1,
+      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), TOPIC_ARN: Match.anyValue() }) },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ ALERT_COOLDOWN_SECONDS: '600' }) },
+    });
+  });
+
+  it('has no notifier without the slackWebhookSecret context', () => {
+    expect(bare.slackNotifier).toBeUndefined();
+    Template.fromStack(bare).resourcePropertiesCountIs('AWS::SNS::Subscription', { Protocol: 'lambda' }, 0);
+  });
+});
