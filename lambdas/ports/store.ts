@@ -58,6 +58,14 @@ export interface AlertStore {
   /** Records the alert before it is published; false when it was already recorded. */
   recordAlert(alert: Alert): Promise<boolean>;
   getAlert(storyId: string, alertId: string): Promise<Alert | undefined>;
+  /**
+   * Takes the right to publish a pending alert until `leaseUntil`: false when it was sent, or
+   * another worker holds an unexpired lease (two concurrent deliveries must not both publish;
+   * a worker that crashed mid-publish loses its lease and the next retry publishes).
+   */
+  claimAlertDelivery(storyId: string, alertId: string, now: string, leaseUntil: string): Promise<boolean>;
+  /** Gives the lease back after a failed publish, so the retry need not wait for it to expire. */
+  releaseAlertDelivery(storyId: string, alertId: string): Promise<void>;
   markAlertSent(storyId: string, alertId: string, sentAt: string): Promise<void>;
   listAlerts(storyId: string): Promise<Alert[]>;
 }

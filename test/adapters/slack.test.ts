@@ -1,6 +1,6 @@
 import { SlackAlertPublisher, SlackWebhookPoster, parseRetryAfter } from '../../lambdas/adapters/slack';
 import { AlertDeliveryError, RetryableError } from '../../lambdas/core/errors';
-import type { Alert, Story } from '../../lambdas/core/model';
+import type { Alert } from '../../lambdas/core/model';
 import { FakeSlackWebhook } from '../support/slack-server';
 
 const EVIL = '<!channel> <https://evil.example|click> & co';
@@ -23,7 +23,7 @@ describe('Slack webhook poster against a local webhook on 127.0.0.1', () => {
   beforeEach(() => { slack.requests.length = 0; slept.length = 0; slack.script(); });
 
   it('delivers a title with <!channel> and a disguised link escaped and harmless', async () => {
-    await new SlackAlertPublisher(new SlackWebhookPoster(slack.url, {}, { sleep })).publish(alert, {} as Story);
+    await new SlackAlertPublisher(new SlackWebhookPoster(slack.url, {}, { sleep })).publish(alert);
     expect(slack.requests).toHaveLength(1);
     const { headers, body, json } = slack.requests[0];
     expect(headers['content-type']).toBe('application/json; charset=utf-8');

@@ -108,7 +108,8 @@ describe('storm control on the seeds (embedded store)', () => {
     const { ingestObject } = await import('../../lambdas/core/ingest');
     const { readLocalObject, listInputFiles } = await import('../../lambdas/adapters/local/file-objects');
     const deps = { store: runtime.store, publisher, alertQueue: queue };
-    const config = { candidateLimitPerKey: 20, maxCandidates: 60, storyWriteAttempts: 5, trackAll: true, alertCooldownSeconds: 600 };
+    const { DEFAULT_INGEST_CONFIG } = await import('../../lambdas/core/ingest');
+    const config = { ...DEFAULT_INGEST_CONFIG, trackAll: true, alertCooldownSeconds: 600 };
     const ingest = async (dir: string) => {
       for (const file of await listInputFiles([dir])) await ingestObject(await readLocalObject(file), { now: time.clock().toISOString(), config }, deps);
     };

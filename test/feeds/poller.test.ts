@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addFeed, listFeeds, localFeedStore, pollFeeds } from '../../lambdas/local/feeds';
 import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
-import { FeedServer, rss } from './feed-server';
+import { FeedServer, rss, type Reply } from './feed-server';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -28,7 +28,7 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
 
   test('a second poll sends the validators; a 304 ingests nothing; two new items ingest exactly those two', async () => {
     let items = [item(1), item(2), item(3)];
-    server.route('/cond.xml', (headers) => {
+    server.route('/cond.xml', (headers): Reply => {
       const etag = `"v${items.length}"`;
       if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
       return { headers: { 'content-type': 'application/rss+xml', etag, 'last-modified': 'Sun, 01 Mar 2026 11:00:00 GMT' }, body: rss(items) };

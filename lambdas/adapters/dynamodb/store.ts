@@ -333,6 +333,33 @@ export class DynamoStore implements NewswatchStore {
     return item && withoutKeys<Alert>(item);
   }
 
+  async claimAlertDelivery(storyId: string, alertId: string, now: string, leaseUntil: string): Promise<boolean> {
+    try {
+      await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+        TableName: this.tableName,
+        Key: itemKey.alert(storyId, alertId),
+        UpdateExpression: 'SET #lease = :leaseUntil',
+        ConditionExpression: 'attribute_exists(#pk) AND #status <> :sent AND (attribute_not_exists(#lease) OR #lease < :now)',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#status': 'status', '#lease': 'deliveryLeaseUntil' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':now': now, ':leaseUntil': leaseUntil },
+      })));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseAlertDelivery(storyId: string, alertId: string): Promise<void> {
+    await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.alert(storyId, alertId),
+      UpdateExpression: 'REMOVE #lease',
+      ConditionExpression: 'attribute_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#lease': 'deliveryLeaseUntil' },
+    })));
+  }
+
   async markAlertSent(storyId: string, alertId: string, sentAt: string): Promise<void> {
     try {
       await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({

@@ -57,6 +57,8 @@ export interface ClusterConfig {
   joinModel: { bias: number; weights: Record<string, number> };
   /** Join the most probable candidate when its probability reaches this. */
   joinProbability: number;
+  /** ...and when its legacy weighted score (text, actors, topics, time decay) reaches this floor. */
+  joinScoreFloor: number;
   /** An article with fewer weighted terms than this counts as short (a headline is ~1, a report 0). */
   shortTextTerms: number;
   /** Hashes of each article's sketch kept on a story for copy detection (the article keeps all sketchSize). */
@@ -117,6 +119,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
     },
   },
   joinProbability: 0.5,
+  joinScoreFloor: 0.285,
   shortTextTerms: 30,
   storedSignatureSize: 128,
   copyThreshold: 0.22,

@@ -3,27 +3,40 @@ import { decodeObject, defaultNormalizeConfig } from '../normalize';
 
 /**
  * The feed's bytes as text, with normalize's decoder (BOM, strict UTF-8, then the HTTP charset or
- * the XML declaration; valid UTF-8 wins over a wrong declaration). One addition for feeds: bytes
- * that are not UTF-8 and declare nothing are read as windows-1252 when they look like Latin text
- * (isolated accented letters, as in French, German or Portuguese feeds served without a
- * charset), as browsers and Miniflux do; anything else (CJK, Cyrillic) is an error rather than
- * mojibake.
+ * the XML declaration; valid UTF-8 wins over a wrong declaration). Bytes that are not UTF-8 and
+ * declare no charset are decided here, not by a guess: read as windows-1252 when they look like
+ * Latin text (isolated accented letters, as in French, German or Portuguese feeds served without a
+ * charset, which browsers and Miniflux read the same way); anything else (CJK, Cyrillic, Thai,
+ * Hebrew) is a recorded error rather than mojibake.
  */
 export function decodeFeedBytes(body: Uint8Array, contentType: string | undefined, maxBytes: number): string {
   const config = { ...defaultNormalizeConfig, maxObjectBytes: maxBytes };
   const raw = { key: 'feed.xml', body, contentType, metadata: {} };
+  let effective = raw;
+  if (!hasBom(body) && !isUtf8(body) && !declaresCharset(body, contentType)) {
+    if (!looksLikeLatinText(body)) {
+      throw new FeedParseError('cannot decode the feed: not valid UTF-8 and no charset declared (HTTP Content-Type or XML declaration), and not Latin text');
+    }
+    effective = { ...raw, contentType: 'application/xml; charset=windows-1252' };
+  }
   try {
-    return decodeObject(raw, config).text;
+    return decodeObject(effective, config).text;
   } catch (error) {
     if (!(error instanceof RejectedInputError)) throw error;
-    if (declaresCharset(body, contentType) || !looksLikeLatinText(body)) {
-      throw new FeedParseError(`cannot decode the feed: ${errorMessage(error)}`, { cause: error });
-    }
-    try {
-      return decodeObject({ ...raw, contentType: 'application/xml; charset=windows-1252' }, config).text;
-    } catch (fallbackError) {
-      throw new FeedParseError(`cannot decode the feed: ${errorMessage(fallbackError)}`, { cause: fallbackError });
-    }
+    throw new FeedParseError(`cannot decode the feed: ${errorMessage(error)}`, { cause: error });
+  }
+}
+
+function hasBom(body: Uint8Array): boolean {
+  return (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) || (body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff);
+}
+
+function isUtf8(body: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -15,6 +15,11 @@ export interface IngestConfig {
    * absent) delivers each alert at once. AWS uses DEFAULT_ALERT_COOLDOWN_SECONDS (core/alert).
    */
   alertCooldownSeconds?: number;
+  /**
+   * How long one worker holds the right to publish an alert: long enough for a publish with
+   * retries, short enough that a crashed worker's alert is re-published by the next retry.
+   */
+  deliveryLeaseSeconds: number;
 }
 
 export const DEFAULT_INGEST_CONFIG: IngestConfig = {
@@ -22,6 +27,7 @@ export const DEFAULT_INGEST_CONFIG: IngestConfig = {
   candidateLimitPerKey: 20,
   maxCandidates: 60,
   storyWriteAttempts: 5,
+  deliveryLeaseSeconds: 120,
 };
 
 /** The watch that `trackAll` stands for: it is never stored, so it cannot be forgotten or edited. */

@@ -63,7 +63,7 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
     now,
   });
   const cooldown = ctx.config.alertCooldownSeconds ?? 0;
-  const delivered = cooldown > 0 ? [] : await deliverAlerts(alerts, story, now, deps);
+  const delivered = cooldown > 0 ? [] : await deliverAlerts(alerts, story, now, ctx.config, deps);
   const held = cooldown > 0 ? await holdAlerts(alerts, holdUntil(now, cooldown), deps) : [];
 
   article = { ...article, status: 'ingested' };
@@ -171,13 +171,19 @@ function withTracking(story: Story, article: Article, ctx: DocumentContext): Sto
 }
 
 /** Record first, publish, then mark sent: a crash in between re-publishes, never loses. */
-async function deliverAlerts(alerts: Alert[], story: Story, now: string, deps: DocumentDeps): Promise<Alert[]> {
+async function deliverAlerts(alerts: Alert[], story: Story, now: string, config: IngestConfig, deps: DocumentDeps): Promise<Alert[]> {
   const delivered: Alert[] = [];
   for (const alert of alerts) {
     const recorded = await deps.store.recordAlert(alert);
     const current = recorded ? alert : await deps.store.getAlert(alert.storyId, alert.id);
     if (!current || current.status === 'sent') continue;
-    await deps.publisher.publish(current, story);
+    if (!(await deps.store.claimAlertDelivery(current.storyId, current.id, now, leaseEnd(now, config.deliveryLeaseSeconds)))) continue;
+    try {
+      await deps.publisher.publish(current, story);
+    } catch (error) {
+      await deps.store.releaseAlertDelivery(current.storyId, current.id);
+      throw error;
+    }
     await deps.store.markAlertSent(current.storyId, current.id, now);
     delivered.push(current);
   }
@@ -202,6 +208,10 @@ async function holdAlerts(alerts: Alert[], dueAt: string, deps: DocumentDeps): P
     held.push({ ...current, heldUntil: hold.dueAt });
   }
   return held;
+}
+
+function leaseEnd(now: string, seconds: number): string {
+  return new Date(Date.parse(now) + seconds * 1000).toISOString();
 }
 
 function describe(ctx: DocumentContext, article: Article, status: 'ingested' | 'duplicate', alerts: Alert[], held: Alert[] = []): IngestResult {

@@ -44,8 +44,8 @@ export function cleanBlocks(rawBlocks: string[], config: NormalizeConfig, option
     const found = takeTitleLine(blocks, config);
     title = found.title;
     blocks = found.blocks;
-  } else if (blocks.length > 0 && sameText(blocks[0], title)) {
-    blocks = blocks.slice(1); // The page repeats its headline above the body.
+  } else if (blocks.length > 1 && sameText(blocks[0], title)) {
+    blocks = blocks.slice(1); // The page repeats its headline above the body (unless it is all there is).
   }
 
   const promoted = promotion.site ? { name: promotion.site } : undefined;

@@ -137,7 +137,7 @@ function decodeDeclared(body: Uint8Array, encoding: string, declared: string): s
  * Which legacy charset undeclared non-UTF-8 bytes are in. Cyrillic text is mostly high bytes,
  * lower-case letters dominating: 0xE0-0xFF in windows-1251, 0xC0-0xDF in KOI8-R. Western text
  * has a few high bytes inside words ("Jürgen", "études"): windows-1252, when every accented
- * letter sits next to another letter. Anything else (stray bytes in ASCII text) is no charset.
+ * letter sits next to another letter or is a one-letter word ("à"). Anything else (stray bytes in ASCII text) is no charset.
  */
 function guessSingleByteCharset(body: Uint8Array, config: NormalizeConfig): string | undefined {
   let high = 0;
@@ -165,7 +165,8 @@ function readsAsWestern(text: string): boolean {
     if (/[\u2018-\u201e\u2013\u2014\u2026\u20ac\u00a0\u00ab\u00bb\u00b0\u00a9\u00ae\u2122]/u.test(char)) continue;
     if (!/\p{L}/u.test(char)) return false;
     const neighbours = `${text[at - 1] ?? ''}${text[at + 1] ?? ''}`;
-    if (!/\p{L}/u.test(neighbours)) return false;
+    // Inside a word ("Jürgen"), or a one-letter lower-case word ("à", "é").
+    if (!/\p{L}/u.test(neighbours) && !/\p{Ll}/u.test(char)) return false;
   }
   return true;
 }
