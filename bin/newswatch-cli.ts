@@ -6,6 +6,7 @@ import {
   addWatch, ingestFiles, listStories, removeWatch, showArticle, showStory, storySummary,
 } from '../lambdas/local/commands';
 import { loadLocalConfig, parseCooldown, subscribeToAlerts, type IngestCommandOptions } from '../lambdas/local/commands';
+import { extractFiles, extractResultJson, formatExtractResult } from '../lambdas/local/extract';
 import { formatArticle, formatIngestResult, formatStory, formatStoryLine, formatWatch } from '../lambdas/local/format';
 import { DEFAULT_DATA_DIR, startEmbedded, type EmbeddedRuntime } from '../lambdas/local/runtime';
 import { feedsCommand, pollCommand } from '../lambdas/local/feeds-cli';
@@ -15,6 +16,7 @@ const USAGE = `newswatch — news monitoring: articles in, stories and new-sourc
 Usage:
   newswatch start                         the demo: ingest the bundled Riyadh-talks articles (in memory)
   newswatch ingest <file|dir>... [--source NAME] [--track-all] [--json] [--quiet]
+  newswatch extract <file|dir>... [--json]  normalize only: title, byline, date, site, url, language, text
   newswatch stories [--json]              stories, most recently updated first
   newswatch story <id> [--json]           one story: sources, actors, topics, articles, alerts
   newswatch article <id> [--json]         one stored article with its tags and clean text
@@ -71,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'start') return demo(await alertOptions(path.join(DEFAULT_DATA_DIR, 'demo'), flags));
   if (command === 'subscribe') return subscribe(flags);
+  if (command === 'extract') return extract(args, flags.json ?? false);
   const runtime = await startEmbedded({ dataDir: flags['data-dir'] ?? DEFAULT_DATA_DIR });
   try {
     return await run(runtime, command, args, flags);
@@ -158,6 +161,14 @@ async function subscribe(flags: Flags): Promise<number> {
   const filter = watchIds.length ? ` for stories tracked by ${watchIds.join(', ')}` : ' for every alert';
   console.log(`subscribed ${flags.email}${filter} (${subscriptionArn ?? 'pending confirmation'}); confirm with the link AWS mails to it.`);
   return 0;
+}
+
+/** Runs only the normalize step: what newswatch reads out of each file (no store needed). */
+async function extract(inputs: string[], json: boolean): Promise<number> {
+  if (inputs.length === 0) throw usage('extract needs at least one file or folder');
+  const results = await extractFiles(inputs);
+  for (const r of results) console.log(json ? extractResultJson(r) : formatExtractResult(r));
+  return results.some((r) => r.error) ? 2 : 0;
 }
 
 /** `npm start`: the founding story, on a fresh in-memory store so it reads the same every time. */
