@@ -1,15 +1,13 @@
-import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { handlerFunctionProps } from './handler-function';
 
-const PROJECT_ROOT = path.join(__dirname, '..', '..');
 
 export interface AlertFlusherProps {
   readonly table: dynamodb.ITable;
@@ -30,12 +28,7 @@ export class AlertFlusher extends Construct {
   constructor(scope: Construct, id: string, props: AlertFlusherProps) {
     super(scope, id);
     this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'alert-flusher.ts'),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+      ...handlerFunctionProps('alert-flusher.ts'),
       memorySize: 256,
       timeout: Duration.seconds(50),
       reservedConcurrentExecutions: 1,
@@ -44,9 +37,6 @@ export class AlertFlusher extends Construct {
         TABLE_NAME: props.table.tableName,
         TOPIC_ARN: props.topic.topicArn,
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        minify: true, sourceMap: true, sourcesContent: false, target: 'node22', format: nodejs.OutputFormat.CJS, externalModules: [],
       },
     });
     props.table.grantReadWriteData(this.function);

@@ -1,7 +1,5 @@
-import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,8 +7,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { handlerFunctionProps } from './handler-function';
 
-const PROJECT_ROOT = path.join(__dirname, '..', '..');
 
 /** Exported so the queue can size its visibility timeout before the function exists. */
 export const INGEST_FUNCTION_TIMEOUT = Duration.seconds(60);
@@ -41,12 +39,7 @@ export class IngestFunction extends Construct {
     super(scope, id);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
     this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'ingest.ts'),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+      ...handlerFunctionProps('ingest.ts'),
       memorySize: 1024,
       timeout: INGEST_FUNCTION_TIMEOUT,
       logGroup: this.logGroup,
@@ -57,16 +50,6 @@ export class IngestFunction extends Construct {
         TRACK_ALL: String(props.trackAll ?? false),
         QUARANTINE_PREFIX: props.quarantinePrefix,
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        // Stack traces map through names and lines; the sources themselves only bloat the zip.
-        sourcesContent: false,
-        target: 'node22',
-        format: nodejs.OutputFormat.CJS,
-        // Bundle the pinned AWS SDK instead of trusting the runtime's copy.
-        externalModules: [],
       },
     });
 

@@ -1,6 +1,4 @@
-import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -8,8 +6,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { handlerFunctionProps } from './handler-function';
 
-const PROJECT_ROOT = path.join(__dirname, '..', '..');
 
 export interface SlackNotifierProps {
   readonly topic: sns.ITopic;
@@ -37,12 +35,7 @@ export class SlackNotifier extends Construct {
       retentionPeriod: Duration.days(14),
     });
     this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'slack-notifier.ts'),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+      ...handlerFunctionProps('slack-notifier.ts'),
       memorySize: 256,
       // The poster retries 429/5xx honouring Retry-After (capped at 30 s, 5 attempts).
       timeout: Duration.seconds(120),
@@ -52,9 +45,6 @@ export class SlackNotifier extends Construct {
       environment: {
         SLACK_WEBHOOK_SECRET: props.webhookSecretName,
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        minify: true, sourceMap: true, sourcesContent: false, target: 'node22', format: nodejs.OutputFormat.CJS, externalModules: [],
       },
     });
     this.secret.grantRead(this.function);
