@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { RetryableError } from '../../core/errors';
 import type { DynamoStoreConfig } from './config';
 import { toStoreError } from './errors';
@@ -109,4 +109,27 @@ export async function batchPutItems(
       pending = (output.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
   });
+}
+
+/** Follows the pages of one Query until `limit` items (or all of them). Errors map to store errors. */
+export async function queryAllPages(
+  doc: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
+  limit?: number,
+): Promise<StoredItem[]> {
+  const items: StoredItem[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const remaining = limit === undefined ? undefined : limit - items.length;
+    if (remaining !== undefined && remaining <= 0) break;
+    let output;
+    try {
+      output = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: remaining }));
+    } catch (error) {
+      throw toStoreError(error, 'Query');
+    }
+    items.push(...(output.Items ?? []));
+    startKey = output.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }

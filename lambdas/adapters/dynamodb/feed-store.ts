@@ -8,13 +8,13 @@
  * Removing a feed keeps its seen-item markers, so adding it again does not re-ingest old items.
  */
 import {
-  DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand,
+  DeleteCommand, GetCommand, PutCommand, UpdateCommand,
   type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
 import type { Feed } from '../../core/feeds/types';
 import type { FeedItemMarker, FeedStore } from '../../ports/feeds';
-import { batchGetItems, foundItem, type StoredItem } from './batch';
+import { batchGetItems, foundItem, queryAllPages, type StoredItem } from './batch';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, toStoreError } from './errors';
 import { LIST_PARTITIONS, TABLE_KEYS, type ItemKey } from './schema';
@@ -120,19 +120,8 @@ export class DynamoFeedStore implements FeedStore {
     })));
   }
 
-  private async queryFeeds(input: Omit<QueryCommandInput, 'TableName' | 'IndexName'>, limit?: number): Promise<StoredItem[]> {
-    const items: StoredItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const remaining = limit === undefined ? undefined : limit - items.length;
-      if (remaining !== undefined && remaining <= 0) break;
-      const output = await this.call('Query', () => this.doc.send(new QueryCommand({
-        ...input, TableName: this.tableName, IndexName: listIndex.name, ExclusiveStartKey: startKey, Limit: remaining,
-      })));
-      items.push(...(output.Items ?? []));
-      startKey = output.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryFeeds(input: Omit<QueryCommandInput, 'TableName' | 'IndexName'>, limit?: number): Promise<StoredItem[]> {
+    return queryAllPages(this.doc, { ...input, TableName: this.tableName, IndexName: listIndex.name }, limit);
   }
 
   private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {

@@ -40,7 +40,7 @@ import type {
 } from '../../core/model';
 import type { NewswatchStore, ObjectRecord } from '../../ports/store';
 import {
-  batchGetItems, batchPutItems, foundItem, mapWithConcurrency, type StoredItem,
+  batchGetItems, batchPutItems, foundItem, mapWithConcurrency, queryAllPages, type StoredItem,
 } from './batch';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, toStoreError } from './errors';
@@ -477,23 +477,8 @@ export class DynamoStore implements NewswatchStore {
     }, limit);
   }
 
-  /** Follows the pages of one Query until `limit` items (or all of them). */
-  private async queryAll(
-    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
-    limit?: number,
-  ): Promise<StoredItem[]> {
-    const items: StoredItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const remaining = limit === undefined ? undefined : limit - items.length;
-      if (remaining !== undefined && remaining <= 0) break;
-      const output = await this.call('Query', () => this.doc.send(new QueryCommand({
-        ...input, TableName: this.tableName, ExclusiveStartKey: startKey, Limit: remaining,
-      })));
-      items.push(...(output.Items ?? []));
-      startKey = output.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>, limit?: number): Promise<StoredItem[]> {
+    return queryAllPages(this.doc, { ...input, TableName: this.tableName }, limit);
   }
 }
 
