@@ -10,6 +10,7 @@ import { extractFiles, extractResultJson, formatExtractResult } from '../lambdas
 import { formatArticle, formatIngestResult, formatStory, formatStoryLine, formatWatch } from '../lambdas/local/format';
 import { DEFAULT_DATA_DIR, startEmbedded, type EmbeddedRuntime } from '../lambdas/local/runtime';
 import { feedsCommand, pollCommand } from '../lambdas/local/feeds-cli';
+import { actorsCommand, tagCommand } from '../lambdas/local/actors-cli';
 
 const USAGE = `newswatch — news monitoring: articles in, stories and new-source alerts out
 
@@ -29,6 +30,12 @@ Usage:
   newswatch poll [--once] [--force] [--track-all] [--json]   poll due feeds (--force: all, except Retry-After)
   newswatch subscribe --email ADDRESS [--watch NAME]... [--topic-arn ARN]
                                           email alerts from a deployed stack (only those watches' stories)
+  newswatch actors list [--all] [--json]  actors with their aliases (--all: merged ones too)
+  newswatch actors alias <id> <surface form>          that form means this actor from now on
+  newswatch actors merge <fromId> <intoId>            one actor; stories and later articles follow
+  newswatch actors split <id> --alias FORM... [--name NAME]   move aliases to a new actor
+  newswatch tag --jsonl [file]            lines {"id","text"} on stdin -> {"id","actors","topics"} per line
+                                          (mention offsets into text; the --data-dir registry if it exists)
 
 Alerts: ingest and start take --cooldown SECONDS (storm control: a story's new sources are held
 that long and sent as one alert; default 0 here, 600 in AWS; a one-shot ingest waits it out) and
@@ -57,6 +64,8 @@ const OPTIONS = {
   email: { type: 'string' },
   watch: { type: 'string', multiple: true },
   'topic-arn': { type: 'string' },
+  alias: { type: 'string', multiple: true },
+  jsonl: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -74,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'start') return demo(await alertOptions(path.join(DEFAULT_DATA_DIR, 'demo'), flags));
   if (command === 'subscribe') return subscribe(flags);
   if (command === 'extract') return extract(args, flags.json ?? false);
+  if (command === 'tag') return tagCommand(flags['data-dir'] ?? DEFAULT_DATA_DIR, args, flags, usage);
   const runtime = await startEmbedded({ dataDir: flags['data-dir'] ?? DEFAULT_DATA_DIR });
   try {
     return await run(runtime, command, args, flags);
@@ -119,6 +129,8 @@ async function run(runtime: EmbeddedRuntime, command: string, args: string[], fl
       return pollCommand(runtime, { once: flags.once, force: flags.force, trackAll: flags['track-all'], json: flags.json, quiet: flags.quiet });
     case 'watch':
       return watchCommand(runtime, args, flags, print);
+    case 'actors':
+      return actorsCommand(runtime, args, flags, usage);
     default:
       throw usage(`unknown command "${command}"`);
   }

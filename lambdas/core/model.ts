@@ -94,6 +94,10 @@ export interface ActorRecord {
   type: ActorType;
   /** Folded alias keys (see foldName) that resolve to this actor. */
   aliases: string[];
+  /** Aliases a user gave (`newswatch actors alias|split`): they win over automatic ones. */
+  userAliases?: string[];
+  /** Set when a user merged this actor into another: a redirect, so stored references resolve. */
+  mergedInto?: string;
 }
 
 /** An actor found in a text before it is resolved against the registry. */

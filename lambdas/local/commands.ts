@@ -12,6 +12,7 @@ import {
   ConsoleAlertPublisher, FanOutAlertPublisher, JsonLinesAlertPublisher, SlackAlertPublisher, SlackWebhookPoster,
 } from '../adapters/local/publishers';
 import type { AlertPublisher, AlertQueue } from '../ports/alerts';
+import { withCurrentActors, withCurrentArticleActors } from './actors';
 import { LOCAL_TABLE_NAME, type EmbeddedRuntime } from './runtime';
 
 /**
@@ -145,7 +146,7 @@ export async function subscribeToAlerts(options: SubscribeOptions, client: SNSCl
 }
 
 export async function listStories(runtime: EmbeddedRuntime, limit = 100): Promise<Story[]> {
-  return runtime.store.listStories(limit);
+  return withCurrentActors(runtime.store, await runtime.store.listStories(limit));
 }
 
 export interface StoryDetail {
@@ -155,8 +156,9 @@ export interface StoryDetail {
 }
 
 export async function showStory(runtime: EmbeddedRuntime, id: string): Promise<StoryDetail> {
-  const story = await runtime.store.getStory(id);
-  if (!story) throw new ConfigurationError(`no story with id ${id} (see \`newswatch stories\`)`);
+  const stored = await runtime.store.getStory(id);
+  if (!stored) throw new ConfigurationError(`no story with id ${id} (see \`newswatch stories\`)`);
+  const [story] = await withCurrentActors(runtime.store, [stored]);
   const [alerts, articles] = await Promise.all([
     runtime.store.listAlerts(id),
     Promise.all(story.articleIds.map((a) => runtime.store.getArticle(a))),
@@ -167,7 +169,7 @@ export async function showStory(runtime: EmbeddedRuntime, id: string): Promise<S
 export async function showArticle(runtime: EmbeddedRuntime, id: string): Promise<Article> {
   const article = await runtime.store.getArticle(id);
   if (!article) throw new ConfigurationError(`no article with id ${id}`);
-  return article;
+  return withCurrentArticleActors(runtime.store, article);
 }
 
 export interface WatchSpec {

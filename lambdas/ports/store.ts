@@ -28,6 +28,25 @@ export interface ActorRegistry {
   saveActors(actors: ActorRecord[]): Promise<void>;
   getActor(id: string): Promise<ActorRecord | undefined>;
   listActors(): Promise<ActorRecord[]>;
+  /** Each id -> the actor it stands for now, merge redirects followed (BatchGetItem); unknown ids absent. */
+  resolveActorIds(ids: string[]): Promise<Map<string, ActorRecord>>;
+  /**
+   * A user's alias: `key` resolves to `actorId` from now on, whoever owned it (users win over
+   * the tagger). Returns the id of the actor that owned it before, if another one did.
+   */
+  setUserAlias(actorId: string, key: string): Promise<{ previousOwner?: string }>;
+  /**
+   * Merges `fromId` into `intoId`: `fromId` becomes a redirect (mergedInto) and its aliases move
+   * to `intoId`. Idempotent: a merge cut short is completed by running it again.
+   */
+  mergeActor(fromId: string, intoId: string): Promise<void>;
+  /** Moves the aliases `keys` of `fromId` to `actor` (created, or revived when it was merged into `fromId`). */
+  splitActor(fromId: string, keys: string[], actor: ActorRecord): Promise<void>;
+  /**
+   * Writes the story's actor lists (topActors, profile.actors) if the stored story is still at
+   * `story.version`: false on a version conflict (re-read and retry). Used after a merge.
+   */
+  saveStoryActors(story: Story): Promise<boolean>;
 }
 
 export interface StoryStore {

@@ -3,8 +3,8 @@
  *
  * Layout (pk / sk; "gsi1" = gsi1pk / gsi1sk):
  *   article        ARTICLE#<id>   / ARTICLE          the whole Article
- *   actor          ACTOR#<id>     / ACTOR            id, name, type, aliases (string set); gsi1 ACTORS / <name>
- *   alias          ALIAS#<folded> / ALIAS            actorId, name, type: first writer owns the alias
+ *   actor          ACTOR#<id>     / ACTOR            id, name, type, aliases, userAliases, mergedInto; gsi1 ACTORS / <name>
+ *   alias          ALIAS#<folded> / ALIAS            actorId, name, type, origin (actor-registry.ts: who owns an alias)
  *   story          STORY#<id>     / STORY            the whole Story + `version`; gsi1 STORIES / <lastSeen>#<id>
  *   membership     STORY#<id>     / ARTICLE#<aid>    state pending|applied: "this article joined this story"
  *   coverage       STORY#<id>     / SOURCE#<sid>     CoverageEntry: the ledger that decides "new source"
@@ -42,6 +42,7 @@ import type { NewswatchStore, ObjectRecord } from '../../ports/store';
 import {
   batchGetItems, batchPutItems, foundItem, mapWithConcurrency, queryAllPages, type StoredItem,
 } from './batch';
+import { DynamoActorRegistry } from './actor-registry';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, toStoreError } from './errors';
 import {
@@ -76,6 +77,7 @@ function byLastSeenDesc(a: { lastSeen: string; id: string }, b: { lastSeen: stri
 
 export class DynamoStore implements NewswatchStore {
   private readonly config: DynamoStoreConfig;
+  private readonly actors: DynamoActorRegistry;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -83,6 +85,7 @@ export class DynamoStore implements NewswatchStore {
     config: Partial<DynamoStoreConfig> = {},
   ) {
     this.config = { ...DYNAMO_STORE_DEFAULTS, ...config };
+    this.actors = new DynamoActorRegistry(doc, tableName, this.config);
   }
 
   // ---- articles -------------------------------------------------------------------------
@@ -104,89 +107,42 @@ export class DynamoStore implements NewswatchStore {
     await this.putItem({ ...article, ...itemKey.article(article.id) });
   }
 
-  // ---- actors ---------------------------------------------------------------------------
+  // ---- actors (actor-registry.ts) --------------------------------------------------------
 
-  async findActorsByAlias(keys: string[]): Promise<Map<string, ActorRecord>> {
-    const aliasKeys = [...new Set(keys)];
-    const aliases = await batchGetItems(this.doc, this.tableName, aliasKeys.map(itemKey.alias), this.config, false);
-    const actorIds = new Set<string>();
-    for (const alias of aliases.values()) actorIds.add(String(alias.actorId));
-    const actors = await batchGetItems(this.doc, this.tableName, [...actorIds].map(itemKey.actor), this.config, false);
-
-    const resolved = new Map<string, ActorRecord>();
-    for (const key of aliasKeys) {
-      const alias = foundItem(aliases, itemKey.alias(key));
-      if (!alias) continue;
-      const actor = foundItem(actors, itemKey.actor(String(alias.actorId)));
-      // An alias whose actor item is not written yet (a save cut short) still resolves.
-      resolved.set(key, actor ? toActor(actor) : {
-        id: String(alias.actorId), name: String(alias.name), type: alias.type as ActorRecord['type'], aliases: [key],
-      });
-    }
-    return resolved;
+  findActorsByAlias(keys: string[]): Promise<Map<string, ActorRecord>> {
+    return this.actors.findActorsByAlias(keys);
   }
 
-  /**
-   * Aliases first (conditional puts: the first actor to claim an alias keeps it), then the actor
-   * item with the aliases it owns. One BatchGetItem up front skips every write that would change
-   * nothing, so re-saving known actors costs one request.
-   */
-  async saveActors(actors: ActorRecord[]): Promise<void> {
-    const merged = mergeActorsById(actors);
-    if (merged.length === 0) return;
-    const aliasKeys = merged.flatMap((actor) => actor.aliases.map(itemKey.alias));
-    const stored = await batchGetItems(
-      this.doc, this.tableName, [...merged.map((actor) => itemKey.actor(actor.id)), ...aliasKeys], this.config, false,
-    );
-
-    const claims = merged.flatMap((actor) => actor.aliases
-      .filter((alias) => !foundItem(stored, itemKey.alias(alias)))
-      .map((alias) => ({ actor, alias })));
-    const won = await mapWithConcurrency(claims, this.config.concurrency, ({ actor, alias }) => this.putIfAbsent({
-      ...itemKey.alias(alias), alias, actorId: actor.id, name: actor.name, type: actor.type,
-    }));
-    const owned = new Set(claims.filter((_, i) => won[i]).map(({ actor, alias }) => `${actor.id}\u0000${alias}`));
-    for (const actor of merged) {
-      for (const alias of actor.aliases) {
-        if (foundItem(stored, itemKey.alias(alias))?.actorId === actor.id) owned.add(`${actor.id}\u0000${alias}`);
-      }
-    }
-
-    await mapWithConcurrency(merged, this.config.concurrency, async (actor) => {
-      const current = foundItem(stored, itemKey.actor(actor.id));
-      const currentAliases = new Set(current ? toActor(current).aliases : []);
-      const newAliases = actor.aliases.filter((alias) => owned.has(`${actor.id}\u0000${alias}`) && !currentAliases.has(alias));
-      if (current && current.name === actor.name && current.type === actor.type && newAliases.length === 0) return;
-      await this.updateActor(actor, newAliases);
-    });
+  saveActors(actors: ActorRecord[]): Promise<void> {
+    return this.actors.saveActors(actors);
   }
 
-  async getActor(id: string): Promise<ActorRecord | undefined> {
-    const item = await this.getItem(itemKey.actor(id));
-    return item && toActor(item);
+  getActor(id: string): Promise<ActorRecord | undefined> {
+    return this.actors.getActor(id);
   }
 
-  async listActors(): Promise<ActorRecord[]> {
-    const items = await this.queryListIndex(LIST_PARTITIONS.actors, true);
-    return items.map(toActor);
+  listActors(): Promise<ActorRecord[]> {
+    return this.actors.listActors();
   }
 
-  private async updateActor(actor: ActorRecord, newAliases: string[]): Promise<void> {
-    // ADD on a string set merges with what concurrent writers added; SET keeps the latest name.
-    const add = newAliases.length > 0 ? ' ADD #aliases :aliases' : '';
-    await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
-      TableName: this.tableName,
-      Key: itemKey.actor(actor.id),
-      UpdateExpression: `SET #id = :id, #name = :name, #type = :type, #lpk = :lpk, #lsk = :name${add}`,
-      ExpressionAttributeNames: {
-        '#id': 'id', '#name': 'name', '#type': 'type', '#lpk': listIndex.partitionKey, '#lsk': listIndex.sortKey,
-        ...(add ? { '#aliases': 'aliases' } : {}),
-      },
-      ExpressionAttributeValues: {
-        ':id': actor.id, ':name': actor.name, ':type': actor.type, ':lpk': LIST_PARTITIONS.actors,
-        ...(add ? { ':aliases': new Set(newAliases) } : {}),
-      },
-    })));
+  resolveActorIds(ids: string[]): Promise<Map<string, ActorRecord>> {
+    return this.actors.resolveActorIds(ids);
+  }
+
+  setUserAlias(actorId: string, key: string): Promise<{ previousOwner?: string }> {
+    return this.actors.setUserAlias(actorId, key);
+  }
+
+  mergeActor(fromId: string, intoId: string): Promise<void> {
+    return this.actors.mergeActor(fromId, intoId);
+  }
+
+  splitActor(fromId: string, keys: string[], actor: ActorRecord): Promise<void> {
+    return this.actors.splitActor(fromId, keys, actor);
+  }
+
+  saveStoryActors(story: Story): Promise<boolean> {
+    return this.actors.saveStoryActors(story);
   }
 
   // ---- stories --------------------------------------------------------------------------
@@ -498,22 +454,4 @@ function toStory(item: StoredItem): Story {
 
 function membershipItem(storyId: string, articleId: string, state: MembershipState): StoredItem & ItemKey {
   return { ...itemKey.storyMember(storyId, articleId), storyId, articleId, state };
-}
-
-function toActor(item: StoredItem): ActorRecord {
-  expectId(item, 'actor');
-  const aliases = item.aliases instanceof Set || Array.isArray(item.aliases) ? [...item.aliases].map(String) : [];
-  return { id: String(item.id), name: String(item.name), type: item.type as ActorRecord['type'], aliases: aliases.sort() };
-}
-
-/** One record per id: a batch may name the same actor twice (two spellings in one article). */
-function mergeActorsById(actors: ActorRecord[]): ActorRecord[] {
-  const byId = new Map<string, ActorRecord>();
-  for (const actor of actors) {
-    const seen = byId.get(actor.id);
-    byId.set(actor.id, seen
-      ? { ...actor, aliases: [...new Set([...seen.aliases, ...actor.aliases])] }
-      : { ...actor, aliases: [...new Set(actor.aliases)] });
-  }
-  return [...byId.values()];
 }

@@ -33,6 +33,11 @@ export interface TagConfig {
   keyphraseLeadBoost: number;
   /** A single word counts this much per occurrence; an n-word phrase counts n. */
   keyphraseSingleWordWeight: number;
+  /**
+   * Who finds name mentions: 'model' the trained mention model (reading the rule spans as
+   * features), 'model+known' the same plus gazetteer spans it left out, 'rules' the rules alone.
+   */
+  mentionFinder: 'model' | 'model+known' | 'rules';
 }
 
 export const DEFAULT_TAG_CONFIG: TagConfig = {
@@ -54,6 +59,7 @@ export const DEFAULT_TAG_CONFIG: TagConfig = {
   keyphraseTitleBoost: 2,
   keyphraseLeadBoost: 0.5,
   keyphraseSingleWordWeight: 0.6,
+  mentionFinder: 'model+known',
 };
 
 export function tagConfig(overrides?: Partial<TagConfig>): TagConfig {

@@ -14,6 +14,8 @@ import {
   ORGANIZATION_HEADS, ORGANIZATION_OF_HEADS, PLACE_HEADS, PLACE_OF_HEADS, PLACE_PREPOSITIONS,
   ROLE_MODIFIERS, SPEECH_VERBS,
 } from './lexicon/words';
+import { findMentions, type TokenMention } from './ner/mention-model';
+import type { RuleSpan } from './ner/features';
 import type { Token } from './tokenize';
 
 /** known: gazetteer; strong: clear evidence in place; weak: a capital that may only be a heading or sentence start. */
@@ -53,7 +55,140 @@ const isNameWord = (t: Token): boolean => t.isWord && t.capitalised;
 const ROMAN_NUMERAL = /^[IVX]+$/;
 const BREAKING_CONNECTORS = new Set(['and', '&']);
 
+/**
+ * Name spans of a text: the trained mention model (ner/) decides where mentions are and of which
+ * type, reading the rule spans below as features; rule spans it confirms keep what the rules
+ * know (gazetteer actor, role, cues). config.mentionFinder picks the combination (docs/ner.md).
+ */
 export function findNameSpans(text: string, tokens: Token[], config: TagConfig): NameSpan[] {
+  const rules = findRuleSpans(text, tokens, config);
+  if (config.mentionFinder === 'rules') return rules;
+  const tokenIndex = tokenIndexByOffset(tokens);
+  const ruleRanges = rules.map((s) => toRuleSpan(s, tokenIndex));
+  const mentions = propagateMentions(tokens, findMentions(tokens, ruleRanges.filter((r): r is RuleSpan & { span: NameSpan } => !!r)));
+  return combineSpans(text, tokens, rules, ruleRanges, mentions, config);
+}
+
+/**
+ * Document consistency: a name the model found once is the same name where it repeats
+ * ("Hong Kong" ... "Hong Kong"), and a person's surname alone is that person ("Steven Seagal"
+ * ... "Seagal"), even where the model's local view missed it.
+ */
+function propagateMentions(tokens: readonly Token[], mentions: TokenMention[]): TokenMention[] {
+  const covered = new Uint8Array(tokens.length);
+  const byKey = new Map<string, ActorType>();
+  let longest = 1;
+  for (const m of mentions) {
+    for (let k = m.from; k < m.to; k++) covered[k] = 1;
+    const words = tokens.slice(m.from, m.to);
+    byKey.set(words.map(lower).join(' '), m.type);
+    longest = Math.max(longest, m.to - m.from);
+    const last = words[words.length - 1];
+    if (m.type === 'person' && words.length > 1 && last.capitalised && last.text.length >= 3) byKey.set(lower(last), byKey.get(lower(last)) ?? 'person');
+  }
+  const added: TokenMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !tokens[i].capitalised) continue;
+    for (let to = Math.min(tokens.length, i + longest); to > i; to--) {
+      if (tokens[to - 1].line !== tokens[i].line || covered[to - 1]) continue;
+      const type = byKey.get(tokens.slice(i, to).map(lower).join(' '));
+      const next = tokens[to];
+      // Only whole names: not the first words of a longer capitalised run.
+      if (!type || next && next.capitalised && next.line === tokens[i].line) continue;
+      added.push({ from: i, to, type });
+      i = to - 1;
+      break;
+    }
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.from - b.from) : mentions;
+}
+
+function tokenIndexByOffset(tokens: readonly Token[]): { byStart: Map<number, number>; byEnd: Map<number, number> } {
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  tokens.forEach((t, i) => { byStart.set(t.start, i); byEnd.set(t.end, i + 1); });
+  return { byStart, byEnd };
+}
+
+function toRuleSpan(span: NameSpan, index: ReturnType<typeof tokenIndexByOffset>): (RuleSpan & { span: NameSpan }) | undefined {
+  const from = index.byStart.get(span.start);
+  const to = index.byEnd.get(span.end);
+  if (from === undefined || to === undefined) return undefined;
+  return { from, to, type: span.type, evidence: span.evidence, span };
+}
+
+/**
+ * The model's mentions, each carrying what a rule span over the same tokens knows. A mention
+ * the rules did not see gets its gazetteer actor when the gazetteer lists it with that type.
+ * With 'model+known', a gazetteer span the model left out is kept as well.
+ */
+function combineSpans(
+  text: string, tokens: readonly Token[], rules: readonly NameSpan[], ruleRanges: readonly ((RuleSpan & { span: NameSpan }) | undefined)[],
+  mentions: readonly TokenMention[], config: TagConfig,
+): NameSpan[] {
+  const byRange = new Map<string, NameSpan>();
+  for (const r of ruleRanges) if (r) byRange.set(`${r.from}:${r.to}`, r.span);
+  const covered = new Uint8Array(tokens.length);
+  const out: NameSpan[] = [];
+  for (const m of mentions) {
+    for (let k = m.from; k < m.to; k++) covered[k] = 1;
+    const rule = byRange.get(`${m.from}:${m.to}`);
+    if (rule && (!rule.known || rule.known.type === m.type)) {
+      out.push({ ...rule, type: m.type, evidence: rule.evidence === 'weak' ? 'strong' : rule.evidence });
+      continue;
+    }
+    if (rule?.known && config.mentionFinder === 'model+known') { out.push(rule); continue; }
+    const parts = gluedParts(tokens, m, ruleRanges);
+    if (parts) { out.push(...parts); continue; }
+    out.push(modelSpan(text, tokens, m));
+  }
+  if (config.mentionFinder === 'model+known') {
+    ruleRanges.forEach((r, k) => {
+      if (!r || !rules[k].known) return;
+      for (let i = r.from; i < r.to; i++) if (covered[i]) return;
+      out.push(rules[k]);
+    });
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+/** "U.S.-Russia": a mention made of known names glued by hyphens is those names, each its own actor. */
+function gluedParts(
+  tokens: readonly Token[], m: TokenMention, ruleRanges: readonly ((RuleSpan & { span: NameSpan }) | undefined)[],
+): NameSpan[] | undefined {
+  const inside = ruleRanges.filter((r): r is RuleSpan & { span: NameSpan } => !!r && r.from >= m.from && r.to <= m.to && !!r.span.known);
+  if (inside.length < 2) return undefined;
+  let k = m.from;
+  for (const r of inside) {
+    if (r.from !== k && !(r.from === k + 1 && HYPHENS.has(tokens[k].text))) return undefined;
+    k = r.to;
+  }
+  return k === m.to ? inside.map((r) => r.span) : undefined;
+}
+
+const HYPHENS = new Set(['-', '‐', '‑']);
+
+function modelSpan(text: string, tokens: readonly Token[], m: TokenMention): NameSpan {
+  const start = tokens[m.from].start;
+  const end = tokens[m.to - 1].end;
+  const surface = text.slice(start, end);
+  const match = gazetteer().lookup(surface);
+  const known = match && match.actor.type === m.type ? match : undefined;
+  return {
+    start, end, surface,
+    key: foldName(surface),
+    words: tokens.slice(m.from, m.to).filter((t) => t.isWord).length,
+    type: m.type,
+    ...(known ? { known: known.actor, surnameOnly: known.surnameOnly } : {}),
+    evidence: known ? 'known' : 'strong',
+    placeCue: false,
+    speechCue: false,
+  };
+}
+
+/** The rule tagger alone: capitalised runs segmented against the gazetteer and the role vocabulary. */
+export function findRuleSpans(text: string, tokens: Token[], config: TagConfig): NameSpan[] {
   const lowerVocabulary = new Set<string>();
   for (const t of tokens) if (t.isWord && !t.capitalised) lowerVocabulary.add(lower(t));
   const spans: NameSpan[] = [];

@@ -10,7 +10,34 @@
  *     spellings stay intact (Hawaii, Dubai): -yy/-iy/-ii/-yi -> -y (Zelenskyy, Zelenskiy,
  *     Zelenskii -> zelensky), -ei -> -ey (Sergei -> sergey, Alexei -> alexey).
  *     Wider rules (x/ks, kh/h, final i/y) were left out: they merge distinct names.
+ *  0. Before all that, Cyrillic is romanized the way English-language news spells names:
+ *     Russian by a simplified BGN/PCGN (е/ё/э -> e, й -> y, х -> kh, ь/ъ dropped); Ukrainian,
+ *     recognised by і ї є ґ, by Ukraine's national system (и -> y, г -> h, й/ї/є/ю/я initial
+ *     y-, else i-). So "Зеленський", "Зеленский" and "Zelenskyy" share a key (through step 4)
+ *     and "Київ" is "kyiv". A Ukrainian name without those letters ("Володимир") comes out
+ *     Russian-style ("volodimir"): the script alone cannot tell the two apart.
  */
+
+const RUSSIAN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+const UKRAINIAN: Record<string, string> = { ...RUSSIAN, г: 'h', ґ: 'g', и: 'y', і: 'i', ї: 'i', й: 'i', є: 'ie', ю: 'iu', я: 'ia' };
+/** Ukrainian letters spelled differently at the start of a word. */
+const UKRAINIAN_INITIAL: Record<string, string> = { й: 'y', ї: 'yi', є: 'ye', ю: 'yu', я: 'ya' };
+const UKRAINIAN_ONLY = /[іїєґ]/;
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/g;
+
+function romanizeCyrillic(lower: string): string {
+  if (!lower.match(CYRILLIC_LETTER)) return lower;
+  const ukrainian = UKRAINIAN_ONLY.test(lower);
+  const table = ukrainian ? UKRAINIAN : RUSSIAN;
+  return lower.replace(CYRILLIC_LETTER, (c: string, offset: number) => {
+    const initial = offset === 0 || !/\p{L}/u.test(lower[offset - 1]);
+    return (ukrainian && initial ? UKRAINIAN_INITIAL[c] : undefined) ?? table[c] ?? c;
+  });
+}
 
 const UNDECOMPOSED: Record<string, string> = {
   'ı': 'i', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'đ': 'd', 'ð': 'd', 'ł': 'l', 'þ': 'th', 'ħ': 'h',
@@ -37,7 +64,8 @@ export function foldName(name: string): string {
 }
 
 function fold(name: string): string {
-  const plain = name
+  // Romanized before NFKD, which would turn "й" into "и" plus a breve.
+  const plain = romanizeCyrillic(name.toLowerCase())
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -8,3 +8,4 @@ export { tagTopics } from './tag-topics';
 export { extractKeyphrases } from './extract-keyphrases';
 export { tagArticle } from './tag-article';
 export { IPTC_TOPICS, type IptcTopic } from './iptc';
+export { findRedirects, redirectActorTags, redirectStoryActors, type ActorIdentity, type ActorRedirects } from './redirect-actors';

@@ -1,8 +1,9 @@
 /**
  * resolveActors: gives each candidate its registry actor. A candidate takes the actor of the
- * first of its keys the registry knows (full name first); a bare surname ("Lavrov") takes the
- * one known actor whose full name ends with it; anything else becomes a new actor with a
- * deterministic id, so the same name gets the same id in every document and every process.
+ * first of its keys the registry knows (full name first; a key a user set as an alias before any
+ * other); a bare surname ("Lavrov") takes the one known actor whose full name ends with it;
+ * anything else becomes a new actor with a deterministic id, so the same name gets the same id
+ * in every document and every process.
  */
 import type { ActorCandidate, ActorRecord, ActorTag, ActorType, Mention } from '../model';
 import { foldName, slugOfKey } from './fold-name';
@@ -58,6 +59,11 @@ export function resolveActors(candidates: ActorCandidate[], known: Map<string, A
 }
 
 function findKnown(candidate: ActorCandidate, known: Map<string, ActorRecord>): ActorRecord | undefined {
+  // A user's alias (`newswatch actors alias|split`) wins over whatever the tagger recorded.
+  for (const key of candidate.keys) {
+    const record = known.get(key);
+    if (record?.userAliases?.includes(key)) return record;
+  }
   for (const key of candidate.keys) {
     const record = known.get(key);
     if (record) return record;
