@@ -149,16 +149,32 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /** Replays with the model deciding (no gold), as the pipeline does; returns B-cubed. */
-function replay(articles: Prepared[], config: ClusterConfig) {
+function replay(articles: Prepared[], config: ClusterConfig, diagnose = false) {
   const index = new MemoryIndex();
   const assigned: { id: string; label: string; cluster: string }[] = [];
+  const majority = new Map<string, string>(); // label -> first cluster id it went to
+  const stats = { wrongCreate: 0, goldAbsent: 0, guard: 0, lowP: 0, wrongJoin: 0 };
   for (const a of articles) {
-    const decision = assignStory({ profile: a.profile, publishedAt: a.publishedAt }, index.candidates(a.keys), config);
+    const candidates = index.candidates(a.keys);
+    const decision = assignStory({ profile: a.profile, publishedAt: a.publishedAt }, candidates, config);
+    if (diagnose) {
+      const goldCluster = majority.get(a.label);
+      if (decision.action === 'create' && goldCluster) {
+        stats.wrongCreate++;
+        const gold = candidates.find((c) => c.id === goldCluster);
+        if (!gold) stats.goldAbsent++;
+        else if ((decision.bestScore ?? 0) >= config.joinProbability) stats.guard++;
+        else stats.lowP++;
+      }
+      if (decision.action === 'join' && goldCluster && decision.storyId !== goldCluster) stats.wrongJoin++;
+    }
     const id = decision.action === 'join' ? decision.storyId : a.id;
     const existing = index.stories.get(id);
     index.put(existing ? mergeIntoStory(existing, a.member, config) : startStory(a.member, id, config), a.keys);
     assigned.push({ id: a.id, label: a.label, cluster: id });
+    if (!majority.has(a.label)) majority.set(a.label, id);
   }
+  if (diagnose) console.log(`  diagnose: ${JSON.stringify(stats)}`);
   return bcubed(assigned);
 }
 
@@ -190,7 +206,7 @@ function main(): void {
       const b3 = replay(set.articles.filter((a) => splitOf(a.label) === part), config);
       console.log(`${set.name} ${part}: B-cubed P ${b3.precision.toFixed(3)} R ${b3.recall.toFixed(3)} F1 ${b3.f1.toFixed(3)}`);
     }
-    const all = replay(set.articles, config);
+    const all = replay(set.articles, config, args.includes('--diagnose'));
     console.log(`${set.name} all: B-cubed P ${all.precision.toFixed(3)} R ${all.recall.toFixed(3)} F1 ${all.f1.toFixed(3)}`);
   }
 }
