@@ -9,11 +9,12 @@
  * article by operation (countCommands on the client).
  *
  * Synthetic stories are realistic in what costs: a profile of 100 terms, 4-8 actors, 4 stored
- * sketches, and ~18 index keys drawn from Zipf-distributed vocabularies that overlap the real
+ * sketches, and ~18 index keys (their heads written once, as the adapter keeps them) drawn from Zipf-distributed vocabularies that overlap the real
  * articles' keys (common actors and terms are shared by thousands of stories, as in a real archive).
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { countCommands, createDocumentClient } from '../lambdas/adapters/dynamodb';
+import { DYNAMO_STORE_DEFAULTS } from '../lambdas/adapters/dynamodb/config';
 import { contentTerms } from '../lambdas/core/cluster/terms';
 import { DEFAULT_INGEST_CONFIG, ingestObject } from '../lambdas/core/ingest';
 import type { Story } from '../lambdas/core/model';
@@ -121,15 +122,30 @@ async function populate(runtime: Awaited<ReturnType<typeof startEmbedded>>, coun
       }
     }));
   };
+  // Index heads are built in memory (newest indexHeadSize per key) and written once at the end.
+  const heads = new Map<string, { id: string; lastSeen: string }[]>();
   for (let i = 0; i < count; i++) {
     const { story, keys } = syntheticStory(i, vocab, rand);
     items.push({ ...story, pk: `STORY#${story.id}`, sk: 'STORY', gsi1pk: 'STORIES', gsi1sk: `${story.lastSeen}#${story.id}`, version: 1 });
     for (const key of new Set(keys)) {
-      items.push({ pk: `INDEX#${key}`, sk: `STORY#${story.id}`, gsi1pk: `INDEX#${key}`, gsi1sk: `${story.lastSeen}#${story.id}`, storyId: story.id, lastSeen: story.lastSeen });
+      const head = heads.get(key) ?? [];
+      head.push({ id: story.id, lastSeen: story.lastSeen });
+      if (head.length > 4 * DYNAMO_STORE_DEFAULTS.indexHeadSize) trimHead(head);
+      heads.set(key, head);
     }
     if (items.length >= 25 * 16) await flush(false);
   }
+  for (const [key, head] of heads) {
+    trimHead(head);
+    items.push({ pk: `INDEX#${key}`, sk: 'HEAD', key, stories: Object.fromEntries(head.map(({ id, lastSeen }) => [id, lastSeen])) });
+    if (items.length >= 25 * 16) await flush(false);
+  }
   await flush(true);
+}
+
+function trimHead(head: { id: string; lastSeen: string }[]): void {
+  head.sort((a, b) => (a.lastSeen === b.lastSeen ? (a.id < b.id ? -1 : 1) : a.lastSeen < b.lastSeen ? 1 : -1));
+  head.length = Math.min(head.length, DYNAMO_STORE_DEFAULTS.indexHeadSize);
 }
 
 async function benchOne(size: number, articles: LabelledArticle[], vocab: Vocabulary) {

@@ -10,8 +10,9 @@
  * Logistic regression by Newton's method with a small L2 penalty; each data set weighs the same.
  * Then replays both halves with the fitted model (in memory, no store) and prints B-cubed F1.
  */
+import { writeFileSync } from 'node:fs';
 import { candidateKeys, mergeIntoStory, profileArticle, startStory, assignStory, clusterConfig } from '../lambdas/core/cluster';
-import { candidateFeatures, JOIN_FEATURES, type JoinFeatures } from '../lambdas/core/cluster/features';
+import { candidateFeatures, JOIN_FEATURES, type JoinFeatures, type JoinModel } from '../lambdas/core/cluster/features';
 import { cosine } from '../lambdas/core/cluster/terms';
 import type { ArticleProfile, ClusterConfig, StoryArticle } from '../lambdas/core/cluster';
 import { DEFAULT_INGEST_CONFIG } from '../lambdas/core/ingest';
@@ -83,28 +84,52 @@ function trainingPairs(articles: Prepared[], config: ClusterConfig): { x: JoinFe
   return pairs;
 }
 
-/** Weighted logistic regression, Newton's method, L2 penalty on the weights (not the bias). */
+/**
+ * The blended model is linear in its parameters: z = (1-s)(b_r + w_r.x) + s(b_h + w_h.x), so one
+ * weighted logistic regression over the expanded row [(1-s), (1-s)x, s, s x] fits both at once.
+ * Newton's method; L2 penalty on the weights, not on the two biases.
+ */
+function expand(x: JoinFeatures): number[] {
+  const s = x.shortText;
+  const v = JOIN_FEATURES.map((f) => x[f]);
+  return [1 - s, ...v.map((xi) => (1 - s) * xi), s, ...v.map((xi) => s * xi)];
+}
+const BIAS_COLUMNS = new Set([0, JOIN_FEATURES.length + 1]);
+
 function fitLogistic(rows: { x: number[]; y: number; w: number }[], lambda = 0.01): number[] {
-  const d = rows[0].x.length + 1;
+  const d = rows[0].x.length;
   let beta = new Array<number>(d).fill(0);
-  for (let iter = 0; iter < 30; iter++) {
+  for (let iter = 0; iter < 50; iter++) {
     const grad = new Array<number>(d).fill(0);
     const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (const { x, y, w } of rows) {
-      const v = [1, ...x];
+    for (const { x: v, y, w } of rows) {
       const z = v.reduce((s, xi, i) => s + xi * beta[i], 0);
       const p = 1 / (1 + Math.exp(-z));
       for (let i = 0; i < d; i++) {
+        if (v[i] === 0) continue;
         grad[i] += w * (p - y) * v[i];
         for (let j = 0; j < d; j++) hess[i][j] += w * p * (1 - p) * v[i] * v[j];
       }
     }
-    for (let i = 1; i < d; i++) { grad[i] += lambda * beta[i]; hess[i][i] += lambda; }
+    for (let i = 0; i < d; i++) {
+      const penalty = BIAS_COLUMNS.has(i) ? 1e-6 : lambda;
+      grad[i] += penalty * beta[i];
+      hess[i][i] += penalty;
+    }
     const step = solve(hess, grad);
     beta = beta.map((b, i) => b - step[i]);
     if (Math.max(...step.map(Math.abs)) < 1e-8) break;
   }
   return beta;
+}
+
+function toModel(beta: number[]): JoinModel {
+  const n = JOIN_FEATURES.length;
+  const part = (offset: number) => ({
+    bias: r4(beta[offset]),
+    weights: Object.fromEntries(JOIN_FEATURES.map((f, i) => [f, r4(beta[offset + 1 + i])])),
+  });
+  return { report: part(0), headline: part(n + 1) };
 }
 
 function solve(a: number[][], b: number[]): number[] {
@@ -124,16 +149,32 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /** Replays with the model deciding (no gold), as the pipeline does; returns B-cubed. */
-function replay(articles: Prepared[], config: ClusterConfig) {
+function replay(articles: Prepared[], config: ClusterConfig, diagnose = false) {
   const index = new MemoryIndex();
   const assigned: { id: string; label: string; cluster: string }[] = [];
+  const majority = new Map<string, string>(); // label -> first cluster id it went to
+  const stats = { wrongCreate: 0, goldAbsent: 0, guard: 0, lowP: 0, wrongJoin: 0 };
   for (const a of articles) {
-    const decision = assignStory({ profile: a.profile, publishedAt: a.publishedAt }, index.candidates(a.keys), config);
+    const candidates = index.candidates(a.keys);
+    const decision = assignStory({ profile: a.profile, publishedAt: a.publishedAt }, candidates, config);
+    if (diagnose) {
+      const goldCluster = majority.get(a.label);
+      if (decision.action === 'create' && goldCluster) {
+        stats.wrongCreate++;
+        const gold = candidates.find((c) => c.id === goldCluster);
+        if (!gold) stats.goldAbsent++;
+        else if ((decision.bestScore ?? 0) >= config.joinProbability) stats.guard++;
+        else stats.lowP++;
+      }
+      if (decision.action === 'join' && goldCluster && decision.storyId !== goldCluster) stats.wrongJoin++;
+    }
     const id = decision.action === 'join' ? decision.storyId : a.id;
     const existing = index.stories.get(id);
     index.put(existing ? mergeIntoStory(existing, a.member, config) : startStory(a.member, id, config), a.keys);
     assigned.push({ id: a.id, label: a.label, cluster: id });
+    if (!majority.has(a.label)) majority.set(a.label, id);
   }
+  if (diagnose) console.log(`  diagnose: ${JSON.stringify(stats)}`);
   return bcubed(assigned);
 }
 
@@ -150,11 +191,13 @@ function main(): void {
     for (const set of sets) {
       const pairs = trainingPairs(set.articles.filter((a) => splitOf(a.label) === 'fit'), config);
       console.log(`${set.name}: ${pairs.length} training pairs (${pairs.filter((p) => p.y).length} positive)`);
+      const dump = args.find((a) => a.startsWith('--dump='))?.split('=')[1];
+      if (dump) writeFileSync(`${dump}.${set.name}.json`, JSON.stringify(pairs));
       const share = Number(args.find((a) => a.startsWith(`--weight-${set.name}=`))?.split('=')[1] ?? 1);
-      for (const p of pairs) rows.push({ x: JOIN_FEATURES.map((f) => p.x[f]), y: p.y, w: (1000 * share) / pairs.length });
+      for (const p of pairs) rows.push({ x: expand(p.x), y: p.y, w: (1000 * share) / pairs.length });
     }
-    const beta = fitLogistic(rows);
-    const model = { bias: r4(beta[0]), weights: Object.fromEntries(JOIN_FEATURES.map((f, i) => [f, r4(beta[i + 1])])) };
+    const lambda = Number(args.find((a) => a.startsWith("--l2="))?.split("=")[1] ?? 0.01);
+    const model = toModel(fitLogistic(rows, lambda));
     console.log(`joinModel: ${JSON.stringify(model)}`);
     config = clusterConfig({ joinModel: model });
   }
@@ -163,7 +206,7 @@ function main(): void {
       const b3 = replay(set.articles.filter((a) => splitOf(a.label) === part), config);
       console.log(`${set.name} ${part}: B-cubed P ${b3.precision.toFixed(3)} R ${b3.recall.toFixed(3)} F1 ${b3.f1.toFixed(3)}`);
     }
-    const all = replay(set.articles, config);
+    const all = replay(set.articles, config, args.includes('--diagnose'));
     console.log(`${set.name} all: B-cubed P ${all.precision.toFixed(3)} R ${all.recall.toFixed(3)} F1 ${all.f1.toFixed(3)}`);
   }
 }

@@ -225,7 +225,7 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
     expect(listed[0].name).toBe('Actor 00');
   });
 
-  it('finds candidate stories per key, newest first, bounded by limitPerKey, one Query per key', async () => {
+  it('finds candidate stories of all keys in one BatchGetItem, newest first, bounded by limitPerKey', async () => {
     const store = await freshStore();
     for (let day = 1; day <= 5; day++) {
       await store.indexStory(`s${day}`, ['actor:marco-rubio', `term:day${day}`], `2025-02-1${day}T00:00:00.000Z`);
@@ -239,16 +239,24 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
       ids = await store.findCandidateStories(['actor:marco-rubio', 'term:day2', 'term:none', 'term:day2'], 2);
     });
     expect(ids).toEqual(['s1', 's5', 's2']);
-    expect(during).toEqual({ QueryCommand: 3 });
+    expect(during).toEqual({ BatchGetItemCommand: 1 });
     expect(await store.findCandidateStories(['actor:marco-rubio'], 10)).toEqual(['s1', 's5', 's4', 's3', 's2']);
     expect(await store.findCandidateStories(['actor:marco-rubio'], 0)).toEqual([]);
   });
 
-  it('indexes more keys than one BatchWriteItem takes', async () => {
+  it('keeps only the newest indexHeadSize stories of a key, whatever the archive size', async () => {
+    const store = await freshStore({ indexHeadSize: 3 });
+    for (let day = 1; day <= 6; day++) await store.indexStory(`s${day}`, ['actor:marco-rubio'], `2025-02-1${day}T00:00:00.000Z`);
+    // An old story indexed late does not push a newer one out.
+    await store.indexStory('s0', ['actor:marco-rubio'], '2025-01-01T00:00:00.000Z');
+    expect(await store.findCandidateStories(['actor:marco-rubio'], 10)).toEqual(['s6', 's5', 's4']);
+  });
+
+  it('indexes more keys than one BatchWriteItem takes: one read of the heads, then the writes', async () => {
     const store = await freshStore();
     const keys = Array.from({ length: 60 }, (_, i) => `term:${i}`);
     expect(await commandsDuring(() => store.indexStory('s1', keys, '2025-02-18T00:00:00.000Z')))
-      .toEqual({ BatchWriteItemCommand: 3 });
+      .toEqual({ BatchGetItemCommand: 1, BatchWriteItemCommand: 3 });
     expect(await store.findCandidateStories(['term:0', 'term:59'], 5)).toEqual(['s1']);
   });
 
@@ -294,6 +302,21 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
     expect(await store.deleteWatch('rubio')).toBe(true);
     expect(await store.deleteWatch('rubio')).toBe(false);
     expect(await store.listWatches()).toEqual([all]);
+  });
+
+  it('reuses the watch list for watchCacheSeconds, and sees its own changes at once', async () => {
+    const tableName = `newswatch-test-${++tableCount}`;
+    await ensureTable(client, tableName);
+    const reader = new DynamoStore(createDocumentClient(client), tableName, { watchCacheSeconds: 60 });
+    const writer = new DynamoStore(createDocumentClient(client), tableName, { watchCacheSeconds: 0 });
+    const rubio: Watch = { id: 'rubio', name: 'rubio', actors: ['Marco Rubio'], topics: [], keywords: [], createdAt: '2025-02-18T00:00:00.000Z' };
+    expect(await reader.listWatches()).toEqual([]);
+    await writer.putWatch(rubio);
+    // Another instance's change waits for the cache to expire; no request meanwhile.
+    expect(await commandsDuring(async () => expect(await reader.listWatches()).toEqual([]))).toEqual({});
+    expect(await writer.listWatches()).toEqual([rubio]);
+    await reader.deleteWatch('nothing');
+    expect(await reader.listWatches()).toEqual([rubio]);
   });
 
   it('logs objects by key and version', async () => {

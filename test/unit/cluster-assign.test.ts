@@ -42,7 +42,7 @@ describe('assignStory', () => {
     expect(result).toMatchObject({ action: 'join', storyId: 'story-1' });
     if (result.action !== 'join') throw new Error('expected join');
     expect(result.score).toBeGreaterThanOrEqual(DEFAULT_CLUSTER_CONFIG.joinProbability);
-    expect(result.reason).toMatch(/^p [01]\.\d+ >= 0\.5 \(text 0\.\d+, title 0\.\d+, actors 0\.\d+, topics 1\.00, gap 0\.\dd\)$/);
+    expect(result.reason).toMatch(/^p [01]\.\d+ >= 0\.5 \(text 0\.\d+, title 0\.\d+, actors 0\.\d+, topics 1\.00\)$/);
     expect(result.copyOf).toBeUndefined();
   });
 
@@ -51,7 +51,7 @@ describe('assignStory', () => {
     const result = assignStory({ profile: other, publishedAt: '2025-02-18T15:00:00Z' }, [talksStory]);
     expect(result.action).toBe('create');
     if (result.action !== 'create') throw new Error('expected create');
-    expect(result.bestScore).toBeLessThan(0.3);
+    expect(result.reason).toMatch(/text 0\.00/);
   });
 
   it('picks the best of several candidates', () => {
@@ -69,13 +69,24 @@ describe('assignStory', () => {
     // An older article (published before the story began) is measured the same way.
     expect(timeFactor('2025-02-16T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG)).toBe(1);
 
-    // A follow-up that clearly belongs the same week starts a new story six weeks later...
-    const followUp = profile({ talk: 2, embassy: 1, kremlin: 2, summit: 2 }, talksActors.slice(0, 2), [politics]);
-    expect(assignStory({ profile: followUp, publishedAt: '2025-02-22T10:00:00Z' }, [talksStory]).action).toBe('join');
-    expect(assignStory({ profile: followUp, publishedAt: '2025-04-01T10:00:00Z' }, [talksStory]).action).toBe('create');
-    // ...while a near-identical one still continues it: the penalty is strong, not absolute.
-    const sameText = profile(talksTerms, talksActors, [politics]);
-    expect(assignStory({ profile: sameText, publishedAt: '2025-04-01T10:00:00Z' }, [talksStory]).action).toBe('join');
+  });
+
+  it('weighs recent stories more, and a gap of days alone does not end a story', () => {
+    // A report-length follow-up (the report model speaks): half its weighted terms are the story's.
+    const longTerms = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`word${i}`, 1]));
+    const reportStory = startStory(article('r1', 'reuters', '2025-02-18T10:00:00Z', profile({ ...longTerms, talk: 4 }, talksActors, [politics]), talksActors, [politics]), 'story-r');
+    const followTerms = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [i < 20 ? `word${i}` : `other${i}`, 1]));
+    const followUp = profile({ ...followTerms, talk: 4 }, talksActors, [politics]);
+    const at = (day: string) => assignStory({ profile: followUp, publishedAt: `${day}T10:00:00Z` }, [reportStory]);
+    const probability = (day: string) => {
+      const r = at(day);
+      return r.action === 'join' ? r.score : r.bestScore!;
+    };
+    expect(probability('2025-02-21')).toBe(probability('2025-02-18')); // within the grace days
+    expect(probability('2025-02-28')).toBeLessThan(probability('2025-02-21'));
+    expect(probability('2025-04-01')).toBeLessThan(probability('2025-02-28'));
+    expect(at('2025-02-21').action).toBe('join');
+    expect(at('2025-02-28').action).toBe('join');
   });
 
   it('joins a near-duplicate as a copy even when its score is below the join threshold', () => {

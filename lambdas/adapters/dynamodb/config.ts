@@ -11,6 +11,13 @@ export interface DynamoStoreConfig {
   /** Back-off between batch attempts: base * 2^attempt, capped, with full jitter. */
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /**
+   * Stories kept in one index key's head (newest first). At least the ingest use case's
+   * candidateLimitPerKey; the slack absorbs entries a concurrent rewrite drops.
+   */
+  indexHeadSize: number;
+  /** Seconds one store instance reuses the watch list it read (0: read it every time). */
+  watchCacheSeconds: number;
 }
 
 export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
@@ -20,6 +27,8 @@ export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
   maxBatchAttempts: 8,
   backoffBaseMs: 25,
   backoffMaxMs: 2000,
+  indexHeadSize: 32,
+  watchCacheSeconds: 30,
 };
 
 /** How long ensureTable waits for a new table (and its index) to become ACTIVE. */

@@ -57,17 +57,13 @@ export const itemKey = {
   }),
   /** The story's storm-control hold (one per story while alerts are held). */
   alertHold: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'HOLD' }),
-  storyIndex: (indexKey: string, storyId: string): ItemKey => ({ pk: `INDEX#${indexKey}`, sk: `STORY#${storyId}` }),
+  /** The newest stories under one index key (see "Story index" in store.ts). */
+  indexHead: (indexKey: string): ItemKey => ({ pk: `INDEX#${indexKey}`, sk: 'HEAD' }),
   watch: (watchId: string): ItemKey => ({ pk: WATCH_PARTITION, sk: `WATCH#${watchId}` }),
   object: (objectKey: string, version?: string): ItemKey => ({
     pk: `OBJECT#${objectKey}`, sk: `VERSION#${version ?? '-'}`,
   }),
 };
-
-/** `gsi1` partition of one story-index key: its entries sorted by `<lastSeen>#<storyId>`. */
-export function storyIndexListPartition(indexKey: string): string {
-  return `INDEX#${indexKey}`;
-}
 
 /**
  * The table as the SDK creates it (local runtime, tests). The CDK construct declares the same

@@ -9,7 +9,7 @@
  *   membership     STORY#<id>     / ARTICLE#<aid>    state pending|applied: "this article joined this story"
  *   coverage       STORY#<id>     / SOURCE#<sid>     CoverageEntry: the ledger that decides "new source"
  *   alert          STORY#<id>     / ALERT#<alertId>  the Alert (status pending|sent)
- *   story index    INDEX#<key>    / STORY#<sid>      storyId, lastSeen; gsi1 INDEX#<key> / <lastSeen>#<sid>
+ *   index head     INDEX#<key>    / HEAD             stories: { <sid>: <lastSeen> }, the newest indexHeadSize
  *   watch          WATCH          / WATCH#<id>       the Watch
  *   object log     OBJECT#<key>   / VERSION#<v|->    the ObjectRecord
  *
@@ -18,10 +18,14 @@
  * Exactly-once effects come from single-item conditional writes (attribute_not_exists, version
  * checks): no transactions, no TTL, so dynalite runs the same code as DynamoDB.
  *
- * Story index: the base item's sort key is the story id, so re-indexing a story overwrites its
- * entry instead of adding one; the same item also sits on gsi1 sorted by lastSeen, so
- * findCandidateStories reads the newest `limitPerKey` stories of a key with one Query. The price
- * is gsi1's eventual consistency (milliseconds): a story indexed that instant may be missed.
+ * Story index: one small "head" item per index key holds the newest stories under that key
+ * (id -> lastSeen, at most indexHeadSize). Finding candidates for all of an article's keys is
+ * one BatchGetItem, and indexing a story is one BatchGetItem + one BatchWriteItem, whatever the
+ * number of keys or stories: the cost of an article stays flat as the archive grows. The price:
+ * heads are rewritten whole (BatchWriteItem has no conditions), so when two writers index
+ * different stories under the same key at the same instant, one entry can be dropped from that
+ * key's head; the story is still found through its other keys (~18) and is re-announced with its
+ * next article. Losing a candidate costs recall at worst, never a wrong join or a lost article.
  *
  * Story updates: addArticleToStory puts the membership item first (attribute_not_exists), then
  * the story with `version = previous AND NOT contains(articleIds, article)`, then marks the
@@ -31,7 +35,7 @@
  * two writes never counts an article twice or loses it.
  */
 import {
-  DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand,
+  DeleteCommand, GetCommand, PutCommand, UpdateCommand,
   type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { RetryableError, StoreIntegrityError } from '../../core/errors';
@@ -40,13 +44,13 @@ import type {
 } from '../../core/model';
 import type { NewswatchStore, ObjectRecord } from '../../ports/store';
 import {
-  batchGetItems, batchPutItems, foundItem, mapWithConcurrency, queryAllPages, type StoredItem,
+  batchGetItems, batchPutItems, foundItem, queryAllPages, type StoredItem,
 } from './batch';
 import { DynamoActorRegistry } from './actor-registry';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, toStoreError } from './errors';
 import {
-  itemKey, LIST_PARTITIONS, STORY_CHILD_PREFIXES, storyIndexListPartition, TABLE_KEYS, WATCH_PARTITION,
+  itemKey, LIST_PARTITIONS, STORY_CHILD_PREFIXES, TABLE_KEYS, WATCH_PARTITION,
   type ItemKey,
 } from './schema';
 
@@ -70,6 +74,11 @@ function expectId(item: StoredItem, kind: string): StoredItem {
   return item;
 }
 
+/** The `limit` newest entries of a head, newest first (ties by id, so every reader agrees). */
+function newestEntries(stories: Record<string, string>, limit: number): { id: string; lastSeen: string }[] {
+  return Object.entries(stories).map(([id, lastSeen]) => ({ id, lastSeen: String(lastSeen) })).sort(byLastSeenDesc).slice(0, limit);
+}
+
 function byLastSeenDesc(a: { lastSeen: string; id: string }, b: { lastSeen: string; id: string }): number {
   if (a.lastSeen !== b.lastSeen) return a.lastSeen < b.lastSeen ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -78,6 +87,7 @@ function byLastSeenDesc(a: { lastSeen: string; id: string }, b: { lastSeen: stri
 export class DynamoStore implements NewswatchStore {
   private readonly config: DynamoStoreConfig;
   private readonly actors: DynamoActorRegistry;
+  private watchCache?: { watches: Watch[]; until: number };
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -149,24 +159,12 @@ export class DynamoStore implements NewswatchStore {
 
   async findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]> {
     if (limitPerKey <= 0) return [];
-    const perKey = await mapWithConcurrency([...new Set(keys)], this.config.concurrency, async (key) => {
-      const output = await this.call('Query', () => this.doc.send(new QueryCommand({
-        TableName: this.tableName,
-        IndexName: listIndex.name,
-        KeyConditionExpression: '#lpk = :lpk',
-        ExpressionAttributeNames: { '#lpk': listIndex.partitionKey, '#storyId': 'storyId', '#lastSeen': 'lastSeen' },
-        ExpressionAttributeValues: { ':lpk': storyIndexListPartition(key) },
-        ProjectionExpression: '#storyId, #lastSeen',
-        ScanIndexForward: false,
-        Limit: limitPerKey,
-      })));
-      return output.Items ?? [];
-    });
+    const heads = await this.readIndexHeads(keys, false);
     const newest = new Map<string, string>();
-    for (const entry of perKey.flat()) {
-      const id = String(entry.storyId);
-      const lastSeen = String(entry.lastSeen);
-      if ((newest.get(id) ?? '') < lastSeen) newest.set(id, lastSeen);
+    for (const stories of heads.values()) {
+      for (const { id, lastSeen } of newestEntries(stories, limitPerKey)) {
+        if ((newest.get(id) ?? '') < lastSeen) newest.set(id, lastSeen);
+      }
     }
     return [...newest].map(([id, lastSeen]) => ({ id, lastSeen })).sort(byLastSeenDesc).map(({ id }) => id);
   }
@@ -249,14 +247,28 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void> {
-    const entries = keys.map((key) => ({
-      ...itemKey.storyIndex(key, storyId),
-      [listIndex.partitionKey]: storyIndexListPartition(key),
-      [listIndex.sortKey]: `${lastSeen}#${storyId}`,
-      storyId,
-      lastSeen,
-    }));
-    await batchPutItems(this.doc, this.tableName, entries, this.config);
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return;
+    const heads = await this.readIndexHeads(unique, true);
+    const items = unique.map((key) => {
+      const stories = { ...(heads.get(key) ?? {}) };
+      if ((stories[storyId] ?? '') < lastSeen) stories[storyId] = lastSeen;
+      const kept = Object.fromEntries(newestEntries(stories, this.config.indexHeadSize).map(({ id, lastSeen: seen }) => [id, seen]));
+      return { ...itemKey.indexHead(key), key, stories: kept };
+    });
+    await batchPutItems(this.doc, this.tableName, items, this.config);
+  }
+
+  /** The head of each key (story id -> lastSeen); keys without a head are absent. */
+  private async readIndexHeads(keys: string[], consistentRead: boolean): Promise<Map<string, Record<string, string>>> {
+    const unique = [...new Set(keys)];
+    const found = await batchGetItems(this.doc, this.tableName, unique.map(itemKey.indexHead), this.config, consistentRead);
+    const heads = new Map<string, Record<string, string>>();
+    for (const key of unique) {
+      const item = foundItem(found, itemKey.indexHead(key));
+      if (item && item.stories && typeof item.stories === 'object') heads.set(key, item.stories as Record<string, string>);
+    }
+    return heads;
   }
 
   async listStories(limit?: number): Promise<Story[]> {
@@ -343,21 +355,31 @@ export class DynamoStore implements NewswatchStore {
 
   // ---- watches --------------------------------------------------------------------------
 
+  /**
+   * Watches change rarely and every object reads them: they are kept for watchCacheSeconds
+   * (a warm Lambda sees a new watch within that time; this instance's own changes at once).
+   */
   async listWatches(): Promise<Watch[]> {
+    const now = Date.now();
+    if (this.watchCache && now < this.watchCache.until) return this.watchCache.watches.map((watch) => ({ ...watch }));
     const items = await this.queryAll({
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
       ExpressionAttributeValues: { ':pk': WATCH_PARTITION },
       ConsistentRead: true,
     });
-    return items.map((item) => withoutKeys<Watch>(item));
+    const watches = items.map((item) => withoutKeys<Watch>(item));
+    if (this.config.watchCacheSeconds > 0) this.watchCache = { watches, until: now + this.config.watchCacheSeconds * 1000 };
+    return watches;
   }
 
   async putWatch(watch: Watch): Promise<void> {
+    this.watchCache = undefined;
     await this.putItem({ ...watch, ...itemKey.watch(watch.id) });
   }
 
   async deleteWatch(id: string): Promise<boolean> {
+    this.watchCache = undefined;
     const output = await this.call('DeleteItem', () => this.doc.send(new DeleteCommand({
       TableName: this.tableName, Key: itemKey.watch(id), ReturnValues: 'ALL_OLD',
     })));

@@ -1,7 +1,6 @@
 import { clusterConfig, type ClusterConfig } from './config';
 import { candidateFeatures, joinProbability, type JoinFeatures } from './features';
 import { estimateCopySimilarity, estimateShingleCount } from './minhash';
-import { scoreStory } from './similarity';
 import { cosine } from './terms';
 import type { ArticleProfile, StoryAssignment } from './types';
 import type { Story } from '../model';
@@ -44,10 +43,9 @@ export function assignStory(
     };
   }
   if (!best) return { action: 'create', reason: 'no candidate story' };
-  // The model decides; the weighted score is a floor under it, so that a lone, same-day candidate
-  // sharing only a famous actor, or a story weeks stale, is not joined on the model's word alone.
-  const floor = scoreStory(article.profile, article.publishedAt, best.story, config).score;
-  if (best.probability >= config.joinProbability && floor >= config.joinScoreFloor) {
+  const s = best.features.shortText;
+  const minText = (1 - s) * config.minJoinText.report + s * config.minJoinText.headline;
+  if (best.probability >= config.joinProbability && best.features.text >= minText) {
     return { action: 'join', storyId: best.story.id, score: round(best.probability), reason: describe(best.probability, best.features, config, '>=') };
   }
   return {

@@ -19,6 +19,8 @@
  *   min-shingles and min-text-similarity guards, 22-shingle stubs of one outlet were "copies"
  *   across events.
  */
+import type { JoinModel } from './features';
+
 export interface ClusterConfig {
   /** Terms kept per article profile (after weighting). */
   articleTermCount: number;
@@ -54,11 +56,15 @@ export interface ClusterConfig {
    * The join-or-create model (features.ts): a logistic model over JOIN_FEATURES, fitted by
    * scripts/fit-clustering.ts on the `fit` half of the events of both data sets.
    */
-  joinModel: { bias: number; weights: Record<string, number> };
+  joinModel: JoinModel;
   /** Join the most probable candidate when its probability reaches this. */
   joinProbability: number;
-  /** ...and when its legacy weighted score (text, actors, topics, time decay) reaches this floor. */
-  joinScoreFloor: number;
+  /**
+   * ...and when its text cosine with the story reaches this much evidence (report, headline;
+   * blended by length like the model). Both data sets start few stories, so the fitted models
+   * would join the best candidate on almost no shared wording; a real stream starts many.
+   */
+  minJoinText: { report: number; headline: number };
   /** An article with fewer weighted terms than this counts as short (a headline is ~1, a report 0). */
   shortTextTerms: number;
   /** Hashes of each article's sketch kept on a story for copy detection (the article keeps all sketchSize). */
@@ -110,16 +116,19 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   topicWeight: 0.1,
   placeActorWeight: 0.4,
   joinThreshold: 0.32,
-  // scripts/fit-clustering.ts ../shared/data/news-cluster-dev ../shared/data/uci-headlines/news-aggregator-head.csv
+  // npx tsx scripts/fit-clustering.ts ../shared/data/news-cluster-dev ../shared/data/uci-headlines/news-aggregator-head.csv --l2=0.3
   joinModel: {
-    bias: -1.1064,
-    weights: {
-      text: 3.1092, title: 9.7476, actors: 0.4354, noActors: 0.2091, topics: 0.3313, gap: -0.915,
-      shortText: 0.3317, textShort: 0.3238, titleShort: -13.1876, lead: 11.0559, storySize: -0.1568,
+    report: {
+      bias: -2.271,
+      weights: { text: 4.3526, title: 6.3035, actors: -0.1068, noActors: -0.4128, topics: -0.0213, gap: -0.5948, lead: 8.1566, storySize: 0.6434 },
+    },
+    headline: {
+      bias: 2.1109,
+      weights: { text: 2.1558, title: -0.4692, actors: 0.9977, noActors: 0.5936, topics: -0.3459, gap: -0.0389, lead: 8.2426, storySize: -1.1488 },
     },
   },
   joinProbability: 0.5,
-  joinScoreFloor: 0.285,
+  minJoinText: { report: 0.18, headline: 0.1 },
   shortTextTerms: 30,
   storedSignatureSize: 128,
   copyThreshold: 0.22,

@@ -11,12 +11,27 @@ import { contentTerms, cosine, termRarity } from './terms';
 import type { ArticleProfile } from './types';
 import type { Story } from '../model';
 
-/** Feature names, in the order of the weights in config.joinModel. */
-export const JOIN_FEATURES = [
-  'text', 'title', 'actors', 'noActors', 'topics', 'gap', 'shortText', 'textShort', 'titleShort', 'lead', 'storySize',
-] as const;
+/** Feature names of the join model (weights by name in config.joinModel). */
+export const JOIN_FEATURES = ['text', 'title', 'actors', 'noActors', 'topics', 'gap', 'lead', 'storySize'] as const;
 export type JoinFeatureName = (typeof JOIN_FEATURES)[number];
-export type JoinFeatures = Record<JoinFeatureName, number>;
+export type JoinFeatures = Record<JoinFeatureName, number> & {
+  /** 1 for a headline, 0 for a full report: which of the two fitted models speaks (blended between). */
+  shortText: number;
+};
+/** One logistic model: bias and a weight per feature. */
+export interface LogisticModel {
+  bias: number;
+  weights: Partial<Record<JoinFeatureName, number>>;
+}
+/**
+ * Two models, one fitted on full reports and one on headlines: short texts share fewer words by
+ * construction, so the same cosine means more for a headline. An article in between (an RSS
+ * summary) gets the blend of the two logits, weighted by how short it is.
+ */
+export interface JoinModel {
+  report: LogisticModel;
+  headline: LogisticModel;
+}
 
 /** Weighted title terms (rarity as in the article profile), L2 not needed: cosine normalizes. */
 export function titleTerms(title: string, config: ClusterConfig): Record<string, number> {
@@ -43,7 +58,6 @@ export function candidateFeatures(
   const actors = actorSimilarity(profile, story, config);
   const topics = topicSimilarity(profile, story);
   const gapDays = timeGapDays(publishedAt, story);
-  // 1 for a headline, 0 for a full report: short texts share fewer words by construction.
   const termCount = Object.keys(profile.terms).length;
   const shortText = Math.max(0, 1 - termCount / config.shortTextTerms);
   return {
@@ -52,18 +66,22 @@ export function candidateFeatures(
     actors: actors ?? 0,
     noActors: actors === undefined ? 1 : 0,
     topics: topics ?? 0,
-    gap: Math.log1p(gapDays),
+    // Days past the grace period: news flows in bursts, so the first days after a story never count against it.
+    gap: Math.log1p(Math.max(0, gapDays - config.graceDays)),
     shortText,
-    textShort: text * shortText,
-    titleShort: title * shortText,
     lead: text - (bestOtherText ?? 0),
     storySize: Math.log1p(story.articleCount),
   };
 }
 
 /** Probability that the article belongs to the story under the logistic model. */
-export function joinProbability(features: JoinFeatures, model: ClusterConfig['joinModel']): number {
+export function joinProbability(features: JoinFeatures, model: JoinModel): number {
+  const z = (1 - features.shortText) * logit(features, model.report) + features.shortText * logit(features, model.headline);
+  return 1 / (1 + Math.exp(-z));
+}
+
+function logit(features: JoinFeatures, model: LogisticModel): number {
   let z = model.bias;
   for (const name of JOIN_FEATURES) z += (model.weights[name] ?? 0) * features[name];
-  return 1 / (1 + Math.exp(-z));
+  return z;
 }

@@ -124,6 +124,8 @@ async function placeInStory(
 
   let storyId = article.storyId;
   let copyOf = article.copyOf;
+  // The candidates were read consistently just now: the first attempt writes against that read.
+  let fresh: Story | undefined;
   if (!storyId) {
     const ids = (await store.findCandidateStories(keys, ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
     const candidates = await store.getStories(ids);
@@ -131,6 +133,7 @@ async function placeInStory(
     if (assignment.action === 'join') {
       storyId = assignment.storyId;
       copyOf = assignment.copyOf;
+      fresh = candidates.find((story) => story.id === assignment.storyId);
     } else {
       // The first article's id names the story: a retried creation finds the same story.
       storyId = article.id;
@@ -141,11 +144,11 @@ async function placeInStory(
   article.copyOf = copyOf;
 
   for (let attempt = 1; ; attempt++) {
-    const existing = await store.getStory(storyId);
+    const existing = attempt === 1 && fresh ? fresh : await store.getStory(storyId);
     if (!existing) {
       const story = withTracking(startStory(member, storyId), article, ctx);
+      // createStory writes the story with this article already counted (and its membership).
       if (await store.createStory(story)) {
-        await store.addArticleToStory(storyId, article.id, story);
         await store.indexStory(storyId, keys, story.lastSeen);
         return { story };
       }
