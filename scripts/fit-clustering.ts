@@ -49,13 +49,14 @@ class MemoryIndex {
   private readonly byKey = new Map<string, string[]>();
   readonly stories = new Map<string, Story>();
   candidates(keys: string[]): Story[] {
-    const newest = new Map<string, string>();
-    for (const key of keys) {
-      const ids = (this.byKey.get(key) ?? []).map((id) => this.stories.get(id)!).sort((x, y) => (x.lastSeen < y.lastSeen ? 1 : -1))
+    const found = new Map<string, { lastSeen: string; keys: number }>();
+    for (const key of new Set(keys)) {
+      const newest = (this.byKey.get(key) ?? []).map((id) => this.stories.get(id)!).sort((x, y) => (x.lastSeen < y.lastSeen ? 1 : -1))
         .slice(0, DEFAULT_INGEST_CONFIG.candidateLimitPerKey);
-      for (const s of ids) newest.set(s.id, s.lastSeen);
+      for (const s of newest) found.set(s.id, { lastSeen: s.lastSeen, keys: (found.get(s.id)?.keys ?? 0) + 1 });
     }
-    return [...newest].sort((x, y) => (x[1] < y[1] ? 1 : -1)).slice(0, DEFAULT_INGEST_CONFIG.maxCandidates).map(([id]) => this.stories.get(id)!);
+    return [...found].sort((x, y) => y[1].keys - x[1].keys || (x[1].lastSeen < y[1].lastSeen ? 1 : -1))
+      .slice(0, DEFAULT_INGEST_CONFIG.maxCandidates).map(([id]) => this.stories.get(id)!);
   }
   put(story: Story, keys: string[]): void {
     this.stories.set(story.id, story);

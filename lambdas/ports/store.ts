@@ -50,7 +50,10 @@ export interface ActorRegistry {
 }
 
 export interface StoryStore {
-  /** Story ids indexed under any of the keys, at most `limitPerKey` per key, newest first. */
+  /**
+   * Story ids indexed under any of the keys (the newest `limitPerKey` of each key): stories found
+   * under more of the keys first, then the most recently seen.
+   */
   findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]>;
   getStories(ids: string[]): Promise<Story[]>;
   getStory(id: string): Promise<Story | undefined>;

@@ -7,7 +7,7 @@
  *   alias  ALIAS#<folded> / ALIAS   actorId, name, type, origin ('user' when a user set it)
  *
  * Who owns an alias is decided by its alias item alone. The tagger claims an alias only when it
- * is free (attribute_not_exists), so concurrent ingests cannot steal one from each other; a user
+ * read it free (batched, see saveActors for the race this leaves); a user
  * (alias, split) overwrites it unconditionally, so a user's word always wins over the tagger's;
  * a merge moves an alias only while it still belongs to the merged actor (actorId = :from).
  * The actor item's alias sets are a listing of what it owns, kept with ADD/DELETE on string sets
@@ -23,7 +23,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
 import type { ActorRecord, Story } from '../../core/model';
-import { batchGetItems, foundItem, mapWithConcurrency, queryAllPages, type StoredItem } from './batch';
+import { batchGetItems, batchPutItems, foundItem, mapWithConcurrency, queryAllPages, type StoredItem } from './batch';
 import type { DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, toStoreError } from './errors';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS, type ItemKey } from './schema';
@@ -87,9 +87,13 @@ export class DynamoActorRegistry {
   }
 
   /**
-   * Aliases first (conditional puts: the first actor to claim an alias keeps it), then the actor
-   * item with the aliases it owns. One BatchGetItem up front skips every write that would change
-   * nothing, so re-saving known actors costs one request.
+   * One BatchGetItem reads the actors and aliases; one BatchWriteItem (per 25 items) then writes
+   * the aliases nobody owns and the actors that are new; an actor gaining aliases gets one
+   * UpdateItem (ADD merges with concurrent writers). Re-saving known actors costs the read only.
+   * The cost per article stays a few requests however many names it has. The price of batching
+   * (no conditions in BatchWriteItem): two ingests claiming the same brand-new alias in the same
+   * instant both write it and the later one owns it; a user's alias set in that instant can be
+   * overwritten by the tagger (set it again). The first actor in `actors` wins within one call.
    */
   async saveActors(actors: ActorRecord[]): Promise<void> {
     const merged = mergeActorsById(actors);
@@ -99,26 +103,33 @@ export class DynamoActorRegistry {
       this.doc, this.tableName, [...merged.map((actor) => itemKey.actor(actor.id)), ...aliasKeys], this.config, false,
     );
 
-    const claims = merged.flatMap((actor) => actor.aliases
-      .filter((alias) => !foundItem(stored, itemKey.alias(alias)))
-      .map((alias) => ({ actor, alias })));
-    const won = await mapWithConcurrency(claims, this.config.concurrency, ({ actor, alias }) => this.putIfAbsent({
-      ...itemKey.alias(alias), alias, actorId: actor.id, name: actor.name, type: actor.type,
-    }));
-    const owned = new Set(claims.filter((_, i) => won[i]).map(({ actor, alias }) => `${actor.id}\u0000${alias}`));
+    const claimedBy = new Map<string, ActorRecord>();
     for (const actor of merged) {
       for (const alias of actor.aliases) {
-        if (foundItem(stored, itemKey.alias(alias))?.actorId === actor.id) owned.add(`${actor.id}\u0000${alias}`);
+        if (!foundItem(stored, itemKey.alias(alias)) && !claimedBy.has(alias)) claimedBy.set(alias, actor);
       }
     }
+    const owns = (actor: ActorRecord, alias: string) =>
+      claimedBy.get(alias)?.id === actor.id || foundItem(stored, itemKey.alias(alias))?.actorId === actor.id;
 
-    await mapWithConcurrency(merged, this.config.concurrency, async (actor) => {
+    const puts: (StoredItem & ItemKey)[] = [...claimedBy].map(([alias, actor]) => ({
+      ...itemKey.alias(alias), alias, actorId: actor.id, name: actor.name, type: actor.type,
+    }));
+    const updates: { actor: ActorRecord; newAliases: string[] }[] = [];
+    for (const actor of merged) {
       const current = foundItem(stored, itemKey.actor(actor.id));
-      const currentAliases = new Set(current ? toActor(current).aliases : []);
-      const newAliases = actor.aliases.filter((alias) => owned.has(`${actor.id}\u0000${alias}`) && !currentAliases.has(alias));
-      if (current && current.name === actor.name && current.type === actor.type && newAliases.length === 0) return;
-      await this.writeActor(actor, { addAliases: newAliases });
-    });
+      const owned = actor.aliases.filter((alias) => owns(actor, alias));
+      if (!current) {
+        puts.push(newActorItem(actor, owned));
+        continue;
+      }
+      const currentAliases = new Set(toActor(current).aliases);
+      const newAliases = owned.filter((alias) => !currentAliases.has(alias));
+      if (current.name === actor.name && current.type === actor.type && newAliases.length === 0) continue;
+      updates.push({ actor, newAliases });
+    }
+    await batchPutItems(this.doc, this.tableName, puts, this.config);
+    await mapWithConcurrency(updates, this.config.concurrency, ({ actor, newAliases }) => this.writeActor(actor, { addAliases: newAliases }));
   }
 
   async getActor(id: string): Promise<ActorRecord | undefined> {
@@ -289,10 +300,6 @@ export class DynamoActorRegistry {
     }
   }
 
-  private putIfAbsent(item: StoredItem & ItemKey): Promise<boolean> {
-    return this.putIf(item, 'attribute_not_exists(#pk)', {}, {});
-  }
-
   /** A conditional put: true when written, false when the condition did not hold. */
   private async putIf(item: StoredItem & ItemKey, condition: string, names: Record<string, string>, values: Record<string, unknown>): Promise<boolean> {
     try {
@@ -322,7 +329,16 @@ function stringSet(value: unknown): string[] {
   return value instanceof Set || Array.isArray(value) ? [...value].map(String).sort() : [];
 }
 
-export function toActor(item: StoredItem): ActorRecord {
+export /** A new actor's whole item, as writeActor would leave it (an empty alias set is left out: DynamoDB has none). */
+function newActorItem(actor: ActorRecord, aliases: string[]): StoredItem & ItemKey {
+  return {
+    ...itemKey.actor(actor.id), id: actor.id, name: actor.name, type: actor.type,
+    [listIndex.partitionKey]: LIST_PARTITIONS.actors, [listIndex.sortKey]: actor.name,
+    ...(aliases.length > 0 ? { aliases: new Set(aliases) } : {}),
+  };
+}
+
+function toActor(item: StoredItem): ActorRecord {
   if (typeof item.id !== 'string') throw new StoreIntegrityError(`Stored actor ${String(item.pk)} has no string id`);
   const actor: ActorRecord = { id: item.id, name: String(item.name), type: item.type as ActorRecord['type'], aliases: stringSet(item.aliases) };
   const userAliases = stringSet(item.userAliases);

@@ -160,13 +160,17 @@ export class DynamoStore implements NewswatchStore {
   async findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]> {
     if (limitPerKey <= 0) return [];
     const heads = await this.readIndexHeads(keys, false);
-    const newest = new Map<string, string>();
+    const found = new Map<string, { id: string; lastSeen: string; keys: number }>();
     for (const stories of heads.values()) {
       for (const { id, lastSeen } of newestEntries(stories, limitPerKey)) {
-        if ((newest.get(id) ?? '') < lastSeen) newest.set(id, lastSeen);
+        const entry = found.get(id) ?? { id, lastSeen, keys: 0 };
+        entry.keys++;
+        if (entry.lastSeen < lastSeen) entry.lastSeen = lastSeen;
+        found.set(id, entry);
       }
     }
-    return [...newest].map(([id, lastSeen]) => ({ id, lastSeen })).sort(byLastSeenDesc).map(({ id }) => id);
+    // A story sharing several keys (an actor, rare terms, wording) is the likelier match.
+    return [...found.values()].sort((a, b) => b.keys - a.keys || byLastSeenDesc(a, b)).map(({ id }) => id);
   }
 
   async getStories(ids: string[]): Promise<Story[]> {

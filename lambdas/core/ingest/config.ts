@@ -25,7 +25,7 @@ export interface IngestConfig {
 export const DEFAULT_INGEST_CONFIG: IngestConfig = {
   trackAll: false,
   candidateLimitPerKey: 20,
-  maxCandidates: 60,
+  maxCandidates: 16,
   storyWriteAttempts: 5,
   deliveryLeaseSeconds: 120,
 };
