@@ -174,6 +174,24 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
     expect(await store.addArticleToStory('s1', 'a2', withArticle(stored!, 'a2', next.lastSeen))).toBe(false);
   });
 
+  it('adds with one conditional put while the story lists every article, with a membership item past the id limit', async () => {
+    const store = await freshStore();
+    await store.createStory(story('s1', ['a1'], '2025-02-18T10:00:00.000Z'));
+    const small = (await store.getStory('s1'))!;
+    expect(await commandsDuring(() => store.addArticleToStory('s1', 'a2', withArticle(small, 'a2', '2025-02-18T11:00:00.000Z'))))
+      .toEqual({ PutItemCommand: 1 });
+
+    // A story past storyArticleIdLimit keeps only its newest ids: contains() no longer decides alone.
+    const big = (await store.getStory('s1'))!;
+    const trimmed = { ...withArticle(big, 'a500', '2025-02-18T12:00:00.000Z'), articleIds: ['a2', 'a500'], articleCount: 500 };
+    const results = await Promise.all(Array.from({ length: 3 }, () => store.addArticleToStory('s1', 'a500', trimmed)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.getStory('s1')).toMatchObject({ articleIds: ['a2', 'a500'], articleCount: 500, version: 3 });
+    // Its membership is recorded: a redelivery is refused even once the id is trimmed from the story.
+    const later = (await store.getStory('s1'))!;
+    expect(await store.addArticleToStory('s1', 'a500', { ...later, articleIds: ['a600'], articleCount: 501 })).toBe(false);
+  });
+
   it('refuses a story computed from a stale version with a RetryableError; the retry completes it', async () => {
     const store = await freshStore();
     await store.createStory(story('s1', ['a1'], '2025-02-18T10:00:00.000Z'));

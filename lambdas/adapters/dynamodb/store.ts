@@ -27,12 +27,17 @@
  * key's head; the story is still found through its other keys (~18) and is re-announced with its
  * next article. Losing a candidate costs recall at worst, never a wrong join or a lost article.
  *
- * Story updates: addArticleToStory puts the membership item first (attribute_not_exists), then
+ * Story updates: while a story's articleIds lists all its articles (below storyArticleIdLimit),
+ * one conditional put (`version = previous AND NOT contains(articleIds, article)`) adds an article
+ * exactly once. Past that limit, addArticleToStory puts the membership item first (attribute_not_exists), then
  * the story with `version = previous AND NOT contains(articleIds, article)`, then marks the
  * membership applied. A version conflict throws RetryableError; the caller re-reads and
  * recomputes, and the retry finds the membership still pending and completes it. The story's
  * own articleIds is the final word on whether the article is counted, so a crash between any
- * two writes never counts an article twice or loses it.
+ * two writes never counts an article twice or loses it. One case is left: an article counted
+ * while the list was complete has no membership item, so if its ingest crashed after the story
+ * write and is redelivered only after the story outgrew the limit (its id trimmed), it is counted
+ * twice; the article's own `ingested` status stops every other redelivery first.
  */
 import {
   DeleteCommand, GetCommand, PutCommand, UpdateCommand,
@@ -189,10 +194,12 @@ export class DynamoStore implements NewswatchStore {
     return item && toStory(item);
   }
 
-  /** A new story starts at version 1 with its initial articles recorded as members. */
+  /** A new story starts at version 1; its article list is complete, so no membership items yet. */
   async createStory(story: Story): Promise<boolean> {
     if (!(await this.putIfAbsent(storyItem(story, 1)))) return false;
-    await batchPutItems(this.doc, this.tableName, story.articleIds.map((articleId) => membershipItem(story.id, articleId, 'applied')), this.config);
+    if (!listsEveryArticle(story)) {
+      await batchPutItems(this.doc, this.tableName, story.articleIds.map((articleId) => membershipItem(story.id, articleId, 'applied')), this.config);
+    }
     return true;
   }
 
@@ -200,6 +207,9 @@ export class DynamoStore implements NewswatchStore {
     if (next.id !== storyId) {
       throw new StoreIntegrityError(`addArticleToStory: story ${next.id} given for story id ${storyId}`);
     }
+    // While the story's own article list is complete, `NOT contains(articleIds)` in the one
+    // conditional put decides exactly once: no membership item is needed (one write, not three).
+    if (listsEveryArticle(next) && next.version !== undefined) return this.putStoryOnce(storyId, articleId, next, false);
     if (!(await this.putIfAbsent(membershipItem(storyId, articleId, 'pending')))) {
       const membership = await this.getItem(itemKey.storyMember(storyId, articleId));
       if (membership?.state === 'applied') return false;
@@ -211,6 +221,11 @@ export class DynamoStore implements NewswatchStore {
         `addArticleToStory(${storyId}, ${articleId}): the updated story has no version; build it by spreading the story read from the store`,
       );
     }
+    return this.putStoryOnce(storyId, articleId, next, true);
+  }
+
+  /** The story write itself: version check and not yet counted; a lost race is told apart from a retry. */
+  private async putStoryOnce(storyId: string, articleId: string, next: Story, withMembership: boolean): Promise<boolean> {
     try {
       await this.call('PutItem', () => this.doc.send(new PutCommand({
         TableName: this.tableName,
@@ -221,22 +236,22 @@ export class DynamoStore implements NewswatchStore {
       })));
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
-      if (await this.countedAlready(storyId, articleId)) return false;
+      if (await this.countedAlready(storyId, articleId, withMembership)) return false;
       throw new RetryableError(`Story ${storyId} changed since version ${next.version}: re-read it and retry`, { cause: error });
     }
-    await this.markMembershipApplied(storyId, articleId);
+    if (withMembership) await this.markMembershipApplied(storyId, articleId);
     return true;
   }
 
   /**
    * After the story write did not happen: true when the stored story already counts the
-   * article (another attempt applied it; the membership is marked applied).
+   * article (another attempt applied it; its membership, if it has one, is marked applied).
    */
-  private async countedAlready(storyId: string, articleId: string): Promise<boolean> {
+  private async countedAlready(storyId: string, articleId: string, withMembership = true): Promise<boolean> {
     const current = await this.getStory(storyId);
     if (!current) throw new StoreIntegrityError(`addArticleToStory: story ${storyId} does not exist`);
     if (!current.articleIds.includes(articleId)) return false;
-    await this.markMembershipApplied(storyId, articleId);
+    if (withMembership) await this.markMembershipApplied(storyId, articleId);
     return true;
   }
 
@@ -476,6 +491,11 @@ function storyItem(story: Story, version: number): StoredItem & ItemKey {
 
 function toStory(item: StoredItem): Story {
   return withoutKeys<Story>(expectId(item, 'story'));
+}
+
+/** The story item lists every article it counts (below storyArticleIdLimit): contains() is exact. */
+function listsEveryArticle(story: Story): boolean {
+  return story.articleIds.length >= story.articleCount;
 }
 
 function membershipItem(storyId: string, articleId: string, state: MembershipState): StoredItem & ItemKey {
