@@ -77,8 +77,12 @@ export interface StoryStore {
 }
 
 export interface AlertStore {
-  /** Records the alert before it is published; false when it was already recorded. */
-  recordAlert(alert: Alert): Promise<boolean>;
+  /**
+   * Records the alert before it is published; false when it was already recorded. With
+   * `deliveryLeaseUntil`, the recorder also holds the right to publish it until then (as
+   * claimAlertDelivery gives), in the same write.
+   */
+  recordAlert(alert: Alert, deliveryLeaseUntil?: string): Promise<boolean>;
   getAlert(storyId: string, alertId: string): Promise<Alert | undefined>;
   /**
    * Takes the right to publish a pending alert until `leaseUntil`: false when it was sent, or

@@ -308,6 +308,15 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
     expect(await store.getAlert('s1', 'never-recorded')).toBeUndefined();
   });
 
+  it('records an alert with its delivery lease in one write: nobody else claims it until the lease ends', async () => {
+    const store = await freshStore();
+    const pending = alert('s1', 'alert-c', '2025-02-18T12:00:00.000Z');
+    expect(await commandsDuring(async () => expect(await store.recordAlert(pending, '2025-02-18T12:02:00.000Z')).toBe(true)))
+      .toEqual({ PutItemCommand: 1 });
+    expect(await store.claimAlertDelivery('s1', 'alert-c', '2025-02-18T12:01:00.000Z', '2025-02-18T12:03:00.000Z')).toBe(false);
+    expect(await store.claimAlertDelivery('s1', 'alert-c', '2025-02-18T12:02:30.000Z', '2025-02-18T12:04:30.000Z')).toBe(true);
+  });
+
   it('keeps watches: put, list, overwrite, delete', async () => {
     const store = await freshStore();
     const rubio: Watch = { id: 'rubio', name: 'rubio', actors: ['Marco Rubio'], topics: [], keywords: [], createdAt: '2025-02-18T00:00:00.000Z' };

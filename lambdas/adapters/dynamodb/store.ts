@@ -311,8 +311,9 @@ export class DynamoStore implements NewswatchStore {
 
   // ---- alerts ---------------------------------------------------------------------------
 
-  async recordAlert(alert: Alert): Promise<boolean> {
-    return this.putIfAbsent({ ...alert, ...itemKey.alert(alert.storyId, alert.id) });
+  async recordAlert(alert: Alert, deliveryLeaseUntil?: string): Promise<boolean> {
+    const lease = deliveryLeaseUntil ? { deliveryLeaseUntil } : {};
+    return this.putIfAbsent({ ...alert, ...lease, ...itemKey.alert(alert.storyId, alert.id) });
   }
 
   async getAlert(storyId: string, alertId: string): Promise<Alert | undefined> {

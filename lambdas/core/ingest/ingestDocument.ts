@@ -177,10 +177,12 @@ function withTracking(story: Story, article: Article, ctx: DocumentContext): Sto
 async function deliverAlerts(alerts: Alert[], story: Story, now: string, config: IngestConfig, deps: DocumentDeps): Promise<Alert[]> {
   const delivered: Alert[] = [];
   for (const alert of alerts) {
-    const recorded = await deps.store.recordAlert(alert);
+    const lease = leaseEnd(now, config.deliveryLeaseSeconds);
+    // The first recorder holds the delivery lease from the same write; a resumed run must claim it.
+    const recorded = await deps.store.recordAlert(alert, lease);
     const current = recorded ? alert : await deps.store.getAlert(alert.storyId, alert.id);
     if (!current || current.status === 'sent') continue;
-    if (!(await deps.store.claimAlertDelivery(current.storyId, current.id, now, leaseEnd(now, config.deliveryLeaseSeconds)))) continue;
+    if (!recorded && !(await deps.store.claimAlertDelivery(current.storyId, current.id, now, lease))) continue;
     try {
       await deps.publisher.publish(current, story);
     } catch (error) {
