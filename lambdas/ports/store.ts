@@ -102,6 +102,7 @@ export interface WatchStore {
   deleteWatch(id: string): Promise<boolean>;
 }
 
+/** Drops that need attention: objects with a rejected document (a whole success is told by its articles). */
 export interface ObjectLog {
   recordObject(record: ObjectRecord): Promise<void>;
   getObject(key: string, version?: string): Promise<ObjectRecord | undefined>;

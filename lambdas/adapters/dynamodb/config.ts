@@ -16,6 +16,11 @@ export interface DynamoStoreConfig {
    * candidateLimitPerKey; the slack absorbs entries a concurrent rewrite drops.
    */
   indexHeadSize: number;
+  /**
+   * Milliseconds within which indexing a story rewrites index heads from this instance's own
+   * last read of them (the candidate lookup of the same article) instead of reading them again.
+   */
+  headReuseMs: number;
   /** Seconds one store instance reuses the watch list it read (0: read it every time). */
   watchCacheSeconds: number;
 }
@@ -28,6 +33,7 @@ export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
   backoffBaseMs: 25,
   backoffMaxMs: 2000,
   indexHeadSize: 32,
+  headReuseMs: 2_000,
   watchCacheSeconds: 30,
 };
 

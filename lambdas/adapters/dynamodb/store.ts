@@ -11,7 +11,7 @@
  *   alert          STORY#<id>     / ALERT#<alertId>  the Alert (status pending|sent)
  *   index head     INDEX#<key>    / HEAD             stories: { <sid>: <lastSeen> }, the newest indexHeadSize
  *   watch          WATCH          / WATCH#<id>       the Watch
- *   object log     OBJECT#<key>   / VERSION#<v|->    the ObjectRecord
+ *   object log     OBJECT#<key>   / VERSION#<v|->    the ObjectRecord of a drop with a rejected document
  *
  * Access rules: every call is GetItem, BatchGetItem, Query on a partition, PutItem, UpdateItem,
  * DeleteItem or BatchWriteItem. Never Scan: listings Query a fixed partition of gsi1.
@@ -25,7 +25,8 @@
  * heads are rewritten whole (BatchWriteItem has no conditions), so when two writers index
  * different stories under the same key at the same instant, one entry can be dropped from that
  * key's head; the story is still found through its other keys (~18) and is re-announced with its
- * next article. Losing a candidate costs recall at worst, never a wrong join or a lost article.
+ * next article. Indexing rewrites a head from this instance's own read of it when that read is
+ * under headReuseMs old (the candidate lookup a moment before), which widens that window by as much. Losing a candidate costs recall at worst, never a wrong join or a lost article.
  *
  * Story updates: while a story's articleIds lists all its articles (below storyArticleIdLimit),
  * one conditional put (`version = previous AND NOT contains(articleIds, article)`) adds an article
@@ -79,6 +80,9 @@ function expectId(item: StoredItem, kind: string): StoredItem {
   return item;
 }
 
+/** Index heads remembered per store instance (a Lambda container): enough for many articles' keys. */
+const HEAD_CACHE_LIMIT = 10_000;
+
 /** The `limit` newest entries of a head, newest first (ties by id, so every reader agrees). */
 function newestEntries(stories: Record<string, string>, limit: number): { id: string; lastSeen: string }[] {
   return Object.entries(stories).map(([id, lastSeen]) => ({ id, lastSeen: String(lastSeen) })).sort(byLastSeenDesc).slice(0, limit);
@@ -93,6 +97,7 @@ export class DynamoStore implements NewswatchStore {
   private readonly config: DynamoStoreConfig;
   private readonly actors: DynamoActorRegistry;
   private watchCache?: { watches: Watch[]; until: number };
+  private readonly headCache = new Map<string, { stories: Record<string, string>; at: number }>();
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -164,7 +169,7 @@ export class DynamoStore implements NewswatchStore {
 
   async findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]> {
     if (limitPerKey <= 0) return [];
-    const heads = await this.readIndexHeads(keys, false);
+    const heads = await this.readIndexHeads(keys);
     const found = new Map<string, { id: string; lastSeen: string; keys: number }>();
     for (const stories of heads.values()) {
       for (const { id, lastSeen } of newestEntries(stories, limitPerKey)) {
@@ -268,7 +273,8 @@ export class DynamoStore implements NewswatchStore {
   async indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
-    const heads = await this.readIndexHeads(unique, true);
+    // The heads were usually read a moment ago to find candidates: rewrite them from that read.
+    const heads = this.recentHeads(unique) ?? await this.readIndexHeads(unique);
     const items = unique.map((key) => {
       const stories = { ...(heads.get(key) ?? {}) };
       if ((stories[storyId] ?? '') < lastSeen) stories[storyId] = lastSeen;
@@ -276,18 +282,38 @@ export class DynamoStore implements NewswatchStore {
       return { ...itemKey.indexHead(key), key, stories: kept };
     });
     await batchPutItems(this.doc, this.tableName, items, this.config);
+    this.rememberHeads(new Map(items.map((item) => [item.key, item.stories])));
   }
 
-  /** The head of each key (story id -> lastSeen); keys without a head are absent. */
-  private async readIndexHeads(keys: string[], consistentRead: boolean): Promise<Map<string, Record<string, string>>> {
+  /** The head of each key (story id -> lastSeen), read consistently; keys without a head are absent. */
+  private async readIndexHeads(keys: string[]): Promise<Map<string, Record<string, string>>> {
     const unique = [...new Set(keys)];
-    const found = await batchGetItems(this.doc, this.tableName, unique.map(itemKey.indexHead), this.config, consistentRead);
+    const found = await batchGetItems(this.doc, this.tableName, unique.map(itemKey.indexHead), this.config, true);
     const heads = new Map<string, Record<string, string>>();
     for (const key of unique) {
       const item = foundItem(found, itemKey.indexHead(key));
-      if (item && item.stories && typeof item.stories === 'object') heads.set(key, item.stories as Record<string, string>);
+      heads.set(key, item && item.stories && typeof item.stories === 'object' ? item.stories as Record<string, string> : {});
+    }
+    this.rememberHeads(heads);
+    return heads;
+  }
+
+  /** Heads this instance read or wrote within headReuseMs, if it has every key's. */
+  private recentHeads(keys: string[]): Map<string, Record<string, string>> | undefined {
+    const now = Date.now();
+    const heads = new Map<string, Record<string, string>>();
+    for (const key of keys) {
+      const seen = this.headCache.get(key);
+      if (!seen || now - seen.at > this.config.headReuseMs) return undefined;
+      heads.set(key, seen.stories);
     }
     return heads;
+  }
+
+  private rememberHeads(heads: Map<string, Record<string, string>>): void {
+    if (this.headCache.size > HEAD_CACHE_LIMIT) this.headCache.clear();
+    const at = Date.now();
+    for (const [key, stories] of heads) this.headCache.set(key, { stories, at });
   }
 
   async listStories(limit?: number): Promise<Story[]> {

@@ -34,14 +34,24 @@ export interface DocumentContext {
 export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<IngestResult> {
   const { source, now } = ctx;
   const draft = await tagDocument(ctx, deps);
+  // Decide the story first (reads only) and claim the article with the decision in one write:
+  // a crash after the claim resumes with the same story instead of deciding again.
+  const decision = await decideStory(draft.article, draft.profile, ctx, deps);
 
-  const claim = await deps.store.claimArticle(draft.article);
-  let article = claim.created ? draft.article : claim.existing;
+  const claimed = { ...draft.article, storyId: decision.storyId, copyOf: decision.copyOf };
+  const claim = await deps.store.claimArticle(claimed);
+  let article = claim.created ? claimed : claim.existing;
   if (!claim.created && article.status === 'ingested') {
     return describe(ctx, article, 'duplicate', []);
   }
+  if (!article.storyId) {
+    // Claimed by a version that saved its decision separately and stopped before it: keep this one.
+    article = { ...article, storyId: decision.storyId, copyOf: decision.copyOf };
+    await deps.store.saveArticle(article);
+  }
+  const fresh = article.storyId === decision.storyId ? decision.fresh : undefined;
 
-  const { story, previous } = await placeInStory(article, draft.profile, ctx, deps);
+  const { story, previous } = await placeInStory(article, draft.profile, fresh, ctx, deps);
   article = { ...article, storyId: story.id, copyOf: article.copyOf };
 
   const coverage = await deps.store.claimCoverage({
@@ -107,47 +117,47 @@ async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<Ta
   return { article, profile };
 }
 
+interface StoryDecision {
+  storyId: string;
+  copyOf?: string;
+  /** The joined story as read (consistently) to decide: the first write attempt builds on it. */
+  fresh?: Story;
+}
+
+/** Candidate stories by key lookups, then the cluster step's join-or-create decision. */
+async function decideStory(article: Article, profile: ArticleProfile, ctx: DocumentContext, deps: DocumentDeps): Promise<StoryDecision> {
+  const { store } = deps;
+  const ids = (await store.findCandidateStories(candidateKeys(profile), ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
+  const candidates = await store.getStories(ids);
+  const assignment = assignStory({ profile, publishedAt: article.publishedAt ?? ctx.now }, candidates);
+  if (assignment.action === 'join') {
+    return { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: candidates.find((story) => story.id === assignment.storyId) };
+  }
+  // The first article's id names the story: a retried creation finds the same story.
+  return { storyId: article.id };
+}
+
 /**
- * Finds or creates the article's story and adds the article to it exactly once. A resumed
- * article keeps the story it was given the first time.
+ * Creates the article's story or adds the article to it, exactly once (the story was decided and
+ * recorded on the article before). `fresh` is the story as read to decide, when it still applies.
  */
 async function placeInStory(
   article: Article,
   profile: ArticleProfile,
+  fresh: Story | undefined,
   ctx: DocumentContext,
   deps: DocumentDeps,
 ): Promise<{ story: Story; previous?: Story }> {
   const { store } = deps;
+  const storyId = article.storyId!;
   const keys = candidateKeys(profile);
-  const at = article.publishedAt ?? ctx.now;
-  const member = { ...article, publishedAt: at, profile };
-
-  let storyId = article.storyId;
-  let copyOf = article.copyOf;
-  // The candidates were read consistently just now: the first attempt writes against that read.
-  let fresh: Story | undefined;
-  if (!storyId) {
-    const ids = (await store.findCandidateStories(keys, ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
-    const candidates = await store.getStories(ids);
-    const assignment = assignStory({ profile, publishedAt: at }, candidates);
-    if (assignment.action === 'join') {
-      storyId = assignment.storyId;
-      copyOf = assignment.copyOf;
-      fresh = candidates.find((story) => story.id === assignment.storyId);
-    } else {
-      // The first article's id names the story: a retried creation finds the same story.
-      storyId = article.id;
-    }
-    // Remember the decision before acting on it, so a crash cannot re-decide differently.
-    await store.saveArticle({ ...article, storyId, copyOf });
-  }
-  article.copyOf = copyOf;
+  const member = { ...article, publishedAt: article.publishedAt ?? ctx.now, profile };
 
   for (let attempt = 1; ; attempt++) {
     const existing = attempt === 1 && fresh ? fresh : await store.getStory(storyId);
     if (!existing) {
       const story = withTracking(startStory(member, storyId), article, ctx);
-      // createStory writes the story with this article already counted (and its membership).
+      // createStory writes the story with this article already counted.
       if (await store.createStory(story)) {
         await store.indexStory(storyId, keys, story.lastSeen);
         return { story };

@@ -48,7 +48,10 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
       results.push({ file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) });
     }
   }
-  await deps.store.recordObject(objectRecord(raw, results, options.now));
+  // The object log keeps what needs attention (a rejected document); a drop ingested whole is
+  // recorded by its articles, each of which keeps its rawKey.
+  const record = objectRecord(raw, results, options.now);
+  if (record.status !== 'ingested') await deps.store.recordObject(record);
   return results;
 }
 
