@@ -22,8 +22,11 @@ export interface ArticleStore {
 }
 
 export interface ActorRegistry {
-  /** Resolves folded alias keys to actors (BatchGetItem on alias items). */
-  findActorsByAlias(keys: string[]): Promise<Map<string, ActorRecord>>;
+  /**
+   * Resolves folded alias keys to actors. `actorIds` (the ids the article's new actors would
+   * get) are read in the same request, so that saving them next costs no read.
+   */
+  findActorsByAlias(keys: string[], actorIds?: string[]): Promise<Map<string, ActorRecord>>;
   /** Creates or extends actors: new aliases are added, existing ones kept. */
   saveActors(actors: ActorRecord[]): Promise<void>;
   getActor(id: string): Promise<ActorRecord | undefined>;

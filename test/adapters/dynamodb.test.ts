@@ -212,6 +212,18 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
     await expect(store.addArticleToStory('nope', 'a1', story('nope', ['a1'], 'x'))).rejects.toBeInstanceOf(StoreIntegrityError);
   });
 
+  it("saves an article's new actors on the read its name lookup made: one BatchGetItem, one BatchWriteItem", async () => {
+    const store = await freshStore();
+    const rubio: ActorRecord = { id: 'p:marco-rubio', name: 'Marco Rubio', type: 'person', aliases: ['marco rubio', 'rubio'] };
+    const during = await commandsDuring(async () => {
+      expect((await store.findActorsByAlias(['marco rubio', 'rubio'], ['p:marco-rubio'])).size).toBe(0);
+      await store.saveActors([rubio]);
+    });
+    expect(during).toEqual({ BatchGetItemCommand: 1, BatchWriteItemCommand: 1 });
+    // The write forgot the reads: the next lookup reads again and finds the actor.
+    expect((await store.findActorsByAlias(['rubio'])).get('rubio')).toEqual(rubio);
+  });
+
   it('resolves more than 100 aliases in chunks; the first actor to claim an alias keeps it', async () => {
     const store = await freshStore();
     const actors: ActorRecord[] = Array.from({ length: 60 }, (_, i) => ({

@@ -23,7 +23,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
 import type { ActorRecord, Story } from '../../core/model';
-import { batchGetItems, batchPutItems, foundItem, mapWithConcurrency, queryAllPages, type StoredItem } from './batch';
+import { batchGetItems, batchPutItems, foundItem, keyId, mapWithConcurrency, queryAllPages, type StoredItem } from './batch';
 import type { DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, toStoreError } from './errors';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS, type ItemKey } from './schema';
@@ -42,11 +42,16 @@ export class DynamoActorRegistry {
     private readonly config: DynamoStoreConfig,
   ) {}
 
+  private readonly recentReads = new Map<string, { item?: StoredItem; at: number }>();
+
   /** Alias keys -> their actors, redirects followed; an alias a user set is listed in userAliases. */
-  async findActorsByAlias(keys: string[]): Promise<Map<string, ActorRecord>> {
+  async findActorsByAlias(keys: string[], actorIds: string[] = []): Promise<Map<string, ActorRecord>> {
     const aliasKeys = [...new Set(keys)];
-    const aliases = await batchGetItems(this.doc, this.tableName, aliasKeys.map(itemKey.alias), this.config, false);
-    const owners = await this.resolveActorIds([...new Set([...aliases.values()].map((alias) => String(alias.actorId)))]);
+    // The actors the article may create are read in the same request: saving them next needs them.
+    const aliases = await this.readItems([...aliasKeys.map(itemKey.alias), ...actorIds.map(itemKey.actor)]);
+    const owners = await this.resolveActorIds([...new Set(aliasKeys
+      .map((key) => foundItem(aliases, itemKey.alias(key))?.actorId)
+      .filter((id): id is string => typeof id === 'string'))]);
 
     const resolved = new Map<string, ActorRecord>();
     for (const key of aliasKeys) {
@@ -68,7 +73,7 @@ export class DynamoActorRegistry {
     const records = new Map<string, ActorRecord>();
     let pending = [...new Set(ids)];
     for (let hop = 0; hop < MAX_REDIRECT_HOPS && pending.length > 0; hop++) {
-      const found = await batchGetItems(this.doc, this.tableName, pending.map(itemKey.actor), this.config, false);
+      const found = await this.readItems(pending.map(itemKey.actor));
       for (const id of pending) {
         const item = foundItem(found, itemKey.actor(id));
         if (item) records.set(id, toActor(item));
@@ -99,9 +104,7 @@ export class DynamoActorRegistry {
     const merged = mergeActorsById(actors);
     if (merged.length === 0) return;
     const aliasKeys = merged.flatMap((actor) => actor.aliases.map(itemKey.alias));
-    const stored = await batchGetItems(
-      this.doc, this.tableName, [...merged.map((actor) => itemKey.actor(actor.id)), ...aliasKeys], this.config, false,
-    );
+    const stored = await this.readItems([...merged.map((actor) => itemKey.actor(actor.id)), ...aliasKeys]);
 
     const claimedBy = new Map<string, ActorRecord>();
     for (const actor of merged) {
@@ -128,8 +131,35 @@ export class DynamoActorRegistry {
       if (current.name === actor.name && current.type === actor.type && newAliases.length === 0) continue;
       updates.push({ actor, newAliases });
     }
+    this.recentReads.clear();
     await batchPutItems(this.doc, this.tableName, puts, this.config);
     await mapWithConcurrency(updates, this.config.concurrency, ({ actor, newAliases }) => this.writeActor(actor, { addAliases: newAliases }));
+  }
+
+  /**
+   * Reads items (eventually consistent, as the registry always did), reusing what this instance
+   * read under readReuseMs ago: the lookup of an article's names and the save that follows it
+   * share one read. Any write of this instance forgets them.
+   */
+  private async readItems(keys: ItemKey[]): Promise<Map<string, StoredItem>> {
+    const now = Date.now();
+    const found = new Map<string, StoredItem>();
+    const missing: ItemKey[] = [];
+    for (const key of keys) {
+      const seen = this.recentReads.get(readId(key));
+      if (seen && now - seen.at <= this.config.readReuseMs) {
+        if (seen.item) found.set(readId(key), seen.item);
+      } else missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    const read = await batchGetItems(this.doc, this.tableName, missing, this.config, false);
+    if (this.recentReads.size > RECENT_READS_LIMIT) this.recentReads.clear();
+    for (const key of missing) {
+      const item = foundItem(read, key);
+      this.recentReads.set(readId(key), { item, at: now });
+      if (item) found.set(readId(key), item);
+    }
+    return found;
   }
 
   async getActor(id: string): Promise<ActorRecord | undefined> {
@@ -293,6 +323,8 @@ export class DynamoActorRegistry {
   }
 
   private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    // Every call made here writes (reads go through readItems or getActor): forget what was read.
+    this.recentReads.clear();
     try {
       return await run();
     } catch (error) {
@@ -318,6 +350,11 @@ export class DynamoActorRegistry {
   }
 }
 
+/** Items remembered per instance: a few articles' names. */
+const RECENT_READS_LIMIT = 5_000;
+
+const readId = keyId;
+
 function aliasItem(key: string, actor: ActorRecord, origin: AliasOrigin): StoredItem & ItemKey {
   return {
     ...itemKey.alias(key), alias: key, actorId: actor.id, name: actor.name, type: actor.type,
@@ -329,7 +366,7 @@ function stringSet(value: unknown): string[] {
   return value instanceof Set || Array.isArray(value) ? [...value].map(String).sort() : [];
 }
 
-export /** A new actor's whole item, as writeActor would leave it (an empty alias set is left out: DynamoDB has none). */
+/** A new actor's whole item, as writeActor would leave it (an empty alias set is left out: DynamoDB has none). */
 function newActorItem(actor: ActorRecord, aliases: string[]): StoredItem & ItemKey {
   return {
     ...itemKey.actor(actor.id), id: actor.id, name: actor.name, type: actor.type,

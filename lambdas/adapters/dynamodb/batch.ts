@@ -36,7 +36,8 @@ function backoff(attempt: number, config: DynamoStoreConfig): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
 
-function keyId(key: ItemKey): string {
+/** The id of an item key in the maps these helpers return ("pk\\0sk"). */
+export function keyId(key: ItemKey): string {
   return `${key.pk}\u0000${key.sk}`;
 }
 

@@ -17,10 +17,11 @@ export interface DynamoStoreConfig {
    */
   indexHeadSize: number;
   /**
-   * Milliseconds within which indexing a story rewrites index heads from this instance's own
-   * last read of them (the candidate lookup of the same article) instead of reading them again.
+   * Milliseconds within which this instance reuses its own last read instead of reading again:
+   * indexing a story rewrites the index heads the candidate lookup just read, and saving an
+   * article's actors uses the registry items its name lookup just read.
    */
-  headReuseMs: number;
+  readReuseMs: number;
   /** Seconds one store instance reuses the watch list it read (0: read it every time). */
   watchCacheSeconds: number;
 }
@@ -33,7 +34,7 @@ export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
   backoffBaseMs: 25,
   backoffMaxMs: 2000,
   indexHeadSize: 32,
-  headReuseMs: 2_000,
+  readReuseMs: 2_000,
   watchCacheSeconds: 30,
 };
 

@@ -26,7 +26,7 @@
  * different stories under the same key at the same instant, one entry can be dropped from that
  * key's head; the story is still found through its other keys (~18) and is re-announced with its
  * next article. Indexing rewrites a head from this instance's own read of it when that read is
- * under headReuseMs old (the candidate lookup a moment before), which widens that window by as much. Losing a candidate costs recall at worst, never a wrong join or a lost article.
+ * under readReuseMs old (the candidate lookup a moment before), which widens that window by as much. Losing a candidate costs recall at worst, never a wrong join or a lost article.
  *
  * Story updates: while a story's articleIds lists all its articles (below storyArticleIdLimit),
  * one conditional put (`version = previous AND NOT contains(articleIds, article)`) adds an article
@@ -129,8 +129,8 @@ export class DynamoStore implements NewswatchStore {
 
   // ---- actors (actor-registry.ts) --------------------------------------------------------
 
-  findActorsByAlias(keys: string[]): Promise<Map<string, ActorRecord>> {
-    return this.actors.findActorsByAlias(keys);
+  findActorsByAlias(keys: string[], actorIds?: string[]): Promise<Map<string, ActorRecord>> {
+    return this.actors.findActorsByAlias(keys, actorIds);
   }
 
   saveActors(actors: ActorRecord[]): Promise<void> {
@@ -298,13 +298,13 @@ export class DynamoStore implements NewswatchStore {
     return heads;
   }
 
-  /** Heads this instance read or wrote within headReuseMs, if it has every key's. */
+  /** Heads this instance read or wrote within readReuseMs, if it has every key's. */
   private recentHeads(keys: string[]): Map<string, Record<string, string>> | undefined {
     const now = Date.now();
     const heads = new Map<string, Record<string, string>>();
     for (const key of keys) {
       const seen = this.headCache.get(key);
-      if (!seen || now - seen.at > this.config.headReuseMs) return undefined;
+      if (!seen || now - seen.at > this.config.readReuseMs) return undefined;
       heads.set(key, seen.stories);
     }
     return heads;

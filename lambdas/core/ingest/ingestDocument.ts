@@ -4,7 +4,7 @@ import type { ArticleProfile } from '../cluster';
 import { ConfigurationError, RetryableError } from '../errors';
 import type { Alert, Article, IngestResult, NormalizedDoc, SourceRef, Story, Watch } from '../model';
 import { articleIdFor, countWords } from '../normalize';
-import { actorLookupKeys, extractActors, extractKeyphrases, foldName, resolveActors, tagTopics } from '../tag';
+import { actorId, actorLookupKeys, extractActors, extractKeyphrases, foldName, resolveActors, tagTopics } from '../tag';
 import type { AlertPublisher, AlertQueue } from '../../ports/alerts';
 import type { NewswatchStore } from '../../ports/store';
 import type { IngestConfig } from './config';
@@ -89,7 +89,7 @@ interface TaggedDraft {
 async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<TaggedDraft> {
   const { doc, source, now } = ctx;
   const candidates = extractActors(doc);
-  const known = await deps.store.findActorsByAlias(actorLookupKeys(candidates));
+  const known = await deps.store.findActorsByAlias(actorLookupKeys(candidates), candidates.map((c) => actorId(c.type, c.name)));
   const { actors, registryUpdates } = resolveActors(candidates, known);
   if (registryUpdates.length > 0) await deps.store.saveActors(registryUpdates);
   const topics = tagTopics(doc, ctx.watches);
