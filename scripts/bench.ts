@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- [--stories N]... [--articles DATASET]`
  *
- * For each store size (default 1,000, 10,000 and 100,000 stories), starts a fresh in-memory
- * embedded store (dynalite + the DynamoDB adapter), fills it fast with synthetic stories written
+ * For each store size (default 1,000, 10,000 and 100,000 stories), starts a fresh embedded store
+ * on disk (dynalite on LevelDB in a temp folder + the DynamoDB adapter), fills it fast with synthetic stories written
  * directly through BatchWriteItem (story items and their index items, the shapes the adapter
  * writes), then ingests a fixed set of real articles (news-cluster-dev, 179 articles, every
  * story tracked) through the real pipeline and prints articles/second and DynamoDB requests per
@@ -13,6 +13,9 @@
  * articles' keys (common actors and terms are shared by thousands of stories, as in a real archive).
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { countCommands, createDocumentClient } from '../lambdas/adapters/dynamodb';
 import { DYNAMO_STORE_DEFAULTS } from '../lambdas/adapters/dynamodb/config';
 import { contentTerms } from '../lambdas/core/cluster/terms';
@@ -20,6 +23,7 @@ import { DEFAULT_INGEST_CONFIG, ingestObject } from '../lambdas/core/ingest';
 import type { Story } from '../lambdas/core/model';
 import { startEmbedded } from '../lambdas/local/runtime';
 import { readDataset, toJsonLine, type LabelledArticle } from './clustering-data';
+import { seededRandom } from './seeded-random';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 const DEFAULT_ARTICLES = '../shared/data/news-cluster-dev';
@@ -36,17 +40,6 @@ function parseArgs(argv: string[]): { sizes: number[]; articles: string } {
   return { sizes: sizes.length ? sizes : DEFAULT_SIZES, articles };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the same stores every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Index of a Zipf-like draw over `n` items: item k is drawn about 1/(k+1) as often as item 0. */
 function zipf(rand: () => number, n: number): number {
@@ -109,7 +102,7 @@ function syntheticStory(i: number, vocab: Vocabulary, rand: () => number): { sto
 /** Writes the stories as the adapter would (story item + index items), 25 per BatchWriteItem, several in flight. */
 async function populate(runtime: Awaited<ReturnType<typeof startEmbedded>>, count: number, vocab: Vocabulary): Promise<void> {
   const doc = createDocumentClient(runtime.client);
-  const rand = random(count);
+  const rand = seededRandom(count); // the same stores every run
   const items: Record<string, unknown>[] = [];
   const flush = async (all: boolean) => {
     const batches: Record<string, unknown>[][] = [];
@@ -149,7 +142,10 @@ function trimHead(head: { id: string; lastSeen: string }[]): void {
 }
 
 async function benchOne(size: number, articles: LabelledArticle[], vocab: Vocabulary) {
-  const runtime = await startEmbedded({ dataDir: '.newswatch-bench', inMemory: true });
+  // On disk (LevelDB under a fresh temp folder), as a store that already holds an archive is: an
+  // in-memory engine in this process would make the bench measure its own garbage collector.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-bench-'));
+  const runtime = await startEmbedded({ dataDir });
   try {
     const fillStart = Date.now();
     await populate(runtime, size, vocab);
@@ -168,6 +164,7 @@ async function benchOne(size: number, articles: LabelledArticle[], vocab: Vocabu
     return { size, fillSeconds, articlesPerSecond: articles.length / seconds, requestsPerArticle: total, perArticle };
   } finally {
     await runtime.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../lambdas/core/tag/ner/mention-model';
 import { tokenize, type Token } from '../lambdas/core/tag/tokenize';
 import { readBioDocuments, type DocumentText } from './ner-metrics';
+import { seededRandom } from './seeded-random';
 
 const WEIGHTS_TS = join(__dirname, '../lambdas/core/tag/ner/weights.ts');
 const NAME_LISTS_TS = join(__dirname, '../lambdas/core/tag/lexicon/name-lists.ts');
@@ -67,17 +68,6 @@ export function ruleRanges(text: string, tokens: Token[]): RuleSpan[] {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function train(instances: Instance[], tableSize: number, epochs: number, seed: number): MentionModel {
   const L = LABEL_COUNT;
   const model: MentionModel = { tableSize, weights: new Float32Array(tableSize * L), transitions: new Float32Array((L + 1) * L) };
@@ -85,7 +75,7 @@ function train(instances: Instance[], tableSize: number, epochs: number, seed: n
   const uWeights = new Float32Array(model.weights.length);
   const uTransitions = new Float32Array(model.transitions.length);
   let step = 1;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const units: [Instance, number, number][] = instances.flatMap((inst) => inst.lines.map(([a, b]) => [inst, a, b] as [Instance, number, number]));
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let k = units.length - 1; k > 0; k--) {

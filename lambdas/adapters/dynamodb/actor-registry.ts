@@ -23,7 +23,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
 import type { ActorRecord, Story } from '../../core/model';
-import { batchGetItems, batchPutItems, foundItem, keyId, mapWithConcurrency, queryAllPages, type StoredItem } from './batch';
+import { batchGetItems, batchPutItems, foundItem, keyId, mapWithConcurrency, queryListPartition, type StoredItem } from './batch';
 import type { DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, toStoreError } from './errors';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS, type ItemKey } from './schema';
@@ -171,14 +171,7 @@ export class DynamoActorRegistry {
 
   /** Every actor, merged ones included (they carry mergedInto), by name. */
   async listActors(): Promise<ActorRecord[]> {
-    const items = await queryAllPages(this.doc, {
-      TableName: this.tableName,
-      IndexName: listIndex.name,
-      KeyConditionExpression: '#lpk = :lpk',
-      ExpressionAttributeNames: { '#lpk': listIndex.partitionKey },
-      ExpressionAttributeValues: { ':lpk': LIST_PARTITIONS.actors },
-      ScanIndexForward: true,
-    });
+    const items = await queryListPartition(this.doc, this.tableName, LIST_PARTITIONS.actors, true);
     return items.map(toActor);
   }
 

@@ -12,6 +12,7 @@ import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDo
 import { StoreIntegrityError } from '../../core/errors';
 import type { AlertHold, AlertQueue } from '../../ports/alerts';
 import { isConditionalCheckFailed, toStoreError } from './errors';
+import { queryListPartition } from './batch';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS } from './schema';
 
 const { listIndex } = TABLE_KEYS;
@@ -53,16 +54,7 @@ export class DynamoAlertQueue implements AlertQueue {
   }
 
   async nextHold(): Promise<AlertHold | undefined> {
-    const output = await this.call('Query', () => this.doc.send(new QueryCommand({
-      TableName: this.tableName,
-      IndexName: listIndex.name,
-      KeyConditionExpression: '#lpk = :lpk',
-      ExpressionAttributeNames: { '#lpk': listIndex.partitionKey },
-      ExpressionAttributeValues: { ':lpk': LIST_PARTITIONS.alertsDue },
-      ScanIndexForward: true,
-      Limit: 1,
-    })));
-    const item = output.Items?.[0];
+    const [item] = await queryListPartition(this.doc, this.tableName, LIST_PARTITIONS.alertsDue, true, 1);
     return item ? toHold(item) : undefined;
   }
 

@@ -2,7 +2,7 @@ import { BatchGetCommand, BatchWriteCommand, QueryCommand, type DynamoDBDocument
 import { RetryableError } from '../../core/errors';
 import type { DynamoStoreConfig } from './config';
 import { toStoreError } from './errors';
-import type { ItemKey } from './schema';
+import { TABLE_KEYS, type ItemKey } from './schema';
 
 export type StoredItem = Record<string, unknown>;
 
@@ -133,4 +133,26 @@ export async function queryAllPages(
     startKey = output.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/**
+ * Items of one fixed list partition of gsi1 (actors by name, stories by lastSeen, holds by due
+ * time), in sort-key order, up to `limit`.
+ */
+export function queryListPartition(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  partition: string,
+  ascending: boolean,
+  limit?: number,
+): Promise<StoredItem[]> {
+  const { listIndex } = TABLE_KEYS;
+  return queryAllPages(doc, {
+    TableName: tableName,
+    IndexName: listIndex.name,
+    KeyConditionExpression: '#lpk = :lpk',
+    ExpressionAttributeNames: { '#lpk': listIndex.partitionKey },
+    ExpressionAttributeValues: { ':lpk': partition },
+    ScanIndexForward: ascending,
+  }, limit);
 }

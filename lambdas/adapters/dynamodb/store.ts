@@ -50,7 +50,7 @@ import type {
 } from '../../core/model';
 import type { NewswatchStore, ObjectRecord } from '../../ports/store';
 import {
-  batchGetItems, batchPutItems, foundItem, queryAllPages, type StoredItem,
+  batchGetItems, batchPutItems, foundItem, queryAllPages, queryListPartition, type StoredItem,
 } from './batch';
 import { DynamoActorRegistry } from './actor-registry';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
@@ -317,7 +317,7 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async listStories(limit?: number): Promise<Story[]> {
-    const items = await this.queryListIndex(LIST_PARTITIONS.stories, false, limit);
+    const items = await queryListPartition(this.doc, this.tableName, LIST_PARTITIONS.stories, false, limit);
     return items.map(toStory);
   }
 
@@ -489,16 +489,6 @@ export class DynamoStore implements NewswatchStore {
       ExpressionAttributeValues: { ':pk': itemKey.story(storyId).pk, ':prefix': prefix },
       ConsistentRead: true,
     });
-  }
-
-  private queryListIndex(partition: string, ascending: boolean, limit?: number): Promise<StoredItem[]> {
-    return this.queryAll({
-      IndexName: listIndex.name,
-      KeyConditionExpression: '#lpk = :lpk',
-      ExpressionAttributeNames: { '#lpk': listIndex.partitionKey },
-      ExpressionAttributeValues: { ':lpk': partition },
-      ScanIndexForward: ascending,
-    }, limit);
   }
 
   private queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>, limit?: number): Promise<StoredItem[]> {

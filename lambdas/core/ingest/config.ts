@@ -25,7 +25,7 @@ export interface IngestConfig {
 export const DEFAULT_INGEST_CONFIG: IngestConfig = {
   trackAll: false,
   candidateLimitPerKey: 20,
-  maxCandidates: 16,
+  maxCandidates: 8,
   storyWriteAttempts: 5,
   deliveryLeaseSeconds: 120,
 };
