@@ -9,16 +9,15 @@ import type { ActorRecord, Article, Story } from '../core/model';
 import {
   actorId, findRedirects, foldName, redirectActorTags, redirectStoryActors, type ActorRedirects,
 } from '../core/tag';
+import { actorIndexKey } from '../core/cluster';
 import type { NewswatchStore } from '../ports/store';
 
 /** Tuning of the merge's story rewrite. */
 export const ACTOR_MERGE_CONFIG = {
   /**
-   * Story index prefix of an actor, as the cluster step writes it (cluster/keys.ts): the
-   * stories to rewrite after a merge are the ones indexed under the merged actor's key.
+   * Stories read per merge from the merged actor's index key (actorIndexKey; newest first, at
+   * most the index head's size; older ones resolve when viewed).
    */
-  storyIndexPrefix: 'actor:',
-  /** Stories read from that index per merge (newest first; older ones resolve when viewed). */
   maxStories: 1000,
   /** Attempts at one story's rewrite when a concurrent ingest changes it meanwhile. */
   storyWriteAttempts: 5,
@@ -127,14 +126,14 @@ async function rewriteStoredReferences(
   intoId: string,
   redirects: ActorRedirects,
 ): Promise<{ storiesUpdated: number; articlesUpdated: number }> {
-  const storyIds = await store.findCandidateStories([`${ACTOR_MERGE_CONFIG.storyIndexPrefix}${fromId}`], ACTOR_MERGE_CONFIG.maxStories);
+  const storyIds = await store.findCandidateStories([actorIndexKey(fromId)], ACTOR_MERGE_CONFIG.maxStories);
   let storiesUpdated = 0;
   let articlesUpdated = 0;
   for (const storyId of storyIds) {
     const story = await rewriteStory(store, storyId, redirects);
     if (!story) continue;
     storiesUpdated++;
-    await store.indexStory(story.id, [`${ACTOR_MERGE_CONFIG.storyIndexPrefix}${intoId}`], story.lastSeen);
+    await store.indexStory(story.id, [actorIndexKey(intoId)], story.lastSeen);
     for (const articleId of story.articleIds) {
       const article = await store.getArticle(articleId);
       if (!article) continue;

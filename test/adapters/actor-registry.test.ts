@@ -2,20 +2,10 @@
  * The actor registry (aliases, user aliases, merge redirects, split, story actor rewrite) on
  * both engines: dynalite and Amazon's DynamoDB Local. One suite body, run against both.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  countCommands, createDocumentClient, DynamoStore, ensureTable, type CommandCounter,
-} from '../../lambdas/adapters/dynamodb';
+import { createDocumentClient, DynamoStore, ensureTable } from '../../lambdas/adapters/dynamodb';
 import { StoreIntegrityError } from '../../lambdas/core/errors';
 import type { ActorRecord, Story } from '../../lambdas/core/model';
-import {
-  makeClient, startDynalite, startDynamoDbLocal, type EngineStarter, type RunningEngine,
-} from '../support/dynamo-engines';
-
-const engines: [string, EngineStarter][] = [
-  ['dynalite', startDynalite],
-  ['dynamodb-local', startDynamoDbLocal],
-];
+import { ENGINES, useEngine } from '../support/dynamo-engines';
 
 const person = (id: string, name: string, aliases: string[]): ActorRecord => ({ id, name, type: 'person', aliases });
 
@@ -29,27 +19,14 @@ function story(id: string): Story {
   };
 }
 
-describe.each(engines)('actor registry on %s', (_engineName, startEngine) => {
-  let engine: RunningEngine;
-  let client: DynamoDBClient;
-  let counter: CommandCounter;
+describe.each(ENGINES)('actor registry on %s', (_engineName, startEngine) => {
+  const db = useEngine(startEngine);
   let tableCount = 0;
-
-  beforeAll(async () => {
-    engine = await startEngine();
-    client = makeClient(engine.endpoint);
-    counter = countCommands(client);
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await engine?.stop();
-  });
 
   async function freshStore(): Promise<DynamoStore> {
     const tableName = `actor-registry-test-${++tableCount}`;
-    await ensureTable(client, tableName);
-    return new DynamoStore(createDocumentClient(client), tableName);
+    await ensureTable(db.client, tableName);
+    return new DynamoStore(createDocumentClient(db.client), tableName);
   }
 
   it('a user alias takes an alias from the actor the tagger gave it to, and the tagger cannot take it back', async () => {
@@ -79,7 +56,7 @@ describe.each(engines)('actor registry on %s', (_engineName, startEngine) => {
       person('p:volodymyr-zelensky', 'Volodymyr Zelenskyy', ['volodymyr zelensky']),
     ]);
     await store.setUserAlias('p:zelensky', 'ze');
-    const during = counter.counts.ScanCommand ?? 0;
+    const during = db.counter.counts.ScanCommand ?? 0;
     await store.mergeActor('p:zelensky', 'p:volodymyr-zelensky');
     await store.mergeActor('p:zelensky', 'p:volodymyr-zelensky'); // a rerun completes or changes nothing
 
@@ -95,7 +72,7 @@ describe.each(engines)('actor registry on %s', (_engineName, startEngine) => {
     expect(resolved.get('p:zelensky')?.id).toBe('p:volodymyr-zelensky');
     expect(resolved.get('p:volodymyr-zelensky')?.id).toBe('p:volodymyr-zelensky');
     expect(resolved.has('p:nobody')).toBe(false);
-    expect(counter.counts.ScanCommand ?? 0).toBe(during);
+    expect(db.counter.counts.ScanCommand ?? 0).toBe(during);
 
     // Chains resolve (W -> X -> Y); an alias item a merge did not reach resolves through the redirect.
     await store.saveActors([person('p:w', 'W', ['w']), person('p:y', 'Y', ['y'])]);

@@ -2,15 +2,10 @@
  * The DynamoDB store on two real engines: dynalite (the embedded default) and Amazon's
  * DynamoDB Local (the reference). One suite body, run against both.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  countCommands, createDocumentClient, DynamoStore, ensureTable, type CommandCounter,
-} from '../../lambdas/adapters/dynamodb';
+import { createDocumentClient, DynamoStore, ensureTable } from '../../lambdas/adapters/dynamodb';
 import { RetryableError, StoreIntegrityError } from '../../lambdas/core/errors';
 import type { ActorRecord, Alert, Article, CoverageEntry, SourceRef, Story, Watch } from '../../lambdas/core/model';
-import {
-  makeClient, startDynalite, startDynamoDbLocal, type EngineStarter, type RunningEngine,
-} from '../support/dynamo-engines';
+import { ENGINES, makeClient, startDynalite, useEngine } from '../support/dynamo-engines';
 
 const source = (id: string): SourceRef => ({ id, name: id.toUpperCase(), origin: 'key-prefix' });
 
@@ -70,41 +65,23 @@ function alert(storyId: string, id: string, createdAt: string): Alert {
   };
 }
 
-const engines: [string, EngineStarter][] = [
-  ['dynalite', startDynalite],
-  ['dynamodb-local', startDynamoDbLocal],
-];
-
-describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
-  let engine: RunningEngine;
-  let client: DynamoDBClient;
-  let counter: CommandCounter;
+describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
+  const db = useEngine(startEngine);
   let tableCount = 0;
-
-  beforeAll(async () => {
-    engine = await startEngine();
-    client = makeClient(engine.endpoint);
-    counter = countCommands(client);
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await engine?.stop();
-  });
 
   /** Each test gets its own table: listings see only what the test wrote. */
   async function freshStore(config?: ConstructorParameters<typeof DynamoStore>[2]): Promise<DynamoStore> {
     const tableName = `newswatch-test-${++tableCount}`;
-    await ensureTable(client, tableName);
-    return new DynamoStore(createDocumentClient(client), tableName, config);
+    await ensureTable(db.client, tableName);
+    return new DynamoStore(createDocumentClient(db.client), tableName, config);
   }
 
   /** Commands sent while `run` ran. */
   async function commandsDuring(run: () => Promise<unknown>): Promise<Record<string, number>> {
-    const before = { ...counter.counts };
+    const before = { ...db.counter.counts };
     await run();
     const during: Record<string, number> = {};
-    for (const [name, count] of Object.entries(counter.counts)) {
+    for (const [name, count] of Object.entries(db.counter.counts)) {
       if (count !== (before[name] ?? 0)) during[name] = count - (before[name] ?? 0);
     }
     return during;
@@ -112,8 +89,8 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
 
   it('ensureTable is idempotent on an existing table', async () => {
     const tableName = `newswatch-test-${++tableCount}`;
-    await ensureTable(client, tableName);
-    expect(await commandsDuring(() => ensureTable(client, tableName))).toEqual({ DescribeTableCommand: 1 });
+    await ensureTable(db.client, tableName);
+    expect(await commandsDuring(() => ensureTable(db.client, tableName))).toEqual({ DescribeTableCommand: 1 });
   });
 
   it('claims an article once; a second claim returns the stored one with one Put and one Get', async () => {
@@ -345,9 +322,9 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
 
   it('reuses the watch list for watchCacheSeconds, and sees its own changes at once', async () => {
     const tableName = `newswatch-test-${++tableCount}`;
-    await ensureTable(client, tableName);
-    const reader = new DynamoStore(createDocumentClient(client), tableName, { watchCacheSeconds: 60 });
-    const writer = new DynamoStore(createDocumentClient(client), tableName, { watchCacheSeconds: 0 });
+    await ensureTable(db.client, tableName);
+    const reader = new DynamoStore(createDocumentClient(db.client), tableName, { watchCacheSeconds: 60 });
+    const writer = new DynamoStore(createDocumentClient(db.client), tableName, { watchCacheSeconds: 0 });
     const rubio: Watch = { id: 'rubio', name: 'rubio', actors: ['Marco Rubio'], topics: [], keywords: [], createdAt: '2025-02-18T00:00:00.000Z' };
     expect(await reader.listWatches()).toEqual([]);
     await writer.putWatch(rubio);
@@ -369,15 +346,15 @@ describe.each(engines)('DynamoStore on %s', (_engineName, startEngine) => {
   });
 
   it('rethrows a missing table as is, not as retryable', async () => {
-    const store = new DynamoStore(createDocumentClient(client), 'no-such-table');
+    const store = new DynamoStore(createDocumentClient(db.client), 'no-such-table');
     const failure = await store.getArticle('a1').catch((error: unknown) => error);
     expect(failure).not.toBeInstanceOf(RetryableError);
     expect((failure as Error).name).toBe('ResourceNotFoundException');
   });
 
   it('sent no Scan in the whole suite', () => {
-    expect(Object.keys(counter.counts).length).toBeGreaterThan(5);
-    expect(counter.counts.ScanCommand).toBeUndefined();
+    expect(Object.keys(db.counter.counts).length).toBeGreaterThan(5);
+    expect(db.counter.counts.ScanCommand).toBeUndefined();
   });
 });
 

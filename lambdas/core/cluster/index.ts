@@ -1,6 +1,6 @@
 /** The cluster step: profile an article, find candidate stories by key, join or start a story. */
 export { profileArticle } from './profile';
-export { candidateKeys } from './keys';
+export { actorIndexKey, candidateKeys } from './keys';
 export { assignStory } from './assign';
 export { startStory } from './start';
 export { mergeIntoStory } from './merge';

@@ -19,12 +19,17 @@ export function candidateKeys(profile: ArticleProfile, overrides?: Partial<Clust
     .map(([id, salience]) => ({ id, salience, isPlace: profile.actorTypes[id] === 'place' }))
     .sort((a, b) => Number(a.isPlace) - Number(b.isPlace) || b.salience - a.salience || compare(a.id, b.id))
     .slice(0, config.maxActorKeys)
-    .map(({ id }) => `actor:${id}`);
+    .map(({ id }) => actorIndexKey(id));
   const terms = topEntries(profile.terms, config.maxTermKeys).map(([term]) => `term:${term}`);
   const signatureKeys = profile.signature
     .slice(0, config.maxSignatureKeys)
     .map((hash) => `sig:${hash.toString(16).padStart(8, '0')}`);
   return [...new Set([...actorIds, ...terms, ...signatureKeys])];
+}
+
+/** The index key of an actor: the stories that name it are found (and rewritten on a merge) by it. */
+export function actorIndexKey(actorId: string): string {
+  return `actor:${actorId}`;
 }
 
 function compare(a: string, b: string): number {
