@@ -160,6 +160,8 @@ export interface CoverageEntry {
 export interface Story {
   id: string;
   headline: string;
+  /** The headline is the lead of an article's text (it had no title of its own): a later real title replaces it. */
+  headlineFromText?: boolean;
   firstSeen: string;
   lastSeen: string;
   articleCount: number;

@@ -138,6 +138,21 @@ describe('startStory and mergeIntoStory', () => {
     expect(startStory(untitled, 's9').headline).toBe('One two three four five six seven eight nine ten eleven twelve…');
   });
 
+  it('replaces a headline taken from the lead of a text by the first real title that joins', () => {
+    const lead = 'Following a meeting between U.S. Secretary of State Marco Rubio and top Russian officials';
+    const derived = { ...article('a1', 'outlet-a', '2025-02-18T10:00:00Z', talks), title: lead, text: `${lead}, the two sides agreed to talk.` };
+    const story = startStory(derived, 's1');
+    expect(story).toMatchObject({ headline: lead, headlineFromText: true });
+    // Another untitled report keeps it; a titled one names the story from then on.
+    const untitled = { ...article('a2', 'outlet-c', '2025-02-18T11:00:00Z', talks), title: 'Rubio and Lavrov met', text: 'Rubio and Lavrov met in Riyadh.' };
+    expect(mergeIntoStory(story, untitled)).toMatchObject({ headline: lead, headlineFromText: true });
+    const titled = { ...article('a3', 'outlet-b', '2025-02-18T12:00:00Z', talks), title: 'Rubio makes progress with Russia', text: 'The talks in Riyadh went on for hours.' };
+    const renamed = mergeIntoStory(story, titled);
+    expect(renamed.headline).toBe('Rubio makes progress with Russia');
+    expect(renamed.headlineFromText).toBeUndefined();
+    expect(mergeIntoStory(renamed, { ...titled, id: 'a4', title: 'Another title' }).headline).toBe('Rubio makes progress with Russia');
+  });
+
   it('merges an article: counts, span, sources, actors, topics, centroid', () => {
     const second = article('a2', 'ap', '2025-02-17T22:00:00Z', profile({ talk: 1, kremlin: 1 }, [person('p:sergey-lavrov', 'Sergey Lavrov'), person('p:vladimir-putin', 'Vladimir Putin')], [politics], [2, 4]),
       [person('p:sergey-lavrov', 'Sergey Lavrov'), person('p:vladimir-putin', 'Vladimir Putin')], [politics]);

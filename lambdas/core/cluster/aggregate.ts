@@ -8,6 +8,20 @@ type TopActor = Story['topActors'][number];
 type TopTopic = Story['topTopics'][number];
 
 /** Headline: the title, else the first words of the text. */
+/**
+ * True when the article has no title of its own: none, or one derived from the first words of
+ * its text (normalize derives it from the first sentence when the source gave none).
+ */
+export function titleIsTextLead(article: StoryArticle): boolean {
+  const title = collapse(article.title).replace(/(…|\.\.\.)$/, '');
+  if (!title) return true;
+  return article.text !== undefined && collapse(article.text).startsWith(title);
+}
+
+function collapse(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
 export function headlineOf(article: StoryArticle, config: ClusterConfig): string {
   const title = article.title.trim();
   if (title) return title;

@@ -1,5 +1,5 @@
 import {
-  actorMetadata, boundedTerms, distinctActorIds, keepLast, rankActors, rankTopics, round, topicLabels, topicScores,
+  actorMetadata, boundedTerms, distinctActorIds, keepLast, rankActors, rankTopics, round, titleIsTextLead, topicLabels, topicScores,
 } from './aggregate';
 import { clusterConfig, type ClusterConfig } from './config';
 import type { StoryArticle } from './types';
@@ -31,8 +31,14 @@ export function mergeIntoStory(story: Story, article: StoryArticle, overrides?: 
   const signatures = Object.entries(story.signatures);
   if (article.profile.signature.length > 0) signatures.push([article.id, article.profile.signature.slice(0, config.storedSignatureSize)]);
 
+  // A story named after the lead of a text takes the first real title that joins it.
+  const { headlineFromText: _previous, ...rest } = story;
+  const retitle = story.headlineFromText && !titleIsTextLead(article);
+  const naming = retitle ? { headline: article.title.trim() } : story.headlineFromText ? { headlineFromText: true } : {};
+
   return {
-    ...story,
+    ...rest,
+    ...naming,
     firstSeen: earlier(story.firstSeen, article.publishedAt),
     lastSeen: later(story.lastSeen, article.publishedAt),
     articleCount: story.articleCount + 1,

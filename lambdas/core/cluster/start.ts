@@ -1,5 +1,5 @@
 import {
-  actorMetadata, boundedTerms, distinctActorIds, headlineOf, rankActors, rankTopics, topicLabels, topicScores,
+  actorMetadata, boundedTerms, distinctActorIds, headlineOf, rankActors, rankTopics, titleIsTextLead, topicLabels, topicScores,
 } from './aggregate';
 import { clusterConfig, type ClusterConfig } from './config';
 import type { StoryArticle } from './types';
@@ -14,6 +14,7 @@ export function startStory(article: StoryArticle, storyId: string, overrides?: P
   return {
     id: storyId,
     headline: headlineOf(article, config),
+    ...(titleIsTextLead(article) ? { headlineFromText: true } : {}),
     firstSeen: article.publishedAt,
     lastSeen: article.publishedAt,
     articleCount: 1,

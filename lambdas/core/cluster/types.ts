@@ -34,7 +34,7 @@ export interface StoryArticle {
   profile: ArticleProfile;
   actors: ActorTag[];
   topics: TopicTag[];
-  /** Used for a headline when the title is empty. */
+  /** Used for a headline when the title is empty, and to tell a title derived from it (titleIsTextLead). */
   text?: string;
 }
 
