@@ -1,16 +1,7 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { IConstruct } from 'constructs';
 import { parseEmailSubscribers } from '../../lib/constructs/alerts-topic';
 import { NewswatchStack } from '../../lib/newswatch-stack';
-
-function testApp(): App {
-  const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'));
-  return new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-}
-const logicalId = (c: IConstruct) => Stack.of(c).getLogicalId(c.node.defaultChild as CfnElement);
+import { logicalId, testApp } from '../support/cdk-template';
 
 describe('alerts in the stack: email subscribers, Slack notifier, flusher', () => {
   const app = testApp();

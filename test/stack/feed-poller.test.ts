@@ -1,30 +1,6 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { IConstruct } from 'constructs';
 import { NewswatchStack } from '../../lib/newswatch-stack';
-
-function testApp(): App {
-  const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'));
-  return new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-}
-
-function logicalId(construct: IConstruct): string {
-  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
-}
-
-function render(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const node = value as Record<string, unknown>;
-  if ('Ref' in node) return String(node.Ref);
-  if ('Fn::GetAtt' in node) return (node['Fn::GetAtt'] as string[]).join('.');
-  if ('Fn::Join' in node) {
-    const [separator, parts] = node['Fn::Join'] as [string, unknown[]];
-    return parts.map(render).join(separator);
-  }
-  return JSON.stringify(value);
-}
+import { allowedPairs, logicalId, testApp } from '../support/cdk-template';
 
 describe('FeedPoller construct in the stack', () => {
   const stack = new NewswatchStack(testApp(), 'Newswatch');
@@ -62,18 +38,14 @@ describe('FeedPoller construct in the stack', () => {
   });
 
   test('S3 access: PutObject on incoming/* only; no read, no delete, nothing else in the bucket', () => {
-    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } });
-    const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[]);
-    const s3 = statements.flatMap((s) => {
-      const actions = ([] as string[]).concat(s.Action as string | string[]).filter((a) => a.startsWith('s3:'));
-      return actions.flatMap((action) => ([] as unknown[]).concat(s.Resource).map((r) => `${action} ${render(r)}`));
-    });
+    const pairs = allowedPairs(template, roleId);
+    const s3 = pairs.filter((p) => p.action.startsWith('s3:')).map((p) => `${p.action} ${p.resource}`);
     expect(s3.length).toBeGreaterThan(0);
     for (const grant of s3) {
       expect(grant).toMatch(new RegExp(`^s3:(PutObject|PutObjectLegalHold|PutObjectRetention|PutObjectTagging|PutObjectVersionTagging|Abort\\*) ${bucketId}\\.Arn/incoming/\\*$`));
     }
     expect(s3.some((g) => g.startsWith('s3:PutObject '))).toBe(true);
-    expect(statements.some((s) => ([] as string[]).concat(s.Action as string | string[]).includes('dynamodb:Query'))).toBe(true);
+    expect(pairs.some((p) => p.action === 'dynamodb:Query')).toBe(true);
   });
 
   test('the DLQ is encrypted, SSL-only and keeps messages 14 days; its URL is an output', () => {
