@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { handlerFunctionProps } from './handler-function';
+import { deadLetterQueue } from './secure-queue';
 
 
 export interface FeedPollerProps {
@@ -32,11 +33,7 @@ export class FeedPoller extends Construct {
 
   constructor(scope: Construct, id: string, props: FeedPollerProps) {
     super(scope, id);
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      retentionPeriod: Duration.days(14),
-      enforceSSL: true,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-    });
+    this.deadLetterQueue = deadLetterQueue(this);
     const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       ...handlerFunctionProps('poll-feeds.ts'),

@@ -7,6 +7,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { handlerFunctionProps } from './handler-function';
+import { deadLetterQueue } from './secure-queue';
 
 
 export interface SlackNotifierProps {
@@ -29,11 +30,7 @@ export class SlackNotifier extends Construct {
   constructor(scope: Construct, id: string, props: SlackNotifierProps) {
     super(scope, id);
     this.secret = secretsmanager.Secret.fromSecretNameV2(this, 'WebhookSecret', props.webhookSecretName);
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetterQueue = deadLetterQueue(this);
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       ...handlerFunctionProps('slack-notifier.ts'),
       memorySize: 256,
