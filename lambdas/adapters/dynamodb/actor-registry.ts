@@ -23,9 +23,9 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
 import type { ActorRecord, Story } from '../../core/model';
-import { batchGetItems, batchPutItems, foundItem, keyId, mapWithConcurrency, queryListPartition, type StoredItem } from './batch';
+import { batchGetItems, batchPutItems, foundItem, keyId, mapWithConcurrency, putItemIf, queryListPartition, type StoredItem } from './batch';
 import type { DynamoStoreConfig } from './config';
-import { isConditionalCheckFailed, toStoreError } from './errors';
+import { isConditionalCheckFailed, storeCall } from './errors';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS, type ItemKey } from './schema';
 
 const { listIndex } = TABLE_KEYS;
@@ -318,28 +318,13 @@ export class DynamoActorRegistry {
   private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
     // Every call made here writes (reads go through readItems or getActor): forget what was read.
     this.recentReads.clear();
-    try {
-      return await run();
-    } catch (error) {
-      throw toStoreError(error, operation);
-    }
+    return storeCall(operation, run);
   }
 
-  /** A conditional put: true when written, false when the condition did not hold. */
-  private async putIf(item: StoredItem & ItemKey, condition: string, names: Record<string, string>, values: Record<string, unknown>): Promise<boolean> {
-    try {
-      await this.call('PutItem', () => this.doc.send(new PutCommand({
-        TableName: this.tableName,
-        Item: item,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, ...names },
-        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-      })));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  /** A conditional put (it writes: what was read is forgotten). */
+  private putIf(item: StoredItem & ItemKey, condition: string, names: Record<string, string>, values: Record<string, unknown>): Promise<boolean> {
+    this.recentReads.clear();
+    return putItemIf(this.doc, this.tableName, item, condition, names, values);
   }
 }
 

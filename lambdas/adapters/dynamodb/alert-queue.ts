@@ -11,7 +11,7 @@
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
 import type { AlertHold, AlertQueue } from '../../ports/alerts';
-import { isConditionalCheckFailed, toStoreError } from './errors';
+import { isConditionalCheckFailed, storeCall } from './errors';
 import { queryListPartition } from './batch';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS } from './schema';
 
@@ -24,7 +24,7 @@ export class DynamoAlertQueue implements AlertQueue {
   ) {}
 
   async holdAlerts(storyId: string, dueAt: string): Promise<AlertHold> {
-    const output = await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+    const output = await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
       TableName: this.tableName,
       Key: itemKey.alertHold(storyId),
       UpdateExpression: 'SET #storyId = :storyId, #dueAt = if_not_exists(#dueAt, :dueAt), #lpk = :lpk, #lsk = if_not_exists(#lsk, :lsk) ADD #version :one',
@@ -40,7 +40,7 @@ export class DynamoAlertQueue implements AlertQueue {
   }
 
   async listDueHolds(now: string, limit = 100): Promise<AlertHold[]> {
-    const output = await this.call('Query', () => this.doc.send(new QueryCommand({
+    const output = await storeCall('Query', () => this.doc.send(new QueryCommand({
       TableName: this.tableName,
       IndexName: listIndex.name,
       KeyConditionExpression: '#lpk = :lpk AND #lsk <= :until',
@@ -59,7 +59,7 @@ export class DynamoAlertQueue implements AlertQueue {
   }
 
   async getHold(storyId: string): Promise<AlertHold | undefined> {
-    const output = await this.call('GetItem', () => this.doc.send(new GetCommand({
+    const output = await storeCall('GetItem', () => this.doc.send(new GetCommand({
       TableName: this.tableName, Key: itemKey.alertHold(storyId), ConsistentRead: true,
     })));
     return output.Item ? toHold(output.Item) : undefined;
@@ -67,7 +67,7 @@ export class DynamoAlertQueue implements AlertQueue {
 
   async releaseHold(hold: AlertHold): Promise<boolean> {
     try {
-      await this.call('DeleteItem', () => this.doc.send(new DeleteCommand({
+      await storeCall('DeleteItem', () => this.doc.send(new DeleteCommand({
         TableName: this.tableName,
         Key: itemKey.alertHold(hold.storyId),
         ConditionExpression: '#version = :version',
@@ -78,15 +78,6 @@ export class DynamoAlertQueue implements AlertQueue {
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
-    }
-  }
-
-  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) throw error;
-      throw toStoreError(error, operation);
     }
   }
 }

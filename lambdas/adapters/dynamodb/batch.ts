@@ -1,7 +1,7 @@
-import { BatchGetCommand, BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { RetryableError } from '../../core/errors';
 import type { DynamoStoreConfig } from './config';
-import { toStoreError } from './errors';
+import { isConditionalCheckFailed, storeCall, toStoreError } from './errors';
 import { TABLE_KEYS, type ItemKey } from './schema';
 
 export type StoredItem = Record<string, unknown>;
@@ -123,12 +123,7 @@ export async function queryAllPages(
   do {
     const remaining = limit === undefined ? undefined : limit - items.length;
     if (remaining !== undefined && remaining <= 0) break;
-    let output;
-    try {
-      output = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: remaining }));
-    } catch (error) {
-      throw toStoreError(error, 'Query');
-    }
+    const output = await storeCall('Query', () => doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: remaining })));
     items.push(...(output.Items ?? []));
     startKey = output.LastEvaluatedKey;
   } while (startKey);
@@ -155,4 +150,31 @@ export function queryListPartition(
     ExpressionAttributeValues: { ':lpk': partition },
     ScanIndexForward: ascending,
   }, limit);
+}
+
+/**
+ * A conditional PutItem (by default: only if no item has the key; `#pk` names the partition
+ * key): true when written, false when the condition did not hold.
+ */
+export async function putItemIf(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  item: StoredItem & ItemKey,
+  condition = 'attribute_not_exists(#pk)',
+  names: Record<string, string> = {},
+  values: Record<string, unknown> = {},
+): Promise<boolean> {
+  try {
+    await storeCall('PutItem', () => doc.send(new PutCommand({
+      TableName: tableName,
+      Item: item,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, ...names },
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+    })));
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
 }

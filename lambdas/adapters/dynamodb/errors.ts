@@ -53,3 +53,12 @@ export function toStoreError(error: unknown, operation: string): unknown {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new RetryableError(`DynamoDB ${operation} failed: ${detail}`, { cause: error });
 }
+
+/** Runs one DynamoDB call; what it throws comes back through toStoreError, naming the operation. */
+export async function storeCall<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toStoreError(error, operation);
+  }
+}

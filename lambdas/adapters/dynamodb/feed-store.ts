@@ -14,9 +14,9 @@ import {
 import { StoreIntegrityError } from '../../core/errors';
 import type { Feed } from '../../core/feeds/types';
 import type { FeedItemMarker, FeedStore } from '../../ports/feeds';
-import { batchGetItems, foundItem, queryAllPages, type StoredItem } from './batch';
+import { batchGetItems, foundItem, putItemIf, queryAllPages, type StoredItem } from './batch';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
-import { isConditionalCheckFailed, toStoreError } from './errors';
+import { storeCall } from './errors';
 import { LIST_PARTITIONS, TABLE_KEYS, type ItemKey } from './schema';
 
 const { partitionKey, sortKey, listIndex } = TABLE_KEYS;
@@ -35,26 +35,15 @@ export class DynamoFeedStore implements FeedStore {
   }
 
   async addFeed(feed: Feed): Promise<boolean> {
-    try {
-      await this.call('PutItem', () => this.doc.send(new PutCommand({
-        TableName: this.tableName,
-        Item: feedItem(feed),
-        ConditionExpression: 'attribute_not_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': partitionKey },
-      })));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return putItemIf(this.doc, this.tableName, feedItem(feed));
   }
 
   async putFeed(feed: Feed): Promise<void> {
-    await this.call('PutItem', () => this.doc.send(new PutCommand({ TableName: this.tableName, Item: feedItem(feed) })));
+    await storeCall('PutItem', () => this.doc.send(new PutCommand({ TableName: this.tableName, Item: feedItem(feed) })));
   }
 
   async getFeed(id: string): Promise<Feed | undefined> {
-    const output = await this.call('GetItem', () => this.doc.send(new GetCommand({
+    const output = await storeCall('GetItem', () => this.doc.send(new GetCommand({
       TableName: this.tableName, Key: feedKey.feed(id), ConsistentRead: true,
     })));
     return output.Item && toFeed(output.Item);
@@ -78,7 +67,7 @@ export class DynamoFeedStore implements FeedStore {
   }
 
   async deleteFeed(id: string): Promise<boolean> {
-    const output = await this.call('DeleteItem', () => this.doc.send(new DeleteCommand({
+    const output = await storeCall('DeleteItem', () => this.doc.send(new DeleteCommand({
       TableName: this.tableName, Key: feedKey.feed(id), ReturnValues: 'ALL_OLD',
     })));
     return output.Attributes !== undefined;
@@ -96,22 +85,11 @@ export class DynamoFeedStore implements FeedStore {
   }
 
   async claimItem(feedId: string, dedupKey: string, articleKey: string, at: string): Promise<boolean> {
-    try {
-      await this.call('PutItem', () => this.doc.send(new PutCommand({
-        TableName: this.tableName,
-        Item: { ...feedKey.item(feedId, dedupKey), feedId, dedupKey, articleKey, state: 'pending', claimedAt: at },
-        ConditionExpression: 'attribute_not_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': partitionKey },
-      })));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return putItemIf(this.doc, this.tableName, { ...feedKey.item(feedId, dedupKey), feedId, dedupKey, articleKey, state: 'pending', claimedAt: at });
   }
 
   async markItemDone(feedId: string, dedupKey: string, articleKey: string, at: string): Promise<void> {
-    await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+    await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
       TableName: this.tableName,
       Key: feedKey.item(feedId, dedupKey),
       UpdateExpression: 'SET #state = :done, articleKey = :key, doneAt = :at, feedId = :feed, dedupKey = :dedup',
@@ -124,13 +102,6 @@ export class DynamoFeedStore implements FeedStore {
     return queryAllPages(this.doc, { ...input, TableName: this.tableName, IndexName: listIndex.name }, limit);
   }
 
-  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      throw toStoreError(error, operation);
-    }
-  }
 }
 
 function feedItem(feed: Feed): StoredItem & ItemKey {

@@ -50,11 +50,11 @@ import type {
 } from '../../core/model';
 import type { NewswatchStore, ObjectRecord } from '../../ports/store';
 import {
-  batchGetItems, batchPutItems, foundItem, queryAllPages, queryListPartition, type StoredItem,
+  batchGetItems, batchPutItems, foundItem, putItemIf, queryAllPages, queryListPartition, type StoredItem,
 } from './batch';
 import { DynamoActorRegistry } from './actor-registry';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
-import { isConditionalCheckFailed, toStoreError } from './errors';
+import { isConditionalCheckFailed, storeCall } from './errors';
 import {
   itemKey, LIST_PARTITIONS, STORY_CHILD_PREFIXES, TABLE_KEYS, WATCH_PARTITION,
   type ItemKey,
@@ -232,7 +232,7 @@ export class DynamoStore implements NewswatchStore {
   /** The story write itself: version check and not yet counted; a lost race is told apart from a retry. */
   private async putStoryOnce(storyId: string, articleId: string, next: Story, withMembership: boolean): Promise<boolean> {
     try {
-      await this.call('PutItem', () => this.doc.send(new PutCommand({
+      await storeCall('PutItem', () => this.doc.send(new PutCommand({
         TableName: this.tableName,
         Item: storyItem(next, next.version! + 1),
         ConditionExpression: '#version = :previous AND NOT contains(#articleIds, :articleId)',
@@ -261,7 +261,7 @@ export class DynamoStore implements NewswatchStore {
   }
 
   private async markMembershipApplied(storyId: string, articleId: string): Promise<void> {
-    await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+    await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
       TableName: this.tableName,
       Key: itemKey.storyMember(storyId, articleId),
       UpdateExpression: 'SET #state = :applied',
@@ -349,7 +349,7 @@ export class DynamoStore implements NewswatchStore {
 
   async claimAlertDelivery(storyId: string, alertId: string, now: string, leaseUntil: string): Promise<boolean> {
     try {
-      await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+      await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
         TableName: this.tableName,
         Key: itemKey.alert(storyId, alertId),
         UpdateExpression: 'SET #lease = :leaseUntil',
@@ -365,7 +365,7 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async releaseAlertDelivery(storyId: string, alertId: string): Promise<void> {
-    await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+    await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
       TableName: this.tableName,
       Key: itemKey.alert(storyId, alertId),
       UpdateExpression: 'REMOVE #lease',
@@ -376,7 +376,7 @@ export class DynamoStore implements NewswatchStore {
 
   async markAlertSent(storyId: string, alertId: string, sentAt: string): Promise<void> {
     try {
-      await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+      await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
         TableName: this.tableName,
         Key: itemKey.alert(storyId, alertId),
         UpdateExpression: 'SET #status = :sent, #sentAt = :sentAt',
@@ -426,7 +426,7 @@ export class DynamoStore implements NewswatchStore {
 
   async deleteWatch(id: string): Promise<boolean> {
     this.watchCache = undefined;
-    const output = await this.call('DeleteItem', () => this.doc.send(new DeleteCommand({
+    const output = await storeCall('DeleteItem', () => this.doc.send(new DeleteCommand({
       TableName: this.tableName, Key: itemKey.watch(id), ReturnValues: 'ALL_OLD',
     })));
     return output.Attributes !== undefined;
@@ -445,41 +445,21 @@ export class DynamoStore implements NewswatchStore {
 
   // ---- primitives -----------------------------------------------------------------------
 
-  /** Runs one request, turning throttling/5xx/network failures into RetryableError. */
-  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      throw toStoreError(error, operation);
-    }
-  }
-
   private async getItem(key: ItemKey): Promise<StoredItem | undefined> {
     // Consistent: reads here follow this process's or a racing writer's conditional writes.
-    const output = await this.call('GetItem', () => this.doc.send(new GetCommand({
+    const output = await storeCall('GetItem', () => this.doc.send(new GetCommand({
       TableName: this.tableName, Key: key, ConsistentRead: true,
     })));
     return output.Item;
   }
 
   private async putItem(item: StoredItem & ItemKey): Promise<void> {
-    await this.call('PutItem', () => this.doc.send(new PutCommand({ TableName: this.tableName, Item: item })));
+    await storeCall('PutItem', () => this.doc.send(new PutCommand({ TableName: this.tableName, Item: item })));
   }
 
   /** The exactly-once primitive: true when this call created the item, false when it existed. */
-  private async putIfAbsent(item: StoredItem & ItemKey): Promise<boolean> {
-    try {
-      await this.call('PutItem', () => this.doc.send(new PutCommand({
-        TableName: this.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
-      })));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  private putIfAbsent(item: StoredItem & ItemKey): Promise<boolean> {
+    return putItemIf(this.doc, this.tableName, item);
   }
 
   private queryStoryChildren(storyId: string, prefix: string): Promise<StoredItem[]> {
