@@ -1,22 +1,16 @@
 import { errorMessage } from '../core/errors';
+import type { NormalizedDoc } from '../core/model';
 import { normalizeObject } from '../core/normalize';
 import { listInputFiles, readLocalObject } from '../adapters/local/file-objects';
 
 /** What `newswatch extract` prints per document: the normalize step's output, nothing stored. */
-export interface ExtractResult {
+export type ExtractResult = Partial<Pick<NormalizedDoc, 'title' | 'byline' | 'publishedAt' | 'siteName' | 'url' | 'language' | 'text'>> & {
   file: string;
   /** Position in a batch file (JSON Lines, JSON array); absent for a single document. */
   index?: number;
-  title?: string;
-  byline?: string;
-  publishedAt?: string;
-  siteName?: string;
-  url?: string;
-  language?: string;
-  text?: string;
   /** Why the input (or this entry of it) could not be read; the other fields are then absent. */
   error?: string;
-}
+};
 
 /**
  * Runs only the normalize step over files and folders (gzip inputs decompressed by it) and
