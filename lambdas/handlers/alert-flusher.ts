@@ -3,6 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { createDocumentClient, DynamoAlertQueue, DynamoStore } from '../adapters/dynamodb';
 import { SnsAlertPublisher } from '../adapters/sns';
 import { flushDueAlerts, type FlushDeps } from '../core/ingest';
+import { requiredEnv } from './environment';
 
 export interface AlertFlusherDeps extends FlushDeps {
   clock: () => Date;
@@ -31,12 +32,6 @@ function depsFromEnvironment(): AlertFlusherDeps {
     publisher: new SnsAlertPublisher(new SNSClient({}), requiredEnv('TOPIC_ARN')),
     clock: () => new Date(),
   };
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is not set`);
-  return value;
 }
 
 let handlerInstance: ReturnType<typeof createAlertFlusherHandler> | undefined;

@@ -11,6 +11,7 @@ import { DEFAULT_ALERT_COOLDOWN_SECONDS } from '../core/alert';
 import type { AlertPublisher, AlertQueue } from '../ports/alerts';
 import type { NewswatchStore } from '../ports/store';
 import { objectRefsFromSqsRecord } from './s3-event-records';
+import { requiredEnv } from './environment';
 
 export interface IngestHandlerDeps {
   store: NewswatchStore;
@@ -64,12 +65,6 @@ function depsFromEnvironment(): IngestHandlerDeps {
     },
     clock: () => new Date(),
   };
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is not set`);
-  return value;
 }
 
 // Clients are built once per Lambda container, on the first invocation.

@@ -6,6 +6,7 @@ import { DynamoFeedStore } from '../adapters/dynamodb/feed-store';
 import { createFeedParser, extractPageText, HttpFeedFetcher, S3FeedArticleSink } from '../adapters/feeds';
 import { RetryableError } from '../core/errors';
 import { pollDueFeeds, resolveFeedPollConfig, type FeedPollConfig, type PollDeps } from '../core/feeds';
+import { requiredEnv } from './environment';
 
 /** Stop starting new feeds when less than this is left of the Lambda's time. */
 const TIME_MARGIN_MS = 30_000;
@@ -49,12 +50,6 @@ function depsFromEnvironment(): PollHandlerDeps {
     config,
     clock: () => new Date(),
   };
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is not set`);
-  return value;
 }
 
 // Clients are built once per Lambda container, on the first invocation.

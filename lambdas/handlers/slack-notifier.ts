@@ -5,6 +5,7 @@ import { SlackWebhookPoster } from '../adapters/slack';
 import { parseAlertMessage } from '../adapters/sns';
 import { renderSlackMessage, renderSlackText } from '../core/alert';
 import { errorMessage, isRetryable } from '../core/errors';
+import { requiredEnv } from './environment';
 
 export interface SlackNotifierDeps {
   poster: SlackWebhookPoster;
@@ -34,8 +35,7 @@ export function createSlackNotifierHandler(deps: SlackNotifierDeps) {
 }
 
 function depsFromEnvironment(): SlackNotifierDeps {
-  const secretId = process.env.SLACK_WEBHOOK_SECRET;
-  if (!secretId) throw new Error('environment variable SLACK_WEBHOOK_SECRET is not set');
+  const secretId = requiredEnv('SLACK_WEBHOOK_SECRET');
   const secret = cachedSecretString(new SecretsManagerClient({}), secretId);
   // The secret is read on the first post and kept for the container's life.
   return { poster: new SlackWebhookPoster(async () => webhookUrlFromSecret(await secret(), secretId)) };
