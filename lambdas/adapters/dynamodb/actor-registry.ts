@@ -23,7 +23,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
 import type { ActorRecord, Story } from '../../core/model';
-import { batchGetItems, batchPutItems, foundItem, keyId, mapWithConcurrency, putItemIf, queryListPartition, type StoredItem } from './batch';
+import { batchPutItems, foundItem, mapWithConcurrency, putItemIf, queryListPartition, RecentItems, type StoredItem } from './batch';
 import type { DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, storeCall } from './errors';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS, type ItemKey } from './schema';
@@ -36,13 +36,15 @@ const MAX_REDIRECT_HOPS = 8;
 type AliasOrigin = 'user' | 'auto';
 
 export class DynamoActorRegistry {
+  private readonly recentReads: RecentItems;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly config: DynamoStoreConfig,
-  ) {}
-
-  private readonly recentReads = new Map<string, { item?: StoredItem; at: number }>();
+  ) {
+    this.recentReads = new RecentItems(doc, tableName, config);
+  }
 
   /** Alias keys -> their actors, redirects followed; an alias a user set is listed in userAliases. */
   async findActorsByAlias(keys: string[], actorIds: string[] = []): Promise<Map<string, ActorRecord>> {
@@ -131,7 +133,7 @@ export class DynamoActorRegistry {
       if (current.name === actor.name && current.type === actor.type && newAliases.length === 0) continue;
       updates.push({ actor, newAliases });
     }
-    this.recentReads.clear();
+    this.recentReads.forget();
     await batchPutItems(this.doc, this.tableName, puts, this.config);
     await mapWithConcurrency(updates, this.config.concurrency, ({ actor, newAliases }) => this.writeActor(actor, { addAliases: newAliases }));
   }
@@ -141,25 +143,8 @@ export class DynamoActorRegistry {
    * read under readReuseMs ago: the lookup of an article's names and the save that follows it
    * share one read. Any write of this instance forgets them.
    */
-  private async readItems(keys: ItemKey[]): Promise<Map<string, StoredItem>> {
-    const now = Date.now();
-    const found = new Map<string, StoredItem>();
-    const missing: ItemKey[] = [];
-    for (const key of keys) {
-      const seen = this.recentReads.get(readId(key));
-      if (seen && now - seen.at <= this.config.readReuseMs) {
-        if (seen.item) found.set(readId(key), seen.item);
-      } else missing.push(key);
-    }
-    if (missing.length === 0) return found;
-    const read = await batchGetItems(this.doc, this.tableName, missing, this.config, false);
-    if (this.recentReads.size > RECENT_READS_LIMIT) this.recentReads.clear();
-    for (const key of missing) {
-      const item = foundItem(read, key);
-      this.recentReads.set(readId(key), { item, at: now });
-      if (item) found.set(readId(key), item);
-    }
-    return found;
+  private readItems(keys: ItemKey[]): Promise<Map<string, StoredItem>> {
+    return this.recentReads.read(keys, { consistent: false, reuse: true });
   }
 
   async getActor(id: string): Promise<ActorRecord | undefined> {
@@ -317,21 +302,16 @@ export class DynamoActorRegistry {
 
   private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
     // Every call made here writes (reads go through readItems or getActor): forget what was read.
-    this.recentReads.clear();
+    this.recentReads.forget();
     return storeCall(operation, run);
   }
 
   /** A conditional put (it writes: what was read is forgotten). */
   private putIf(item: StoredItem & ItemKey, condition: string, names: Record<string, string>, values: Record<string, unknown>): Promise<boolean> {
-    this.recentReads.clear();
+    this.recentReads.forget();
     return putItemIf(this.doc, this.tableName, item, condition, names, values);
   }
 }
-
-/** Items remembered per instance: a few articles' names. */
-const RECENT_READS_LIMIT = 5_000;
-
-const readId = keyId;
 
 function aliasItem(key: string, actor: ActorRecord, origin: AliasOrigin): StoredItem & ItemKey {
   return {

@@ -36,8 +36,7 @@ function backoff(attempt: number, config: DynamoStoreConfig): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
 
-/** The id of an item key in the maps these helpers return ("pk\\0sk"). */
-export function keyId(key: ItemKey): string {
+function keyId(key: ItemKey): string {
   return `${key.pk}\u0000${key.sk}`;
 }
 
@@ -176,5 +175,55 @@ export async function putItemIf(
   } catch (error) {
     if (isConditionalCheckFailed(error)) return false;
     throw error;
+  }
+}
+
+/** Items remembered per memo: a few articles' keys; past it, the memo starts again. */
+const RECENT_ITEMS_LIMIT = 10_000;
+
+/**
+ * Items this instance read or wrote lately, so that the next step of the same article need not
+ * read them again (within `readReuseMs`): the index heads the candidate lookup read, the
+ * registry items the name lookup read. A missing item is remembered as missing.
+ */
+export class RecentItems {
+  private readonly seen = new Map<string, { item?: StoredItem; at: number }>();
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly config: DynamoStoreConfig,
+  ) {}
+
+  /** The items at `keys` by keyId; with `reuse`, the fresh ones remembered are not read again. */
+  async read(keys: readonly ItemKey[], options: { consistent: boolean; reuse: boolean }): Promise<Map<string, StoredItem>> {
+    const now = Date.now();
+    const found = new Map<string, StoredItem>();
+    const missing: ItemKey[] = [];
+    for (const key of uniqueKeys(keys)) {
+      const seen = options.reuse ? this.seen.get(keyId(key)) : undefined;
+      if (seen && now - seen.at <= this.config.readReuseMs) {
+        if (seen.item) found.set(keyId(key), seen.item);
+      } else missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    const read = await batchGetItems(this.doc, this.tableName, missing, this.config, options.consistent);
+    this.remember(missing.map((key) => ({ key, item: foundItem(read, key) })), now);
+    for (const [id, item] of read) found.set(id, item);
+    return found;
+  }
+
+  /** Remembers items this instance has just written. */
+  wrote(items: readonly (StoredItem & ItemKey)[]): void {
+    this.remember(items.map((item) => ({ key: item, item })), Date.now());
+  }
+
+  forget(): void {
+    this.seen.clear();
+  }
+
+  private remember(entries: { key: ItemKey; item?: StoredItem }[], at: number): void {
+    if (this.seen.size > RECENT_ITEMS_LIMIT) this.seen.clear();
+    for (const { key, item } of entries) this.seen.set(keyId(key), { item, at });
   }
 }

@@ -50,7 +50,7 @@ import type {
 } from '../../core/model';
 import type { NewswatchStore, ObjectRecord } from '../../ports/store';
 import {
-  batchGetItems, batchPutItems, foundItem, putItemIf, queryAllPages, queryListPartition, type StoredItem,
+  batchGetItems, batchPutItems, foundItem, putItemIf, queryAllPages, queryListPartition, RecentItems, type StoredItem,
 } from './batch';
 import { DynamoActorRegistry } from './actor-registry';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
@@ -80,9 +80,6 @@ function expectId(item: StoredItem, kind: string): StoredItem {
   return item;
 }
 
-/** Index heads remembered per store instance (a Lambda container): enough for many articles' keys. */
-const HEAD_CACHE_LIMIT = 10_000;
-
 /** The `limit` newest entries of a head, newest first (ties by id, so every reader agrees). */
 function newestEntries(stories: Record<string, string>, limit: number): { id: string; lastSeen: string }[] {
   return Object.entries(stories).map(([id, lastSeen]) => ({ id, lastSeen: String(lastSeen) })).sort(byLastSeenDesc).slice(0, limit);
@@ -97,7 +94,7 @@ export class DynamoStore implements NewswatchStore {
   private readonly config: DynamoStoreConfig;
   private readonly actors: DynamoActorRegistry;
   private watchCache?: { watches: Watch[]; until: number };
-  private readonly headCache = new Map<string, { stories: Record<string, string>; at: number }>();
+  private readonly recentHeads: RecentItems;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -106,6 +103,7 @@ export class DynamoStore implements NewswatchStore {
   ) {
     this.config = { ...DYNAMO_STORE_DEFAULTS, ...config };
     this.actors = new DynamoActorRegistry(doc, tableName, this.config);
+    this.recentHeads = new RecentItems(doc, tableName, this.config);
   }
 
   // ---- articles -------------------------------------------------------------------------
@@ -169,7 +167,7 @@ export class DynamoStore implements NewswatchStore {
 
   async findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]> {
     if (limitPerKey <= 0) return [];
-    const heads = await this.readIndexHeads(keys);
+    const heads = await this.readIndexHeads(keys, false);
     const found = new Map<string, { id: string; lastSeen: string; keys: number }>();
     for (const stories of heads.values()) {
       for (const { id, lastSeen } of newestEntries(stories, limitPerKey)) {
@@ -199,13 +197,15 @@ export class DynamoStore implements NewswatchStore {
     return item && toStory(item);
   }
 
-  /** A new story starts at version 1; its article list is complete, so no membership items yet. */
+  /**
+   * A new story starts at version 1 from its first article(s), all listed in articleIds: the
+   * list decides membership, so no membership items are written.
+   */
   async createStory(story: Story): Promise<boolean> {
-    if (!(await this.putIfAbsent(storyItem(story, 1)))) return false;
     if (!listsEveryArticle(story)) {
-      await batchPutItems(this.doc, this.tableName, story.articleIds.map((articleId) => membershipItem(story.id, articleId, 'applied')), this.config);
+      throw new StoreIntegrityError(`createStory: story ${story.id} counts ${story.articleCount} articles but lists ${story.articleIds.length}`);
     }
-    return true;
+    return this.putIfAbsent(storyItem(story, 1));
   }
 
   async addArticleToStory(storyId: string, articleId: string, next: Story): Promise<boolean> {
@@ -274,7 +274,7 @@ export class DynamoStore implements NewswatchStore {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
     // The heads were usually read a moment ago to find candidates: rewrite them from that read.
-    const heads = this.recentHeads(unique) ?? await this.readIndexHeads(unique);
+    const heads = await this.readIndexHeads(unique, true);
     const items = unique.map((key) => {
       const stories = { ...(heads.get(key) ?? {}) };
       if ((stories[storyId] ?? '') < lastSeen) stories[storyId] = lastSeen;
@@ -282,38 +282,21 @@ export class DynamoStore implements NewswatchStore {
       return { ...itemKey.indexHead(key), key, stories: kept };
     });
     await batchPutItems(this.doc, this.tableName, items, this.config);
-    this.rememberHeads(new Map(items.map((item) => [item.key, item.stories])));
+    this.recentHeads.wrote(items);
   }
 
-  /** The head of each key (story id -> lastSeen), read consistently; keys without a head are absent. */
-  private async readIndexHeads(keys: string[]): Promise<Map<string, Record<string, string>>> {
-    const unique = [...new Set(keys)];
-    const found = await batchGetItems(this.doc, this.tableName, unique.map(itemKey.indexHead), this.config, true);
+  /**
+   * The head of each key (story id -> lastSeen; empty when the key has none), read consistently;
+   * with `reuse`, the heads this instance read or wrote a moment ago serve instead.
+   */
+  private async readIndexHeads(keys: string[], reuse: boolean): Promise<Map<string, Record<string, string>>> {
+    const found = await this.recentHeads.read(keys.map(itemKey.indexHead), { consistent: true, reuse });
     const heads = new Map<string, Record<string, string>>();
-    for (const key of unique) {
+    for (const key of new Set(keys)) {
       const item = foundItem(found, itemKey.indexHead(key));
       heads.set(key, item && item.stories && typeof item.stories === 'object' ? item.stories as Record<string, string> : {});
     }
-    this.rememberHeads(heads);
     return heads;
-  }
-
-  /** Heads this instance read or wrote within readReuseMs, if it has every key's. */
-  private recentHeads(keys: string[]): Map<string, Record<string, string>> | undefined {
-    const now = Date.now();
-    const heads = new Map<string, Record<string, string>>();
-    for (const key of keys) {
-      const seen = this.headCache.get(key);
-      if (!seen || now - seen.at > this.config.readReuseMs) return undefined;
-      heads.set(key, seen.stories);
-    }
-    return heads;
-  }
-
-  private rememberHeads(heads: Map<string, Record<string, string>>): void {
-    if (this.headCache.size > HEAD_CACHE_LIMIT) this.headCache.clear();
-    const at = Date.now();
-    for (const [key, stories] of heads) this.headCache.set(key, { stories, at });
   }
 
   async listStories(limit?: number): Promise<Story[]> {
