@@ -36,7 +36,7 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
   const draft = await tagDocument(ctx, deps);
   // Decide the story first (reads only) and claim the article with the decision in one write:
   // a crash after the claim resumes with the same story instead of deciding again.
-  const decision = await decideStory(draft.article, draft.profile, ctx, deps);
+  const decision = await decideStory(draft, ctx, deps);
 
   const claimed = { ...draft.article, storyId: decision.storyId, copyOf: decision.copyOf };
   const claim = await deps.store.claimArticle(claimed);
@@ -51,7 +51,7 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
   }
   const fresh = article.storyId === decision.storyId ? decision.fresh : undefined;
 
-  const { story, previous } = await placeInStory(article, draft.profile, fresh, ctx, deps);
+  const { story, previous } = await placeInStory(article, draft, fresh, ctx, deps);
   article = { ...article, storyId: story.id, copyOf: article.copyOf };
 
   const coverage = await deps.store.claimCoverage({
@@ -84,6 +84,8 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
 interface TaggedDraft {
   article: Article;
   profile: ArticleProfile;
+  /** The profile's index keys: candidates are looked up by them, and the story indexed under them. */
+  keys: string[];
 }
 
 async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<TaggedDraft> {
@@ -114,7 +116,7 @@ async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<Ta
     keyphrases,
     signature: profile.signature,
   };
-  return { article, profile };
+  return { article, profile, keys: candidateKeys(profile) };
 }
 
 interface StoryDecision {
@@ -125,9 +127,9 @@ interface StoryDecision {
 }
 
 /** Candidate stories by key lookups, then the cluster step's join-or-create decision. */
-async function decideStory(article: Article, profile: ArticleProfile, ctx: DocumentContext, deps: DocumentDeps): Promise<StoryDecision> {
+async function decideStory({ article, profile, keys }: TaggedDraft, ctx: DocumentContext, deps: DocumentDeps): Promise<StoryDecision> {
   const { store } = deps;
-  const ids = (await store.findCandidateStories(candidateKeys(profile), ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
+  const ids = (await store.findCandidateStories(keys, ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
   const candidates = await store.getStories(ids);
   const assignment = assignStory({ profile, publishedAt: article.publishedAt ?? ctx.now }, candidates);
   if (assignment.action === 'join') {
@@ -143,14 +145,13 @@ async function decideStory(article: Article, profile: ArticleProfile, ctx: Docum
  */
 async function placeInStory(
   article: Article,
-  profile: ArticleProfile,
+  { profile, keys }: TaggedDraft,
   fresh: Story | undefined,
   ctx: DocumentContext,
   deps: DocumentDeps,
 ): Promise<{ story: Story; previous?: Story }> {
   const { store } = deps;
   const storyId = article.storyId!;
-  const keys = candidateKeys(profile);
   const member = { ...article, publishedAt: article.publishedAt ?? ctx.now, profile };
 
   for (let attempt = 1; ; attempt++) {
