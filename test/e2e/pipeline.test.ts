@@ -57,6 +57,17 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
     });
   });
 
+  it('labels 000 dropped under a sixth source a copy of 001, joins the story and alerts once saying so', async () => {
+    await withRuntime(dataDir, async (runtime) => {
+      const seeds = await ingestSeedsOnePerSource(runtime, true);
+      const [sixth] = await ingestFiles(runtime, [SEED_FILES[0].file], { source: 'sixth-outlet', trackAll: true });
+      expect(sixth).toMatchObject({ status: 'ingested', storyId: seeds[0].storyId, copyOf: seeds[1].articleId });
+      const alerts = newSourceAlerts([sixth]);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0].reason).toContain(`copy of article ${seeds[1].articleId}`);
+    });
+  });
+
   it('treats every re-ingest under the same source as a duplicate with no alert, in the same and in a new runtime', async () => {
     await withRuntime(dataDir, async (runtime) => {
       await ingestSeedsOnePerSource(runtime, true);

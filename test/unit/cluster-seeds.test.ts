@@ -94,7 +94,7 @@ describe('seed story replay', () => {
     expect(copy.alerts[0].reason).toContain(`copy of article ${first.article.id}`);
   });
 
-  it('labels no other seed a copy in the file-order replay, and 000 under a sixth source a copy of 000', () => {
+  it('labels no other seed a copy in the file-order replay, and 000 under a sixth source a copy of 001 (the fuller version)', () => {
     const world = new ReplayWorld([trackAll]);
     const steps = SEED_FILES.map((file) => world.ingest(seedArticle(file)));
     const copies = steps.map((s) => (s.assignment.action === 'join' ? s.assignment.copyOf : undefined));
@@ -102,9 +102,11 @@ describe('seed story replay', () => {
     expect(copies).toEqual([undefined, steps[0].article.id, undefined, undefined, undefined]);
 
     const sixth = world.ingest(seedArticle(SEED_FILES[0], sourceRef('Sixth Outlet')));
-    expect(sixth.assignment).toMatchObject({ action: 'join', storyId: steps[0].storyId, copyOf: steps[0].article.id });
+    expect(sixth.assignment).toMatchObject({ action: 'join', storyId: steps[0].storyId, copyOf: steps[1].article.id });
+    expect(steps[1].article.id).toContain('001_');
     expect(sixth.alerts).toHaveLength(1);
     expect(sixth.alerts[0].sourceCount).toBe(6);
+    expect(sixth.alerts[0].copyOf).toBe(steps[1].article.id);
   });
 
   it('looks candidates up by a bounded number of keys only', () => {

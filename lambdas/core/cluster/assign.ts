@@ -55,19 +55,38 @@ export function assignStory(
   };
 }
 
+/**
+ * The story holding the closest copy, and the article it copies. Within that story the label
+ * names the fullest version the text was found in: a condensed rewrite is made from the full
+ * report, not from another rewrite, so a copy of a rewrite is labelled with the original
+ * (seeds: 000 condenses 001; 000 again under another outlet is a copy of 001, not of 000).
+ */
 function findCopy(profile: ArticleProfile, candidates: Story[], config: ClusterConfig) {
   const { signature } = profile;
   if (estimateShingleCount(signature, config.sketchSize) < config.copyMinShingles) return undefined;
-  let found: { story: Story; articleId: string; similarity: number } | undefined;
+  let found: { story: Story; matches: CopyMatch[]; best: number } | undefined;
   for (const story of candidates) {
     if (cosine(profile.terms, story.profile.terms) < config.copyMinTextSimilarity) continue;
+    const matches: CopyMatch[] = [];
     for (const [articleId, other] of Object.entries(story.signatures)) {
-      if (estimateShingleCount(other, config.storedSignatureSize) < config.copyMinShingles) continue;
+      const shingles = estimateShingleCount(other, config.storedSignatureSize);
+      if (shingles < config.copyMinShingles) continue;
       const similarity = estimateCopySimilarity(signature, other, config.sketchSize, config.storedSignatureSize);
-      if (similarity >= config.copyThreshold && (!found || similarity > found.similarity)) found = { story, articleId, similarity };
+      if (similarity >= config.copyThreshold) matches.push({ articleId, similarity, shingles });
     }
+    const best = Math.max(0, ...matches.map((m) => m.similarity));
+    if (matches.length > 0 && (!found || best > found.best)) found = { story, matches, best };
   }
-  return found;
+  if (!found) return undefined;
+  const original = found.matches.reduce((a, b) => (b.shingles > a.shingles || (b.shingles === a.shingles && b.similarity > a.similarity) ? b : a));
+  return { story: found.story, articleId: original.articleId, similarity: original.similarity };
+}
+
+interface CopyMatch {
+  articleId: string;
+  similarity: number;
+  /** Estimated distinct shingles of the matched article: how full a version it is. */
+  shingles: number;
 }
 
 function describe(probability: number, f: JoinFeatures, config: ClusterConfig, op: '>=' | '<'): string {
