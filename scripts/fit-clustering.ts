@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/fit-clustering.ts <dataset>... [--eval-only]`
+ * `npx tsx scripts/fit-clustering.ts <dataset>... [--eval-only] [--l2=L] [--keep-report] [--timeless=T] [--diagnose]`
  *
  * Fits the join-or-create model (lambdas/core/cluster/features.ts) and prints the weights to
  * paste into lambdas/core/cluster/config.ts (joinModel). Training pairs come from a replay of
@@ -13,7 +13,6 @@
 import { writeFileSync } from 'node:fs';
 import { candidateKeys, mergeIntoStory, profileArticle, startStory, assignStory, clusterConfig } from '../lambdas/core/cluster';
 import { candidateFeatures, JOIN_FEATURES, type JoinFeatures, type JoinModel } from '../lambdas/core/cluster/features';
-import { cosine } from '../lambdas/core/cluster/terms';
 import type { ArticleProfile, ClusterConfig, StoryArticle } from '../lambdas/core/cluster';
 import { DEFAULT_INGEST_CONFIG } from '../lambdas/core/ingest';
 import type { Story } from '../lambdas/core/model';
@@ -73,16 +72,19 @@ function trainingPairs(articles: Prepared[], config: ClusterConfig): { x: JoinFe
   const pairs: { x: JoinFeatures; y: number }[] = [];
   for (const a of articles) {
     const candidates = index.candidates(a.keys);
-    const texts = candidates.map((s) => cosine(a.profile.terms, s.profile.terms));
-    candidates.forEach((story, i) => {
-      const bestOther = candidates.length > 1 ? Math.max(...texts.filter((_, j) => j !== i)) : undefined;
-      pairs.push({ x: candidateFeatures(a.profile, a.publishedAt, story, bestOther, config), y: story.id === `gold:${a.label}` ? 1 : 0 });
+    candidateFeatures(a.profile, a.publishedAt, candidates, config).forEach((x, i) => {
+      pairs.push({ x, y: candidates[i].id === `gold:${a.label}` ? 1 : 0 });
     });
     const id = `gold:${a.label}`;
     const existing = index.stories.get(id);
     index.put(existing ? mergeIntoStory(existing, a.member, config) : startStory(a.member, id, config), a.keys);
   }
   return pairs;
+}
+
+/** Positive pairs with strong text, moved days later (see --timeless). */
+function timelessCopies(pairs: { x: JoinFeatures; y: number }[], minText: number): { x: JoinFeatures; y: number }[] {
+  return pairs.filter((p) => p.y === 1 && p.x.text >= minText).map((p) => ({ y: 1, x: { ...p.x, recency: 0 } }));
 }
 
 /**
@@ -95,16 +97,24 @@ function expand(x: JoinFeatures): number[] {
   const v = JOIN_FEATURES.map((f) => x[f]);
   return [1 - s, ...v.map((xi) => (1 - s) * xi), s, ...v.map((xi) => s * xi)];
 }
+/** The expanded row; with a fixed report model its part is an offset instead of columns. */
+function expandRow(x: JoinFeatures, fixedReport?: JoinModel['report']): { x: number[]; offset: number } {
+  const row = expand(x);
+  if (!fixedReport) return { x: row, offset: 0 };
+  const n = JOIN_FEATURES.length + 1;
+  const reportLogit = JOIN_FEATURES.reduce((z, f) => z + (fixedReport.weights[f] ?? 0) * x[f], fixedReport.bias);
+  return { x: row.map((v, i) => (i < n ? 0 : v)), offset: (1 - x.shortText) * reportLogit };
+}
 const BIAS_COLUMNS = new Set([0, JOIN_FEATURES.length + 1]);
 
-function fitLogistic(rows: { x: number[]; y: number; w: number }[], lambda = 0.01): number[] {
+function fitLogistic(rows: { x: number[]; y: number; w: number; offset?: number }[], lambda = 0.01): number[] {
   const d = rows[0].x.length;
   let beta = new Array<number>(d).fill(0);
   for (let iter = 0; iter < 50; iter++) {
     const grad = new Array<number>(d).fill(0);
     const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (const { x: v, y, w } of rows) {
-      const z = v.reduce((s, xi, i) => s + xi * beta[i], 0);
+    for (const { x: v, y, w, offset = 0 } of rows) {
+      const z = offset + v.reduce((s, xi, i) => s + xi * beta[i], 0);
       const p = 1 / (1 + Math.exp(-z));
       for (let i = 0; i < d; i++) {
         if (v[i] === 0) continue;
@@ -182,6 +192,12 @@ function replay(articles: Prepared[], config: ClusterConfig, diagnose = false) {
 function main(): void {
   const args = process.argv.slice(2);
   const evalOnly = args.includes('--eval-only');
+  // --keep-report: refit the headline model only; the report model stays as shipped (an offset).
+  const keepReport = args.includes('--keep-report');
+  // --timeless=T: a gap of days does not by itself end a story: every positive pair whose text
+  // cosine reaches T is also taught as a positive two days later (no recency bonus).
+  const timelessArg = args.find((a) => a.startsWith('--timeless='))?.split('=')[1];
+  const timeless = timelessArg === undefined ? undefined : Number(timelessArg);
   const sets = args.filter((a) => !a.startsWith('--')).map((location) => {
     const dataset = readDataset(location);
     return { name: dataset.name, articles: prepare(dataset.articles) };
@@ -195,10 +211,12 @@ function main(): void {
       const dump = args.find((a) => a.startsWith('--dump='))?.split('=')[1];
       if (dump) writeFileSync(`${dump}.${set.name}.json`, JSON.stringify(pairs));
       const share = Number(args.find((a) => a.startsWith(`--weight-${set.name}=`))?.split('=')[1] ?? 1);
-      for (const p of pairs) rows.push({ x: expand(p.x), y: p.y, w: (1000 * share) / pairs.length });
+      if (timeless !== undefined) pairs.push(...timelessCopies(pairs, timeless));
+      for (const p of pairs) rows.push({ ...expandRow(p.x, keepReport ? config.joinModel.report : undefined), y: p.y, w: (1000 * share) / pairs.length });
     }
     const lambda = Number(args.find((a) => a.startsWith("--l2="))?.split("=")[1] ?? 0.01);
-    const model = toModel(fitLogistic(rows, lambda));
+    const fitted = toModel(fitLogistic(rows, lambda));
+    const model = keepReport ? { ...fitted, report: config.joinModel.report } : fitted;
     console.log(`joinModel: ${JSON.stringify(model)}`);
     config = clusterConfig({ joinModel: model });
   }

@@ -89,6 +89,18 @@ describe('assignStory', () => {
     expect(at('2025-02-28').action).toBe('join');
   });
 
+  it('for headlines, a story active within the hour weighs more; a strong match still joins days later', () => {
+    // Headline-length texts (the headline model speaks), as in an RSS feed of titles.
+    const fed = person('p:charles-plosser', 'Charles Plosser', 0.9);
+    const headlineStory = startStory(article('h1', 'latimes', '2014-03-10T17:00:00Z', profile({ plosser: 1, fed: 1, taper: 1, pace: 1, slow: 1 }, [fed]), [fed]), 'story-h');
+    const modest = profile({ plosser: 1, fed: 1, unemployment: 1, fall: 1, expect: 1 }, [fed]);
+    const strong = profile({ plosser: 1, fed: 1, taper: 1, pace: 1, slow: 1, may: 0.5 }, [fed]);
+    const decide = (p: ArticleProfile, at: string) => assignStory({ profile: p, publishedAt: at }, [headlineStory]).action;
+    expect(decide(modest, '2014-03-10T17:05:00Z')).toBe('join');
+    expect(decide(modest, '2014-03-11T17:00:00Z')).toBe('create');
+    expect(decide(strong, '2014-03-12T17:00:00Z')).toBe('join');
+  });
+
   it('joins a near-duplicate as a copy even when its score is below the join threshold', () => {
     const copy = profile({ talk: 3, embassy: 2, riyadh: 1, weather: 3 }, [], [], sketch(10, 60));
     const result = assignStory({ profile: copy, publishedAt: '2025-02-18T12:00:00Z' }, [talksStory], { joinThreshold: 0.99 });

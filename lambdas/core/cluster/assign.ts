@@ -20,11 +20,9 @@ export function assignStory(
 ): StoryAssignment {
   const config = clusterConfig(overrides);
   const copy = findCopy(article.profile, candidates, config);
-  const texts = candidates.map((story) => cosine(article.profile.terms, story.profile.terms));
   let best: { story: Story; probability: number; features: JoinFeatures } | undefined;
-  candidates.forEach((story, i) => {
-    const bestOther = candidates.length > 1 ? Math.max(...texts.filter((_, j) => j !== i)) : undefined;
-    const features = candidateFeatures(article.profile, article.publishedAt, story, bestOther, config);
+  candidateFeatures(article.profile, article.publishedAt, candidates, config).forEach((features, i) => {
+    const story = candidates[i];
     const probability = joinProbability(features, config.joinModel);
     if (!best || probability > best.probability || (probability === best.probability && story.id < best.story.id)) {
       best = { story, probability, features };

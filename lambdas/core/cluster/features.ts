@@ -6,13 +6,13 @@
  * means the same thing for a long report and for a headline.
  */
 import type { ClusterConfig } from './config';
-import { actorSimilarity, timeGapDays, topicSimilarity } from './similarity';
+import { actorSimilarity, hoursSinceLastArticle, timeGapDays, topicSimilarity } from './similarity';
 import { contentTerms, cosine, termRarity } from './terms';
 import type { ArticleProfile } from './types';
 import type { Story } from '../model';
 
 /** Feature names of the join model (weights by name in config.joinModel). */
-export const JOIN_FEATURES = ['text', 'title', 'actors', 'noActors', 'topics', 'gap', 'lead', 'storySize'] as const;
+export const JOIN_FEATURES = ['text', 'title', 'actors', 'noActors', 'topics', 'gap', 'recency', 'lead', 'storySize'] as const;
 export type JoinFeatureName = (typeof JOIN_FEATURES)[number];
 export type JoinFeatures = Record<JoinFeatureName, number> & {
   /** 1 for a headline, 0 for a full report: which of the two fitted models speaks (blended between). */
@@ -41,18 +41,27 @@ export function titleTerms(title: string, config: ClusterConfig): Record<string,
 }
 
 /**
- * Features of one candidate. `bestOtherText` is the highest text cosine among the other
- * candidates (undefined when alone, counted as 0): how far this one leads (candidate rank, as
- * a margin). (Counting a lone candidate's lead as 0 instead fitted worse: news-cluster-dev
- * F1 0.89 instead of 0.95; see docs/clustering.md.)
+ * Features of every candidate story for one article. `lead` compares a candidate with the others:
+ * how far its text cosine leads the best other one (a lone candidate leads by its whole cosine:
+ * counting it as 0 instead fitted worse, news-cluster-dev F1 0.89 instead of 0.95).
  */
 export function candidateFeatures(
   profile: ArticleProfile,
   publishedAt: string,
-  story: Story,
-  bestOtherText: number | undefined,
+  candidates: Story[],
   config: ClusterConfig,
-): JoinFeatures {
+): JoinFeatures[] {
+  const own = candidates.map((story) => storyFeatures(profile, publishedAt, story, config));
+  const bestOther = (i: number, pick: (f: JoinFeatures) => number) =>
+    Math.max(0, ...own.filter((_, j) => j !== i).map(pick));
+  return own.map((f, i) => ({
+    ...f,
+    lead: f.text - bestOther(i, (o) => o.text),
+  }));
+}
+
+/** The features of one (article, story) pair on their own (the leads are filled in by candidateFeatures). */
+function storyFeatures(profile: ArticleProfile, publishedAt: string, story: Story, config: ClusterConfig): JoinFeatures {
   const text = cosine(profile.terms, story.profile.terms);
   const title = cosine(profile.title ?? {}, titleTerms(story.headline, config));
   const actors = actorSimilarity(profile, story, config);
@@ -68,8 +77,10 @@ export function candidateFeatures(
     topics: topics ?? 0,
     // Days past the grace period: news flows in bursts, so the first days after a story never count against it.
     gap: Math.log1p(Math.max(0, gapDays - config.graceDays)),
+    // Coverage of a breaking story comes in bursts: a story with an article within the last hours weighs more.
+    recency: 1 / (1 + hoursSinceLastArticle(publishedAt, story) / config.recencyHours),
     shortText,
-    lead: text - (bestOtherText ?? 0),
+    lead: 0,
     storySize: Math.log1p(story.articleCount),
   };
 }

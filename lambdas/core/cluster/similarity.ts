@@ -4,7 +4,8 @@ import { cosine } from './terms';
 import type { ArticleProfile } from './types';
 import type { ActorType, Story } from '../model';
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Places ("Ukraine", "Washington") say less about which story it is than persons and organizations. */
 function actorTypeOf(id: string, known: Record<string, ActorType>, story: Story): ActorType | undefined {
@@ -40,6 +41,14 @@ export function timeGapDays(articleTime: string, story: Story): number {
   const last = Date.parse(story.lastSeen);
   if (Number.isNaN(at) || Number.isNaN(first) || Number.isNaN(last)) return 0;
   return Math.max(0, at - last, first - at) / DAY_MS;
+}
+
+/** Hours from the story's newest article to this one (0 when the article is older or a time is missing). */
+export function hoursSinceLastArticle(articleTime: string, story: Story): number {
+  const at = Date.parse(articleTime);
+  const last = Date.parse(story.lastSeen);
+  if (Number.isNaN(at) || Number.isNaN(last)) return 0;
+  return Math.max(0, at - last) / HOUR_MS;
 }
 
 /**
