@@ -110,3 +110,21 @@ export function toJsonLine(article: LabelledArticle): string {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A stress ordering: every story at once. The k-th article of every story in turn (stories in
+ * order of their first article), with publication times spread evenly over the original span.
+ * UCI's head lists each story as one burst; this shows what the time model does when many
+ * stories run concurrently, as in a live stream.
+ */
+export function interleaveStories(articles: LabelledArticle[]): LabelledArticle[] {
+  const byLabel = new Map<string, LabelledArticle[]>();
+  for (const article of articles) byLabel.set(article.label, [...(byLabel.get(article.label) ?? []), article]);
+  const stories = [...byLabel.values()];
+  const order: LabelledArticle[] = [];
+  for (let k = 0; order.length < articles.length; k++) for (const story of stories) if (story[k]) order.push(story[k]);
+  const times = articles.map((a) => Date.parse(a.publishedAt));
+  const start = Math.min(...times);
+  const span = Math.max(...times) - start;
+  return order.map((article, i) => ({ ...article, publishedAt: new Date(start + Math.round((span * i) / Math.max(1, order.length - 1))).toISOString() }));
+}

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:clustering -- <dataset> [--part all|fit|holdout] [--limit N] [--json]`
+ * `npm run eval:clustering -- <dataset> [--part all|fit|holdout] [--limit N] [--interleave] [--json]`
  *
  * Replays a labelled data set in publication order through the real pipeline (normalize, tag,
  * cluster, alert: ingestObject) on an in-memory embedded store (dynalite + the DynamoDB
@@ -12,32 +12,37 @@
  * `--part fit|holdout` replays only the events of one half of a fixed split (a hash of the
  * label): the decision constants were fitted on the `fit` half of news-cluster-dev
  * (see docs/clustering.md), so `holdout` is an honest figure.
+ *
+ * `--interleave` replays every story at once (the k-th article of each story in turn, times
+ * spread over the same span): a stress test of the time model on a concurrent stream.
  */
 import { DEFAULT_INGEST_CONFIG, ingestObject } from '../lambdas/core/ingest';
 import type { Alert, IngestResult } from '../lambdas/core/model';
 import { startEmbedded } from '../lambdas/local/runtime';
-import { readDataset, toJsonLine, type LabelledArticle } from './clustering-data';
+import { interleaveStories, readDataset, toJsonLine, type LabelledArticle } from './clustering-data';
 import { bcubed, splitOf, trueNewSources, type Part } from './clustering-metrics';
 
 interface Options {
   dataset: string;
   part: Part;
   limit?: number;
+  interleave: boolean;
   json: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { dataset: '', part: 'all', json: false };
+  const options: Options = { dataset: '', part: 'all', interleave: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--part') options.part = argv[++i] as Part;
     else if (arg === '--limit') options.limit = Number(argv[++i]);
     else if (arg === '--json') options.json = true;
+    else if (arg === '--interleave') options.interleave = true;
     else if (!arg.startsWith('--')) options.dataset = arg;
     else throw new Error(`unknown option ${arg}`);
   }
   if (!options.dataset) {
-    throw new Error('usage: npm run eval:clustering -- <dataset folder or csv> [--part all|fit|holdout] [--limit N] [--json]');
+    throw new Error('usage: npm run eval:clustering -- <dataset folder or csv> [--part all|fit|holdout] [--limit N] [--interleave] [--json]');
   }
   if (!['all', 'fit', 'holdout'].includes(options.part)) throw new Error(`--part must be all, fit or holdout`);
   return options;
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
   const dataset = readDataset(options.dataset);
   let articles = dataset.articles.filter((a) => options.part === 'all' || splitOf(a.label) === options.part);
   if (options.limit) articles = articles.slice(0, options.limit);
+  if (options.interleave) articles = interleaveStories(articles);
 
   const runtime = await startEmbedded({ dataDir: '.newswatch-eval', inMemory: true });
   const delivered: Alert[] = [];
@@ -102,7 +108,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(figures));
     return;
   }
-  console.log(`${figures.dataset} (${figures.part}): ${figures.articles} articles (${rejected} rejected), ${figures.events} events -> ${figures.stories} stories`);
+  console.log(`${figures.dataset} (${figures.part}${options.interleave ? ', interleaved' : ''}): ${figures.articles} articles (${rejected} rejected), ${figures.events} events -> ${figures.stories} stories`);
   console.log(`B-cubed            P ${fmt(b3.precision)}  R ${fmt(b3.recall)}  F1 ${fmt(b3.f1)}`);
   console.log(`new-source alerts  P ${fmt(alertPrecision)}  R ${fmt(alertRecall)}  F1 ${fmt(f1(alertPrecision, alertRecall))}  (${alerted.size} alerts, ${truth.size} true new sources, ${tp} correct)`);
   console.log(`copies labelled    ${copies.length}`);
