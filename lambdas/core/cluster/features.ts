@@ -52,15 +52,10 @@ export function candidateFeatures(
   config: ClusterConfig,
 ): JoinFeatures[] {
   const own = candidates.map((story) => storyFeatures(profile, publishedAt, story, config));
-  const bestOther = (i: number, pick: (f: JoinFeatures) => number) =>
-    Math.max(0, ...own.filter((_, j) => j !== i).map(pick));
-  return own.map((f, i) => ({
-    ...f,
-    lead: f.text - bestOther(i, (o) => o.text),
-  }));
+  return own.map((f, i) => ({ ...f, lead: f.text - Math.max(0, ...own.filter((_, j) => j !== i).map((o) => o.text)) }));
 }
 
-/** The features of one (article, story) pair on their own (the leads are filled in by candidateFeatures). */
+/** The features of one (article, story) pair on their own (the lead is filled in by candidateFeatures). */
 function storyFeatures(profile: ArticleProfile, publishedAt: string, story: Story, config: ClusterConfig): JoinFeatures {
   const text = cosine(profile.terms, story.profile.terms);
   const title = cosine(profile.title ?? {}, titleTerms(story.headline, config));
@@ -77,7 +72,8 @@ function storyFeatures(profile: ArticleProfile, publishedAt: string, story: Stor
     topics: topics ?? 0,
     // Days past the grace period: news flows in bursts, so the first days after a story never count against it.
     gap: Math.log1p(Math.max(0, gapDays - config.graceDays)),
-    // Coverage of a breaking story comes in bursts: a story with an article within the last hours weighs more.
+    // Coverage comes in bursts: a story with an article within the hour weighs more; a quiet one asks
+    // a headline for more shared wording, and a strong match still joins days later (docs/clustering.md).
     recency: 1 / (1 + hoursSinceLastArticle(publishedAt, story) / config.recencyHours),
     shortText,
     lead: 0,
