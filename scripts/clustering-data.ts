@@ -117,11 +117,11 @@ function compare(a: string, b: string): number {
  * UCI's head lists each story as one burst; this shows what the time model does when many
  * stories run concurrently, as in a live stream.
  */
-export function interleaveStories(articles: LabelledArticle[]): LabelledArticle[] {
-  const byLabel = new Map<string, LabelledArticle[]>();
+export function interleaveStories<T extends LabelledArticle>(articles: T[]): T[] {
+  const byLabel = new Map<string, T[]>();
   for (const article of articles) byLabel.set(article.label, [...(byLabel.get(article.label) ?? []), article]);
   const stories = [...byLabel.values()];
-  const order: LabelledArticle[] = [];
+  const order: T[] = [];
   for (let k = 0; order.length < articles.length; k++) for (const story of stories) if (story[k]) order.push(story[k]);
   const times = articles.map((a) => Date.parse(a.publishedAt));
   const start = Math.min(...times);
