@@ -30,7 +30,7 @@ export function createPollHandler(deps: PollHandlerDeps) {
       config: deps.config,
       shouldStop: () => (context ? context.getRemainingTimeInMillis() < TIME_MARGIN_MS : false),
     }, deps);
-    for (const r of reports) log({ message: 'polled feed', feedId: r.feedId, status: r.status, httpStatus: r.httpStatus, newItems: r.newItems, error: r.error, nextPollAt: r.nextPollAt, movedTo: r.movedTo });
+    for (const r of reports) log({ message: 'polled feed', feedId: r.feedId, status: r.status, httpStatus: r.httpStatus, newItems: r.newItems, deferredItems: r.deferredItems, error: r.error, nextPollAt: r.nextPollAt, movedTo: r.movedTo });
     const failed = reports.filter((r) => r.infrastructureError);
     if (failed.length > 0) {
       throw new RetryableError(`${failed.length} feed(s) could not be written: ${failed.map((r) => `${r.feedId}: ${r.error}`).join('; ')}`);

@@ -69,6 +69,6 @@ export function formatFeed(f: Feed): string {
 
 function formatReport(r: FeedPollReport): string {
   const moved = r.movedTo ? `  moved to ${r.movedTo}` : '';
-  const detail = r.status === 'error' ? `  ${r.error}` : r.status === 'ok' ? `  ${r.newItems} new` : '';
+  const detail = r.status === 'error' ? `  ${r.error}` : r.status === 'ok' ? `  ${r.newItems} new${r.deferredItems ? `, ${r.deferredItems} left for the next poll` : ''}` : '';
   return `${r.status.padEnd(12)} ${r.feedId}${r.httpStatus ? ` (HTTP ${r.httpStatus})` : ''}${detail}${moved}  next ${r.nextPollAt.slice(0, 16)}`;
 }

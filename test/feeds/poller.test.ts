@@ -57,6 +57,38 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
     expect(feed).toMatchObject({ itemCount: 5, lastStatus: 'ok', etag: '"v5"', errorCount: 0 });
   });
 
+  test('a feed listing more new items than a poll takes: the newest first, the rest at the next polls, none twice', async () => {
+    const items = [item(5), item(4), item(3), item(2), item(1)];
+    server.route('/archive.xml', (headers): Reply => {
+      if (headers['if-none-match'] === '"all"') return { status: 304, headers: { etag: '"all"' } };
+      return { headers: { 'content-type': 'application/rss+xml', etag: '"all"' }, body: rss(items) };
+    });
+    await addFeed(runtime, { url: `${server.base}/archive.xml`, name: 'Harbour Archive' }, T0);
+    const config = { maxItemsPerPoll: 2 };
+
+    const first = await pollFeeds(runtime, { clock: () => T0, config });
+    expect(first.reports).toMatchObject([{ status: 'ok', newItems: 2, deferredItems: 3 }]);
+    expect(first.results.map((r) => r.title)).toEqual([item(4).title, item(5).title]);
+    const [afterFirst] = await listFeeds(runtime);
+    expect(afterFirst.etag).toBeUndefined(); // else a 304 would hide the items left over
+    expect(afterFirst.nextPollAt).toBe(at(5 * 60).toISOString());
+
+    const second = await pollFeeds(runtime, { clock: () => at(5 * 60), config });
+    expect(server.requestsTo('/archive.xml')[1].headers['if-none-match']).toBeUndefined();
+    expect(second.reports).toMatchObject([{ status: 'ok', newItems: 2, deferredItems: 1 }]);
+    expect(second.results.map((r) => r.title)).toEqual([item(2).title, item(3).title]);
+
+    const third = await pollFeeds(runtime, { clock: () => at(10 * 60), config });
+    expect(third.reports[0]).toMatchObject({ status: 'ok', newItems: 1 });
+    expect(third.reports[0].deferredItems).toBeUndefined();
+    expect(third.results.map((r) => r.title)).toEqual([item(1).title]);
+    const [done] = await listFeeds(runtime);
+    expect(done).toMatchObject({ itemCount: 5, etag: '"all"' });
+
+    const fourth = await pollFeeds(runtime, { clock: () => at(20 * 60), config, force: true });
+    expect(fourth.reports).toMatchObject([{ status: 'not-modified', newItems: 0 }]);
+  });
+
   test('only due feeds are polled, unless --force', async () => {
     server.route('/due.xml', { body: rss([item(1)]) });
     await addFeed(runtime, { url: `${server.base}/due.xml` }, T0);

@@ -24,6 +24,12 @@ export interface FeedPollConfig {
   maxErrorChars: number;
   /** Feeds polled at once by one poller run. */
   concurrency: number;
+  /**
+   * New items ingested per poll of one feed, the newest first: a feed's first poll can list its
+   * whole archive. The rest wait for the next poll, which comes after minIntervalSec and fetches
+   * the feed unconditionally.
+   */
+  maxItemsPerPoll: number;
   userAgent: string;
 }
 
@@ -40,6 +46,7 @@ export const DEFAULT_FEED_POLL_CONFIG: FeedPollConfig = {
   maxRedirects: 5,
   maxErrorChars: 500,
   concurrency: 4,
+  maxItemsPerPoll: 100,
   userAgent: 'newswatch-feed-poller/0.1 (+https://github.com/newswatch)',
 };
 

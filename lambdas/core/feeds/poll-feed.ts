@@ -66,37 +66,47 @@ export async function pollFeed(feed: Feed, options: PollOptions, deps: PollDeps)
     return recordFailure(current, { kind: 'error', httpStatus: fetched.status }, errorMessage(error), fetched.status, options, deps, moved);
   }
 
-  const written = await ingestNewItems(current, parsed, fetched.finalUrl, now, deps);
-  const next = scheduleNextPoll(current, {
+  const { written, deferred } = await ingestNewItems(current, parsed, fetched.finalUrl, now, config.maxItemsPerPoll, deps);
+  const scheduled = scheduleNextPoll(current, {
     kind: 'ok', itemDates: parsed.items.map((i) => i.publishedAt), cacheControl: fetched.cacheControl,
   }, now, config);
+  // Items left over: come back soon, and without validators, or a 304 would hide them.
+  const next = deferred > 0 ? { ...scheduled, nextPollAt: new Date(now.getTime() + config.minIntervalSec * 1000).toISOString() } : scheduled;
   const updated: Feed = {
     ...current, ...next, retryAfterUntil: undefined,
     title: parsed.title?.trim() || current.title,
-    etag: fetched.etag, lastModified: fetched.lastModified,
+    etag: deferred > 0 ? undefined : fetched.etag, lastModified: deferred > 0 ? undefined : fetched.lastModified,
     lastPollAt: now.toISOString(), lastStatus: 'ok', lastHttpStatus: fetched.status, lastError: undefined,
     itemCount: current.itemCount + written.length,
     lastNewItemAt: written.length > 0 ? now.toISOString() : current.lastNewItemAt,
   };
   await deps.store.putFeed(updated);
-  return report(updated, 'ok', fetched.status, written.map((w) => w.key), undefined, moved);
+  return { ...report(updated, 'ok', fetched.status, written.map((w) => w.key), undefined, moved), ...(deferred > 0 ? { deferredItems: deferred } : {}) };
 }
 
-/** Items not seen before, oldest first, each claimed, written and marked. */
-async function ingestNewItems(feed: Feed, parsed: ParsedFeed, finalUrl: string, now: Date, deps: PollDeps): Promise<FeedArticle[]> {
+/**
+ * Items not seen before, oldest first, each claimed, written and marked; at most `limit` of
+ * them, the newest (the others are counted as deferred and left unmarked for the next poll).
+ */
+async function ingestNewItems(
+  feed: Feed, parsed: ParsedFeed, finalUrl: string, now: Date, limit: number, deps: PollDeps,
+): Promise<{ written: FeedArticle[]; deferred: number }> {
   const items = parsed.items.filter(isUsableItem);
   const keys = assignDedupKeys(items, [feed.url, feed.addedUrl, finalUrl, parsed.link ?? '']);
   const markers = await deps.store.getItemMarkers(feed.id, [...new Set(keys)]);
   const baseUrl = (parsed.link && safeResolve(parsed.link, finalUrl)) || finalUrl;
   const at = now.toISOString();
-  const written: FeedArticle[] = [];
   const handled = new Set<string>();
-  for (const i of publicationOrder(items)) {
+  const fresh = publicationOrder(items).filter((i) => {
+    if (handled.has(keys[i])) return false;
+    handled.add(keys[i]);
+    return markers.get(keys[i])?.state !== 'done';
+  });
+  const taken = fresh.slice(Math.max(0, fresh.length - limit));
+  const written: FeedArticle[] = [];
+  for (const i of taken) {
     const dedupKey = keys[i];
-    if (handled.has(dedupKey)) continue;
-    handled.add(dedupKey);
     const marker = markers.get(dedupKey);
-    if (marker?.state === 'done') continue;
     const pageText = feed.fullText ? await fullText(items[i].link, baseUrl, deps) : undefined;
     const article = feedItemToArticle(items[i], dedupKey, feed, baseUrl, pageText);
     if (!marker && !(await deps.store.claimItem(feed.id, dedupKey, article.key, at))) continue;
@@ -104,7 +114,7 @@ async function ingestNewItems(feed: Feed, parsed: ParsedFeed, finalUrl: string, 
     await deps.store.markItemDone(feed.id, dedupKey, article.key, at);
     written.push(article);
   }
-  return written;
+  return { written, deferred: fresh.length - taken.length };
 }
 
 /**

@@ -105,6 +105,8 @@ export interface FeedPollReport {
   status: FeedPollStatus | 'skipped';
   httpStatus?: number;
   newItems: number;
+  /** New items left for the next poll by maxItemsPerPoll. */
+  deferredItems?: number;
   keys: string[];
   error?: string;
   nextPollAt: string;
