@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addFeed, listFeeds, localFeedStore, pollFeeds } from '../../lambdas/local/feeds';
 import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
+import { showArticle } from '../../lambdas/local/commands';
 import { FeedServer, rss, type Reply } from './feed-server';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
@@ -87,6 +88,36 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
 
     const fourth = await pollFeeds(runtime, { clock: () => at(20 * 60), config, force: true });
     expect(fourth.reports).toMatchObject([{ status: 'not-modified', newItems: 0 }]);
+  });
+
+  test('--full-text: the main text of the linked page replaces the summary of the feed; a page that fails keeps the summary', async () => {
+    const paragraphs = [
+      'Dock workers in the harbour walked out at dawn after talks on pay broke down late on Sunday night.',
+      'The union said the strike would last until the port authority returned to the table with a written offer.',
+      'Shipping agents warned that container traffic could back up within two days if the walkout held.',
+    ];
+    const page = `<!doctype html><html><head><title>Harbour strike</title></head><body>
+      <nav><a href="/">Home</a> <a href="/news">News</a> Subscribe now</nav>
+      <article><h1>Harbour strike begins</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article>
+      <footer>Copyright Example News. All rights reserved.</footer></body></html>`;
+    server.route('/news/1', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: page });
+    server.route('/full.xml', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rss([
+        { guid: 'urn:full:1', title: 'Harbour strike begins', link: `${server.base}/news/1`, text: 'Dock workers walk out.' },
+        { guid: 'urn:full:2', title: 'Harbour strike talks', link: `${server.base}/news/missing`, text: 'Talks on the harbour strike resume on Monday, the union and the port authority said in a joint statement.' },
+      ]),
+    });
+    await addFeed(runtime, { url: `${server.base}/full.xml`, name: 'Harbour Full', fullText: true }, T0);
+
+    const polled = await pollFeeds(runtime, { clock: () => T0 });
+    expect(polled.reports).toMatchObject([{ status: 'ok', newItems: 2 }]);
+    expect(server.requestsTo('/news/1')).toHaveLength(1);
+    const byTitle = (title: string) => showArticle(runtime, polled.results.find((r) => r.title === title)!.articleId!);
+    const [fromPage, fromSummary] = await Promise.all([byTitle('Harbour strike begins'), byTitle('Harbour strike talks')]);
+    for (const p of paragraphs) expect(fromPage.text).toContain(p);
+    expect(fromPage.text).not.toMatch(/Subscribe now|All rights reserved/);
+    expect(fromSummary.text).toContain('Talks on the harbour strike resume on Monday');
   });
 
   test('only due feeds are polled, unless --force', async () => {
