@@ -1,7 +1,7 @@
 /**
  * eval:ner — entity-level P/R/F1 of the product's actor tagger on CoNLL-style BIO files.
  *
- *   npm run eval:ner -- <file.bio[:split,split]> [more.bio] [--rounds N] [--json] [--weights model.bin] [--finder F]
+ *   npm run eval:ner -- <file.bio[:split,split]> [more.bio] [--rounds N] [--json] [--weights model.bin] [--finder F] [--errors]
  *
  * "gum/news.bio:dev,test" keeps the documents of those official GUM splits (docs.tsv).
  * --weights tags with a model trained by `train:ner -- --out model.bin` instead of the shipped one;
@@ -9,6 +9,7 @@
  * Each document is rebuilt as text (tokens joined by spaces, sentences by newlines) and tagged
  * by extractActors, the function ingest calls; every actor mention is mapped back to the
  * tokens it overlaps. PER/ORG/LOC <-> person/organization/place; MISC counts as O.
+ * --errors also lists every missed (-) and spurious (+) entity with its text, for error analysis.
  * Speed is tagging time only (after one warm-up pass), best of N rounds, on one core.
  */
 import { readFileSync } from 'node:fs';
@@ -18,21 +19,23 @@ import { extractActors, type TagConfig } from '../lambdas/core/tag';
 import { decodeMentionModel, useMentionModel } from '../lambdas/core/tag/ner/mention-model';
 import {
   countMatches, emptyCounts, entitiesOfTags, mentionsToTokenEntities, microCounts, NER_TYPES,
-  readBioDocuments, scores, type CharMention, type DocumentText, type NerType,
+  readBioDocuments, scores, type CharMention, type DocumentText, type NerType, type TokenEntity,
 } from './ner-metrics';
 
 const TYPE_OF: Record<ActorType, NerType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 
-const USAGE = 'usage: npm run eval:ner -- <file.bio[:split,split]> [more.bio] [--rounds N] [--json] [--weights model.bin] [--finder model|model+known|rules]';
+const USAGE = 'usage: npm run eval:ner -- <file.bio[:split,split]> [more.bio] [--rounds N] [--json] [--weights model.bin] [--finder model|model+known|rules] [--errors]';
 
-function parseArgs(argv: string[]): { files: string[]; rounds: number; json: boolean; weights?: string; finder?: string } {
+function parseArgs(argv: string[]): { files: string[]; rounds: number; json: boolean; errors: boolean; weights?: string; finder?: string } {
   const files: string[] = [];
   let rounds = 3;
   let json = false;
+  let errors = false;
   let weights: string | undefined;
   let finder: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') json = true;
+    else if (argv[i] === '--errors') errors = true;
     else if (argv[i] === '--rounds') rounds = Math.max(1, Number(argv[++i]) || 1);
     else if (argv[i] === '--weights') weights = argv[++i];
     else if (argv[i] === '--finder') finder = argv[++i];
@@ -42,7 +45,7 @@ function parseArgs(argv: string[]): { files: string[]; rounds: number; json: boo
     console.error(USAGE);
     process.exit(2);
   }
-  return { files, rounds, json, weights, finder };
+  return { files, rounds, json, errors, weights, finder };
 }
 
 const overrides: Partial<TagConfig> = {};
@@ -56,7 +59,7 @@ function tagDocument(text: string): CharMention[] {
 }
 
 function main(): void {
-  const { files, rounds, json, weights, finder } = parseArgs(process.argv.slice(2));
+  const { files, rounds, json, errors, weights, finder } = parseArgs(process.argv.slice(2));
   if (weights) useMentionModel(decodeMentionModel(readFileSync(weights)));
   if (finder) Object.assign(overrides, { mentionFinder: finder });
   const docs: DocumentText[] = readBioDocuments(files);
@@ -65,7 +68,9 @@ function main(): void {
   const counts = emptyCounts();
   for (const doc of docs) {
     const predicted = mentionsToTokenEntities(tagDocument(doc.text), doc.offsets);
-    countMatches(entitiesOfTags(doc.tags), predicted, counts);
+    const gold = entitiesOfTags(doc.tags);
+    countMatches(gold, predicted, counts);
+    if (errors) printErrors(doc, gold, predicted);
   }
   const roundSeconds: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -97,6 +102,16 @@ function main(): void {
   const m = result.micro;
   console.log(`micro ${String(m.tp + m.fn).padStart(5)} ${String(m.tp + m.fp).padStart(5)} ${String(m.tp).padStart(5)}  ${f(m.precision)}     ${f(m.recall)}  ${f(m.f1)}`);
   console.log(`speed: ${result.tokensPerSecond} tokens/s (best of ${rounds} rounds after a warm-up pass: ${result.roundSeconds.join(', ')} s)`);
+}
+
+/** Missed (-) and spurious (+) entities of one document, each with its text. */
+function printErrors(doc: DocumentText, gold: TokenEntity[], predicted: TokenEntity[]): void {
+  const key = (e: TokenEntity) => `${e.start}:${e.end}:${e.type}`;
+  const text = (e: TokenEntity) => doc.text.slice(doc.offsets[e.start].start, doc.offsets[e.end - 1].end);
+  const goldKeys = new Set(gold.map(key));
+  const predictedKeys = new Set(predicted.map(key));
+  for (const e of gold) if (!predictedKeys.has(key(e))) console.log(`- ${e.type} ${text(e)}`);
+  for (const e of predicted) if (!goldKeys.has(key(e))) console.log(`+ ${e.type} ${text(e)}`);
 }
 
 main();
