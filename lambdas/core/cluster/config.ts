@@ -44,6 +44,8 @@ export interface ClusterConfig {
   maxActorKeys: number;
   /** Index keys: most weighted terms. */
   maxTermKeys: number;
+  /** Index keys: most weighted terms of the title (often already among the terms: keys are deduplicated). */
+  maxTitleTermKeys: number;
   /** Score weights of the components (renormalized over the components both sides have). */
   textWeight: number;
   actorWeight: number;
@@ -113,6 +115,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   maxSignatureKeys: 8,
   maxActorKeys: 4,
   maxTermKeys: 6,
+  maxTitleTermKeys: 3,
   textWeight: 0.55,
   actorWeight: 0.35,
   topicWeight: 0.1,

@@ -9,7 +9,8 @@ import type { ArticleProfile } from './types';
  *
  * - `actor:<id>`: the most salient actors, persons and organizations before places (a place
  *   such as Ukraine is shared by too many unrelated stories to find the right one first);
- * - `term:<term>`: the most weighted terms;
+ * - `term:<term>`: the most weighted terms, and the most weighted terms of the title (a title
+ *   names the story even when the body is mostly about something else);
  * - `sig:<hash>`: the smallest hashes of the near-duplicate sketch, shared by texts that share
  *   wording, so that a copy finds the story of its original even when its tags differ.
  */
@@ -20,7 +21,8 @@ export function candidateKeys(profile: ArticleProfile, overrides?: Partial<Clust
     .sort((a, b) => Number(a.isPlace) - Number(b.isPlace) || b.salience - a.salience || compare(a.id, b.id))
     .slice(0, config.maxActorKeys)
     .map(({ id }) => actorIndexKey(id));
-  const terms = topEntries(profile.terms, config.maxTermKeys).map(([term]) => `term:${term}`);
+  const terms = [...topEntries(profile.terms, config.maxTermKeys), ...topEntries(profile.title ?? {}, config.maxTitleTermKeys)]
+    .map(([term]) => `term:${term}`);
   const signatureKeys = profile.signature
     .slice(0, config.maxSignatureKeys)
     .map((hash) => `sig:${hash.toString(16).padStart(8, '0')}`);
