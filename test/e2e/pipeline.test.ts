@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -138,6 +138,24 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
 describe('the newswatch command', () => {
   const cli = path.join(ROOT, 'bin', 'newswatch.js');
   const run = promisify(execFile);
+
+  it('runs the prebuilt bundle while its sources are unchanged, and the sources as soon as one changes', async () => {
+    await run('node', [path.join(ROOT, 'scripts', 'build-cli.mjs')]);
+    const env = { ...process.env, NEWSWATCH_DEBUG: '1' };
+    const bundled = await run('node', [cli, '--help'], { env });
+    expect(bundled.stderr).toContain('running the bundle dist/newswatch-cli.js');
+    const source = path.join(ROOT, 'lambdas', 'core', 'errors.ts');
+    const { atime, mtime } = await stat(source);
+    try {
+      await utimes(source, atime, new Date(Date.now() + 60_000)); // as if edited after the build
+      const fromSource = await run('node', [cli, '--help'], { env });
+      expect(fromSource.stderr).toContain('running the sources through tsx');
+      expect(fromSource.stdout).toBe(bundled.stdout);
+      expect(bundled.stdout).toContain('newswatch ingest');
+    } finally {
+      await utimes(source, atime, mtime);
+    }
+  });
 
   it('prints one JSON object per article and finds duplicates from a new process on the same --data-dir', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-cli-'));
