@@ -1,5 +1,5 @@
 import {
-  assignStory, DEFAULT_CLUSTER_CONFIG, mergeIntoStory, startStory, timeFactor,
+  assignStory, DEFAULT_CLUSTER_CONFIG, mergeIntoStory, startStory,
   type ArticleProfile, type StoryArticle,
 } from '../../lambdas/core/cluster';
 import type { ActorTag, Story, TopicTag } from '../../lambdas/core/model';
@@ -60,17 +60,6 @@ describe('assignStory', () => {
     expect(result).toMatchObject({ action: 'join', storyId: 'story-1' });
   });
 
-  it('lets a few days pass without penalty, discounts weeks, nearly ends a story after 14 days', () => {
-    expect(timeFactor('2025-02-20T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG)).toBe(1);
-    const tenDays = timeFactor('2025-02-28T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG);
-    expect(tenDays).toBeLessThan(1);
-    expect(tenDays).toBeGreaterThan(0.75);
-    expect(timeFactor('2025-03-20T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG)).toBe(0.4);
-    // An older article (published before the story began) is measured the same way.
-    expect(timeFactor('2025-02-16T10:00:00Z', talksStory, DEFAULT_CLUSTER_CONFIG)).toBe(1);
-
-  });
-
   it('weighs recent stories more, and a gap of days alone does not end a story', () => {
     // A report-length follow-up (the report model speaks): half its weighted terms are the story's.
     const longTerms = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`word${i}`, 1]));
@@ -101,9 +90,12 @@ describe('assignStory', () => {
     expect(decide(strong, '2014-03-12T17:00:00Z')).toBe('join');
   });
 
-  it('joins a near-duplicate as a copy even when its score is below the join threshold', () => {
-    const copy = profile({ talk: 3, embassy: 2, riyadh: 1, weather: 3 }, [], [], sketch(10, 60));
-    const result = assignStory({ profile: copy, publishedAt: '2025-02-18T12:00:00Z' }, [talksStory], { joinThreshold: 0.99 });
+  it('joins a near-duplicate as a copy even when the model alone would not join it', () => {
+    const copyTerms = { talk: 3, embassy: 2, riyadh: 1, weather: 3 };
+    const strict = { joinProbability: 0.99 };
+    expect(assignStory({ profile: profile(copyTerms), publishedAt: '2025-02-18T12:00:00Z' }, [talksStory], strict).action).toBe('create');
+    const copy = profile(copyTerms, [], [], sketch(10, 60));
+    const result = assignStory({ profile: copy, publishedAt: '2025-02-18T12:00:00Z' }, [talksStory], strict);
     expect(result).toMatchObject({ action: 'join', storyId: 'story-1', copyOf: 'a1', copySimilarity: 0.833 });
     if (result.action !== 'join') throw new Error('expected join');
     expect(result.reason).toBe('near-duplicate of article a1 (shared wording 83%)');

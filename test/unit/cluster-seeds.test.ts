@@ -3,7 +3,7 @@
  * simulated by an in-memory key index (what the store does). Tags are hand-written
  * (test/fixtures/cluster/seed-tags.ts), so this tests clustering, not tagging.
  */
-import { estimateCopySimilarity, DEFAULT_CLUSTER_CONFIG, scoreStory, startStory } from '../../lambdas/core/cluster';
+import { assignStory, estimateCopySimilarity, DEFAULT_CLUSTER_CONFIG, startStory } from '../../lambdas/core/cluster';
 import type { Watch } from '../../lambdas/core/model';
 import {
   ReplayWorld, SEED_FILES, UNRELATED_FILES, seedArticle, sourceRef, unrelatedArticle,
@@ -124,8 +124,9 @@ describe('seed similarities (the measurements behind the thresholds)', () => {
   const unrelated = UNRELATED_FILES.map((file) => unrelatedArticle(file));
   const config = DEFAULT_CLUSTER_CONFIG;
 
-  function pairScore(a: (typeof seeds)[number], b: (typeof seeds)[number]): number {
-    return scoreStory(a.profile, a.publishedAt, startStory(b, 'story-b'), config).score;
+  /** The decision for article a with b's one-article story as the only candidate. */
+  function pairDecision(a: (typeof seeds)[number], b: (typeof seeds)[number]): string {
+    return assignStory({ profile: a.profile, publishedAt: a.publishedAt }, [startStory(b, 'story-b')]).action;
   }
 
   it('detects 000~001 as a near-duplicate and no other pair', () => {
@@ -140,12 +141,12 @@ describe('seed similarities (the measurements behind the thresholds)', () => {
     }
   });
 
-  it('scores every seed pair above the join threshold and every seed/unrelated pair below it', () => {
+  it('joins every seed to any other seed alone, and no seed to an unrelated article or back', () => {
     for (const a of seeds) {
-      for (const b of seeds) if (a !== b) expect(pairScore(a, b)).toBeGreaterThanOrEqual(config.joinThreshold);
+      for (const b of seeds) if (a !== b) expect(`${a.file} -> ${b.file}: ${pairDecision(a, b)}`).toBe(`${a.file} -> ${b.file}: join`);
       for (const u of unrelated) {
-        expect(pairScore(a, u)).toBeLessThan(config.joinThreshold);
-        expect(pairScore(u, a)).toBeLessThan(config.joinThreshold);
+        expect(`${a.file} -> ${u.file}: ${pairDecision(a, u)}`).toBe(`${a.file} -> ${u.file}: create`);
+        expect(`${u.file} -> ${a.file}: ${pairDecision(u, a)}`).toBe(`${u.file} -> ${a.file}: create`);
       }
     }
   });

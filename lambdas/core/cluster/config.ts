@@ -1,18 +1,9 @@
 /**
  * Tuning constants of the cluster step, in one place. Callers may override any of them
- * (`assignStory(article, candidates, { joinThreshold: 0.4 })`).
- *
- * Measured on the seeds (one story, five outlets) and four unrelated articles, with
- * hand-written tags (test/unit/cluster-seeds.test.ts), and text-only (no tags) on
- * ../shared/data/news-cluster-dev (179 articles, 35 events, replayed in publication order):
- * - seeds: article vs single-article story score 0.51..0.72 for seed pairs, <= 0.18 for
- *   seed/unrelated pairs; article vs the growing seed story 0.64..0.70.
- * - news-cluster-dev through this repo's normalize + tag steps, B-cubed: join 0.25 P 0.99
- *   R 0.79 F1 0.88; 0.30 P 1.00 R 0.74 F1 0.85; 0.32 P 1.00 R 0.73 F1 0.85; 0.40 P 1.00 R 0.61.
- *   (Text only, no tags: 0.20 F1 0.92, 0.35 F1 0.86.) The right story was among the key-lookup
- *   candidates for 144 of 145 articles: the threshold, not retrieval, limits recall.
- * - a different Rubio story (his Panama visit) the same day as the seeds scores 0.28 with
- *   hand tags, 0.295 with the real tagger: joinThreshold 0.32 keeps it out at little recall cost.
+ * (`assignStory(article, candidates, { joinProbability: 0.6 })`). Where each value comes from,
+ * with the commands that measure it, is in docs/clustering.md; in short:
+ * - the join model's weights are fitted by scripts/fit-clustering.ts on the `fit` half of the
+ *   events of news-cluster-dev and UCI headlines (the holdout half scores the same settings);
  * - copy similarity (containment of content-word 2-shingles): seeds 000 vs 001 exact 0.27
  *   (estimate 0.24 with 256 hashes); every other seed pair exact <= 0.18 (estimate <= 0.15).
  *   copyThreshold 0.22. Syndicated copies in news-cluster-dev score 0.7..1.0; without the
@@ -46,14 +37,8 @@ export interface ClusterConfig {
   maxTermKeys: number;
   /** Index keys: most weighted terms of the title (often already among the terms: keys are deduplicated). */
   maxTitleTermKeys: number;
-  /** Score weights of the components (renormalized over the components both sides have). */
-  textWeight: number;
-  actorWeight: number;
-  topicWeight: number;
   /** Place actors count this much relative to persons and organizations in actor overlap. */
   placeActorWeight: number;
-  /** Legacy weighted score (scoreStory): kept to explain a decision, no longer decides. */
-  joinThreshold: number;
   /**
    * The join-or-create model (features.ts): a logistic model over JOIN_FEATURES, fitted by
    * scripts/fit-clustering.ts on the `fit` half of the events of both data sets.
@@ -87,12 +72,6 @@ export interface ClusterConfig {
   graceDays: number;
   /** Recency bonus scale: a story whose newest article is this many hours old gets half the bonus. */
   recencyHours: number;
-  /** Past grace, the score decays linearly down to `lateFactor` at this many days. */
-  maxGapDays: number;
-  /** Multiplier beyond maxGapDays: a story that old rarely continues. */
-  staleFactor: number;
-  /** Multiplier reached at maxGapDays. */
-  lateFactor: number;
   /** Article ids kept on a story (articleCount stays exact). */
   storyArticleIdLimit: number;
   /** Near-duplicate signatures kept on a story (most recent). */
@@ -116,11 +95,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   maxActorKeys: 4,
   maxTermKeys: 6,
   maxTitleTermKeys: 3,
-  textWeight: 0.55,
-  actorWeight: 0.35,
-  topicWeight: 0.1,
   placeActorWeight: 0.4,
-  joinThreshold: 0.32,
   // report: npx tsx scripts/fit-clustering.ts ../shared/data/news-cluster-dev ../shared/data/uci-headlines/news-aggregator-head.csv --l2=0.3
   // headline: same data sets, --keep-report --l2=0.1 --timeless=0.8 (docs/clustering.md)
   joinModel: {
@@ -142,9 +117,6 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   copyMinTextSimilarity: 0.3,
   graceDays: 3,
   recencyHours: 1,
-  maxGapDays: 14,
-  staleFactor: 0.4,
-  lateFactor: 0.75,
   storyArticleIdLimit: 200,
   storySignatureLimit: 16,
   storyTopCount: 8,

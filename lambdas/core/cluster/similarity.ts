@@ -1,4 +1,4 @@
-/** The similarity components assignStory combines; exported so they can be measured. */
+/** The similarity components of the join model's features (features.ts); exported so they can be measured. */
 import type { ClusterConfig } from './config';
 import { cosine } from './terms';
 import type { ArticleProfile } from './types';
@@ -49,49 +49,4 @@ export function hoursSinceLastArticle(articleTime: string, story: Story): number
   const last = Date.parse(story.lastSeen);
   if (Number.isNaN(at) || Number.isNaN(last)) return 0;
   return Math.max(0, at - last) / HOUR_MS;
-}
-
-/**
- * 1 within the story's span (plus grace days); then a linear decline to `lateFactor` at
- * `maxGapDays`, and `staleFactor` beyond: a gap of days does not end a story, weeks nearly do.
- */
-export function timeFactor(articleTime: string, story: Story, config: ClusterConfig): number {
-  const at = Date.parse(articleTime);
-  const first = Date.parse(story.firstSeen);
-  const last = Date.parse(story.lastSeen);
-  if (Number.isNaN(at) || Number.isNaN(first) || Number.isNaN(last)) return 1;
-  const gapDays = Math.max(0, at - last, first - at) / DAY_MS;
-  if (gapDays <= config.graceDays) return 1;
-  if (gapDays <= config.maxGapDays) {
-    const progress = (gapDays - config.graceDays) / (config.maxGapDays - config.graceDays);
-    return 1 - progress * (1 - config.lateFactor);
-  }
-  return config.staleFactor;
-}
-
-export interface StoryScore {
-  score: number;
-  text: number;
-  actors?: number;
-  topics?: number;
-  time: number;
-}
-
-/** Weighted mean of the components both sides have, times the time factor. */
-export function scoreStory(profile: ArticleProfile, articleTime: string, story: Story, config: ClusterConfig): StoryScore {
-  const text = cosine(profile.terms, story.profile.terms);
-  const actors = actorSimilarity(profile, story, config);
-  const topics = topicSimilarity(profile, story);
-  let weighted = config.textWeight * text;
-  let weights = config.textWeight;
-  if (actors !== undefined) {
-    weighted += config.actorWeight * actors;
-    weights += config.actorWeight;
-  }
-  if (topics !== undefined) {
-    weighted += config.topicWeight * topics;
-    weights += config.topicWeight;
-  }
-  const time = timeFactor(articleTime, story, config);
-  return { score: (weighted / weights) * time, text, actors, topics, time };
 }
