@@ -97,14 +97,16 @@ async function run(runtime: EmbeddedRuntime, command: string, args: string[], fl
   switch (command) {
     case 'ingest': {
       if (args.length === 0) throw usage('ingest needs at least one file or folder');
+      let folded = 0;
       const results = await ingestFiles(runtime, args, {
         ...(await alertOptions(runtime.dataDir, flags, !flags.json)),
         source: flags.source,
         trackAll: flags['track-all'],
         echoAlerts: !flags.json && !flags.quiet,
         onResult: (r) => print(flags.json ? r : formatIngestResult(r)),
+        onDelivered: () => { folded++; },
       });
-      if (!flags.json) console.log(summarize(results));
+      if (!flags.json) console.log(summarize(results, folded));
       return results.some((r) => r.status === 'rejected') ? 2 : 0;
     }
     case 'stories': {
@@ -209,10 +211,13 @@ async function demo(alertOpts: Partial<IngestCommandOptions> = {}): Promise<numb
   }
 }
 
-function summarize(results: IngestResult[]): string {
+/** The closing line of an ingest; `folded`: alerts delivered for the held ones (storm control). */
+function summarize(results: IngestResult[], folded = 0): string {
   const count = (status: IngestResult['status']) => results.filter((r) => r.status === status).length;
   const alerts = results.reduce((n, r) => n + (r.alerts?.length ?? 0), 0);
-  return `${results.length} document${results.length === 1 ? '' : 's'}: ${count('ingested')} ingested, ${count('duplicate')} duplicate, ${count('rejected')} rejected; ${alerts} alert${alerts === 1 ? '' : 's'}`;
+  const held = results.reduce((n, r) => n + (r.held?.length ?? 0), 0);
+  const holding = held > 0 ? `, ${held} held for the story's cooldown${folded > 0 ? ` and sent as ${folded} alert${folded === 1 ? '' : 's'}` : ''}` : '';
+  return `${results.length} document${results.length === 1 ? '' : 's'}: ${count('ingested')} ingested, ${count('duplicate')} duplicate, ${count('rejected')} rejected; ${alerts} alert${alerts === 1 ? '' : 's'}${holding}`;
 }
 
 function requireArg(args: (string | undefined)[], what: string): string {

@@ -157,6 +157,16 @@ describe('the newswatch command', () => {
     }
   });
 
+  it('says in its closing line how many alerts storm control held and how many it sent for them', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-cli-'));
+    try {
+      const { stdout } = await run('node', [cli, 'ingest', SEEDS, '--track-all', '--cooldown', '1', '--data-dir', dataDir]);
+      expect(stdout.trim().split('\n').at(-1)).toBe("5 documents: 5 ingested, 0 duplicate, 0 rejected; 0 alerts, 4 held for the story's cooldown and sent as 1 alert");
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('prints one JSON object per article and finds duplicates from a new process on the same --data-dir', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-cli-'));
     try {
