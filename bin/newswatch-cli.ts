@@ -28,7 +28,7 @@ Usage:
   newswatch feeds list [--json]           feeds with last poll, status, next poll, error, item count
   newswatch feeds remove <id|url>
   newswatch poll [--once] [--force] [--track-all] [--json]   poll due feeds (--force: all, except Retry-After)
-  newswatch subscribe --email ADDRESS [--watch NAME]... [--topic-arn ARN]
+  newswatch subscribe --email ADDRESS [--watch NAME]... [--topic-arn ARN]   (else the TopicArn in ./cdk-outputs.json)
                                           email alerts from a deployed stack (only those watches' stories)
   newswatch actors list [--all] [--json]  actors with their aliases (--all: merged ones too)
   newswatch actors alias <id> <surface form>          that form means this actor from now on

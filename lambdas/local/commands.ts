@@ -130,6 +130,8 @@ export async function deliverPendingAlerts(
 
 export interface SubscribeOptions {
   topicArn?: string;
+  /** Where `cdk deploy --outputs-file` wrote the stack outputs (default ./cdk-outputs.json). */
+  outputsFile?: string;
   email: string;
   /** Watch names or ids: only alerts for stories these watches track. */
   watches?: string[];
@@ -137,12 +139,33 @@ export interface SubscribeOptions {
 
 /** `newswatch subscribe --email … [--watch …]` against a deployed stack's alerts topic. */
 export async function subscribeToAlerts(options: SubscribeOptions, client: SNSClient = new SNSClient({})): Promise<{ subscriptionArn?: string; watchIds: string[] }> {
-  const topicArn = options.topicArn ?? process.env.NEWSWATCH_TOPIC_ARN;
-  if (!topicArn) throw new ConfigurationError('subscribe needs --topic-arn ARN (the stack output TopicArn) or NEWSWATCH_TOPIC_ARN');
+  const topicArn = options.topicArn ?? process.env.NEWSWATCH_TOPIC_ARN ?? (await deployedTopicArn(options.outputsFile ?? 'cdk-outputs.json'));
+  if (!topicArn) {
+    throw new ConfigurationError('subscribe needs the alerts topic: deploy with `npx cdk deploy --outputs-file cdk-outputs.json`, or pass --topic-arn ARN (the stack output TopicArn), or set NEWSWATCH_TOPIC_ARN');
+  }
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.email)) throw new ConfigurationError(`"${options.email}" is not an email address`);
   const watchIds = (options.watches ?? []).map(watchIdFor).filter(Boolean);
   const subscriptionArn = await subscribeEmail(client, { topicArn, email: options.email, watchIds });
   return { subscriptionArn, watchIds };
+}
+
+/** The TopicArn output of the deployed stack, from the file `cdk deploy --outputs-file` wrote; undefined when absent. */
+async function deployedTopicArn(outputsFile: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(outputsFile, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let outputs: Record<string, Record<string, unknown>>;
+  try {
+    outputs = JSON.parse(text) as Record<string, Record<string, unknown>>;
+  } catch (error) {
+    throw new ConfigurationError(`${outputsFile} is not the JSON cdk deploy writes`, { cause: error });
+  }
+  const arns = Object.values(outputs).map((stack) => stack?.TopicArn).filter((arn): arn is string => typeof arn === 'string');
+  if (arns.length > 1) throw new ConfigurationError(`${outputsFile} lists ${arns.length} stacks with a TopicArn: pass --topic-arn`);
+  return arns[0];
 }
 
 export async function listStories(runtime: EmbeddedRuntime, limit = 100): Promise<Story[]> {

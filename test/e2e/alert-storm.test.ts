@@ -1,6 +1,6 @@
 import { PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDocumentClient, DynamoAlertQueue } from '../../lambdas/adapters/dynamodb';
@@ -194,5 +194,23 @@ describe('SNS: the folded alert and subscriptions, on the exact command input', 
       { TopicArn: 'arn:t', Protocol: 'email', Endpoint: 'ops@example.org', ReturnSubscriptionArn: true },
     ]);
     await expect(subscribeToAlerts({ topicArn: 'arn:t', email: 'not-an-address' }, client)).rejects.toThrow(/not an email/);
+  });
+
+  it('`subscribe` finds the topic in the outputs file `cdk deploy --outputs-file` wrote, and says what to do without one', async () => {
+    sns.on(SubscribeCommand).resolves({ SubscriptionArn: 'pending confirmation' });
+    const client = new SNSClient({ region: 'eu-west-1' });
+    const dir = await mkdtemp(path.join(tmpdir(), 'newswatch-outputs-'));
+    try {
+      const outputsFile = path.join(dir, 'cdk-outputs.json');
+      await writeFile(outputsFile, JSON.stringify({ Newswatch: { BucketName: 'b', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts' } }));
+      await subscribeToAlerts({ outputsFile, email: 'ana@example.org' }, client);
+      expect(sns.commandCalls(SubscribeCommand).at(-1)!.args[0].input.TopicArn).toBe('arn:aws:sns:eu-west-1:123456789012:alerts');
+      await expect(subscribeToAlerts({ outputsFile: path.join(dir, 'absent.json'), email: 'ana@example.org' }, client))
+        .rejects.toThrow(/cdk deploy --outputs-file cdk-outputs.json/);
+      await writeFile(outputsFile, 'not json');
+      await expect(subscribeToAlerts({ outputsFile, email: 'ana@example.org' }, client)).rejects.toThrow(/is not the JSON cdk deploy writes/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
