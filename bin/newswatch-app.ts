@@ -13,6 +13,8 @@ const cooldownContext = contextString(app, 'alertCooldownSeconds');
 const alertCooldownSeconds = cooldownContext === undefined ? undefined : Number(cooldownContext);
 if (alertCooldownSeconds !== undefined && !(alertCooldownSeconds >= 0)) throw new Error(`alertCooldownSeconds must be seconds >= 0, not "${cooldownContext}"`);
 const trackAll = parseBoolean(app.node.tryGetContext('trackAll'));
+// `-c opsEmail=ops@x.example`: who hears of dead letters and a stuck ingest.
+const opsEmails = contextString(app, 'opsEmail')?.split(',');
 
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
@@ -22,6 +24,7 @@ new NewswatchStack(app, 'Newswatch', {
   emailSubscribers,
   slackWebhookSecret,
   alertCooldownSeconds,
+  opsEmails,
   trackAll,
   env: account || region ? { account, region } : undefined,
 });

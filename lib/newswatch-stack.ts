@@ -7,6 +7,7 @@ import { DropBucket } from './constructs/drop-bucket';
 import { INGEST_FUNCTION_TIMEOUT, IngestFunction } from './constructs/ingest-function';
 import { FeedPoller } from './constructs/feed-poller';
 import { IngestQueue } from './constructs/ingest-queue';
+import { OperationsAlarms } from './constructs/operations-alarms';
 import { StoreTable } from './constructs/store-table';
 import { DEFAULT_ALERT_COOLDOWN_SECONDS } from '../lambdas/core/alert/config';
 
@@ -21,6 +22,8 @@ export interface NewswatchStackProps extends StackProps {
   readonly slackWebhookSecret?: string;
   /** Storm-control cooldown in seconds (default DEFAULT_ALERT_COOLDOWN_SECONDS, 600). */
   readonly alertCooldownSeconds?: number;
+  /** Addresses told by email when an operations alarm fires (dead letters, ingest backlog). */
+  readonly opsEmails?: string[];
 }
 
 /** Drop bucket -> SQS (+DLQ) -> ingest Lambda -> DynamoDB table, alerts on SNS. */
@@ -33,6 +36,7 @@ export class NewswatchStack extends Stack {
   public readonly alertFlusher: AlertFlusher;
   public readonly slackNotifier?: SlackNotifier;
   public readonly feedPoller: FeedPoller;
+  public readonly operations: OperationsAlarms;
 
   constructor(scope: Construct, id: string, props: NewswatchStackProps = {}) {
     super(scope, id, props);
@@ -76,5 +80,16 @@ export class NewswatchStack extends Stack {
       table: this.storeTable.table,
     });
     new CfnOutput(this, 'FeedPollerDeadLetterQueueUrl', { value: this.feedPoller.deadLetterQueue.queueUrl });
+
+    this.operations = new OperationsAlarms(this, 'Operations', {
+      deadLetterQueues: {
+        Ingest: this.ingestQueue.deadLetterQueue,
+        FeedPoller: this.feedPoller.deadLetterQueue,
+        ...(this.slackNotifier ? { SlackNotifier: this.slackNotifier.deadLetterQueue } : {}),
+      },
+      ingestQueue: this.ingestQueue.queue,
+      opsEmails: props.opsEmails,
+    });
+    new CfnOutput(this, 'OpsTopicArn', { value: this.operations.topic.topicArn, description: 'Operations alarms (dead letters, ingest backlog)' });
   }
 }
