@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { NewswatchError, errorMessage } from '../lambdas/core/errors';
 import type { IngestResult } from '../lambdas/core/model';
 import {
-  addWatch, ingestFiles, listStories, removeWatch, showArticle, showStory, storySummary,
+  addWatch, ingestFiles, isFiltering, listStories, removeWatch, showArticle, showStory, storySummary,
 } from '../lambdas/local/commands';
 import { loadLocalConfig, parseCooldown, subscribeToAlerts, type IngestCommandOptions } from '../lambdas/local/commands';
 import { extractFiles, extractResultJson, formatExtractResult } from '../lambdas/local/extract';
@@ -18,7 +18,8 @@ Usage:
   newswatch start                         the demo: ingest the bundled Riyadh-talks articles (in memory)
   newswatch ingest <file|dir>... [--source NAME] [--track-all] [--json] [--quiet]
   newswatch extract <file|dir>... [--json]  normalize only: title, byline, date, site, url, language, text
-  newswatch stories [--json]              stories, most recently updated first
+  newswatch stories [--tracked] [--watch W]... [--actor NAME]... [--source S] [--json]
+                                          stories, most recently updated first; filtered
   newswatch story <id> [--json]           one story: sources, actors, topics, articles, alerts
   newswatch article <id> [--json]         one stored article with its tags and clean text
   newswatch watch add <name> [--actor NAME]... [--topic TOPIC]... [--keyword WORD]... [--all]
@@ -66,6 +67,7 @@ const OPTIONS = {
   'topic-arn': { type: 'string' },
   alias: { type: 'string', multiple: true },
   jsonl: { type: 'boolean' },
+  tracked: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -110,9 +112,11 @@ async function run(runtime: EmbeddedRuntime, command: string, args: string[], fl
       return results.some((r) => r.status === 'rejected') ? 2 : 0;
     }
     case 'stories': {
-      const stories = await listStories(runtime);
+      const filter = { tracked: flags.tracked, watches: flags.watch, actors: flags.actor, source: flags.source };
+      const stories = await listStories(runtime, 100, filter);
       if (flags.json) stories.forEach((s) => print(storySummary(s)));
-      else console.log(stories.length ? stories.map(formatStoryLine).join('\n') : 'no stories yet: `newswatch ingest <file>`');
+      else if (stories.length) console.log(stories.map(formatStoryLine).join('\n'));
+      else console.log(isFiltering(filter) ? 'no story matches' : 'no stories yet: `newswatch ingest <file>`');
       return 0;
     }
     case 'story': {

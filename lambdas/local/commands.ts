@@ -6,6 +6,8 @@ import { subscribeEmail } from '../adapters/sns';
 import { LOCAL_ALERT_COOLDOWN_SECONDS } from '../core/alert';
 import { ConfigurationError } from '../core/errors';
 import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject } from '../core/ingest';
+import { slug } from '../core/normalize';
+import { foldName } from '../core/tag';
 import type { Alert, Article, IngestResult, Story, Watch } from '../core/model';
 import { listInputFiles, readLocalObject } from '../adapters/local/file-objects';
 import {
@@ -168,8 +170,40 @@ async function deployedTopicArn(outputsFile: string): Promise<string | undefined
   return arns[0];
 }
 
-export async function listStories(runtime: EmbeddedRuntime, limit = 100): Promise<Story[]> {
-  return withCurrentActors(runtime.store, await runtime.store.listStories(limit));
+/** `newswatch stories` filters; all that are given must hold. */
+export interface StoryFilter {
+  tracked?: boolean;
+  /** Tracked by any of these watches (names or ids). */
+  watches?: string[];
+  /** Names (or ids) of actors that must all be among the story's actors. */
+  actors?: string[];
+  /** A source covering the story (name or id). */
+  source?: string;
+}
+
+/** A filtered listing looks through this many of the most recently updated stories (one Query, never a Scan). */
+export const FILTERED_STORY_WINDOW = 1000;
+
+export function isFiltering(filter: StoryFilter): boolean {
+  return Boolean(filter.tracked || filter.watches?.length || filter.actors?.length || filter.source);
+}
+
+export async function listStories(runtime: EmbeddedRuntime, limit = 100, filter: StoryFilter = {}): Promise<Story[]> {
+  const stories = await withCurrentActors(runtime.store, await runtime.store.listStories(isFiltering(filter) ? FILTERED_STORY_WINDOW : limit));
+  return stories.filter((story) => matchesStoryFilter(story, filter)).slice(0, limit);
+}
+
+export function matchesStoryFilter(story: Story, filter: StoryFilter): boolean {
+  if (filter.tracked && !story.tracked) return false;
+  if (filter.watches?.length && !filter.watches.some((w) => story.trackedBy.includes(watchIdFor(w)))) return false;
+  const namesActor = (wanted: string) => wanted in story.profile.actors
+    || story.topActors.some((a) => a.id === wanted || foldName(a.name) === foldName(wanted));
+  if (filter.actors?.length && !filter.actors.every(namesActor)) return false;
+  if (filter.source) {
+    const wanted = slug(filter.source);
+    if (!story.sources.some((id) => id === wanted || slug(story.sourceNames[id] ?? '') === wanted)) return false;
+  }
+  return true;
 }
 
 export interface StoryDetail {

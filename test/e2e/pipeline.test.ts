@@ -83,6 +83,24 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
     });
   });
 
+  it('lists stories filtered by actor, source, watch and tracking', async () => {
+    await withRuntime(dataDir, async (runtime) => {
+      await addWatch(runtime, { name: 'rubio', actors: ['Marco Rubio'] });
+      const seeds = await ingestSeedsOnePerSource(runtime, false);
+      const others = await ingestFiles(runtime, [UNRELATED], { source: 'other-desk' });
+      const ids = (stories: { id: string }[]) => stories.map((s) => s.id).sort();
+      expect(await listStories(runtime)).toHaveLength(1 + others.length);
+      expect(ids(await listStories(runtime, 100, { actors: ['Marco Rubio'] }))).toEqual([seeds[0].storyId]);
+      expect(ids(await listStories(runtime, 100, { actors: ['marco rubio', 'Sergey Lavrov'] }))).toEqual([seeds[0].storyId]);
+      expect(ids(await listStories(runtime, 100, { actors: ['p:marco-rubio'] }))).toEqual([seeds[0].storyId]);
+      expect(ids(await listStories(runtime, 100, { source: 'Caliber AZ' }))).toEqual([seeds[0].storyId]);
+      expect(ids(await listStories(runtime, 100, { source: 'other-desk' }))).toEqual(ids(others.map((o) => ({ id: o.storyId! }))));
+      expect(ids(await listStories(runtime, 100, { watches: ['Rubio'] }))).toEqual([seeds[0].storyId]);
+      expect(ids(await listStories(runtime, 100, { tracked: true }))).toEqual([seeds[0].storyId]);
+      expect(await listStories(runtime, 100, { actors: ['Marco Rubio'], source: 'other-desk' })).toEqual([]);
+    });
+  });
+
   it('keeps unrelated articles out of the story', async () => {
     await withRuntime(dataDir, async (runtime) => {
       const seeds = await ingestSeedsOnePerSource(runtime, true);
