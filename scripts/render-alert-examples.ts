@@ -2,7 +2,7 @@
 import { foldAlerts, renderAlert, renderSlackMessage } from '../lambdas/core/alert';
 import type { Alert } from '../lambdas/core/model';
 const base = (id: string, sid: string, name: string, pos: number, at: string, title: string, url?: string, copyOf?: string): Alert => ({
-  id, kind: 'new-source', storyId: '0c39877c729673d61d84', headline: 'Following a meeting between U.S. Secretary of State Marco Rubio and top Russian officials',
+  id, kind: 'new-source', storyId: '0c39877c729673d61d84', headline: 'Rubio makes progress with Russia after Trump promised to bring end to war in Ukraine',
   source: { id: sid, name, origin: 'key-prefix' }, articleId: `art-${id}`, articleTitle: title, ...(url ? { url } : {}), ...(copyOf ? { copyOf } : {}),
   sourceCount: pos, sourceNames: ['outlet-a', 'outlet-b', 'news-journos', 'caliber-az', 'outlet-e'].slice(0, pos), firstSeen: '2025-02-18T09:12:00.000Z',
   watchIds: ['rubio'], actorIds: ['p:marco-rubio', 'p:sergey-lavrov'], topicIds: ['iptc:20000638'], topActors: ['Marco Rubio', 'Sergey Lavrov', 'Donald Trump'], topTopics: ['diplomacy', 'politics'],
