@@ -126,6 +126,48 @@ describe('ingest Lambda handler: S3 (s3rver) → SQS event → DynamoDB (dynalit
     expect(await runtime.store.listStories()).toHaveLength(2);
   });
 
+  it('changes nothing twice when deliveries race: one drop delivered twice at once, another source at the same moment', async () => {
+    // Its own store: the story under test starts empty.
+    const raceDir = await mkdtemp(path.join(tmpdir(), 'newswatch-race-'));
+    const raceStore = await startEmbedded({ dataDir: raceDir, inMemory: true });
+    try {
+      const race = createIngestHandler({
+        store: raceStore.store,
+        publisher: new SnsAlertPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC_ARN),
+        objects: new S3ObjectSource(s3, 'quarantine/'),
+        config: { ...DEFAULT_INGEST_CONFIG, trackAll: true },
+        clock: () => new Date('2025-02-18T18:00:00Z'),
+        log: () => undefined,
+      });
+      const seed = (folder: string, file: string) => readFile(path.join(SEEDS, folder, file));
+      await upload('incoming/race-a/first.txt', await seed('outlet-a', '000_17b1c73d69787b68.txt'));
+      expect(await race(drainAsSqsEvent())).toEqual({ batchItemFailures: [] });
+      const before = snsMock.commandCalls(PublishCommand).length;
+
+      await upload('incoming/race-b/second.txt', await seed('news-journos', '002_63f95944f78b5ba7.txt'));
+      const twice = drainAsSqsEvent();
+      await upload('incoming/race-c/third.txt', await seed('caliber-az', '003_502df0261b767f7e.txt'));
+      const other = drainAsSqsEvent();
+      const results = await Promise.all([race(twice), race(twice), race(other)]);
+
+      // A lost race may hand its message back for a retry; the retries change nothing more.
+      const retries = results.flatMap((r) => r.batchItemFailures);
+      for (let i = 0; i < 3 && retries.length > 0; i++) {
+        const again = await race({ Records: [...twice.Records, ...other.Records].filter((m) => retries.some((f) => f.itemIdentifier === m.messageId)) });
+        retries.splice(0, retries.length, ...again.batchItemFailures);
+      }
+      expect(retries).toEqual([]);
+      const [story] = await raceStore.store.listStories();
+      expect(story).toMatchObject({ articleCount: 3, sources: expect.arrayContaining(['race-a', 'race-b', 'race-c']) });
+      expect(story.sources).toHaveLength(3);
+      const alerts = snsMock.commandCalls(PublishCommand).slice(before).map((c) => c.args[0].input.MessageAttributes?.source?.StringValue);
+      expect(alerts.sort()).toEqual(['race-b', 'race-c']);
+    } finally {
+      await raceStore.close();
+      await rm(raceDir, { recursive: true, force: true });
+    }
+  });
+
   it('returns the message for retry when a dependency fails transiently, and the retry publishes once', async () => {
     const file = path.join(SEEDS, 'outlet-b', '001_2a5c6933c16f0aef.txt');
     // Self-contained: the first drop makes (or joins) the story, the second is a new source on it.
