@@ -43,15 +43,20 @@ describe('ingest Lambda handler: S3 (s3rver) → SQS event → DynamoDB (dynalit
     });
     runtime = await startEmbedded({ dataDir: dir, inMemory: true });
     snsMock.on(PublishCommand).resolves({ MessageId: 'm-1' });
-    handler = createIngestHandler({
-      store: runtime.store,
+    handler = handlerOver(runtime);
+  });
+
+  /** The handler as the Lambda builds it, over this store, s3rver and the SNS client (mocked at the wire). */
+  function handlerOver(store: EmbeddedRuntime) {
+    return createIngestHandler({
+      store: store.store,
       publisher: new SnsAlertPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC_ARN),
       objects: new S3ObjectSource(s3, 'quarantine/'),
       config: { ...DEFAULT_INGEST_CONFIG, trackAll: true },
       clock: () => new Date('2025-02-18T18:00:00Z'),
       log: () => undefined,
     });
-  });
+  }
 
   afterAll(async () => {
     await runtime.close();
@@ -131,14 +136,7 @@ describe('ingest Lambda handler: S3 (s3rver) → SQS event → DynamoDB (dynalit
     const raceDir = await mkdtemp(path.join(tmpdir(), 'newswatch-race-'));
     const raceStore = await startEmbedded({ dataDir: raceDir, inMemory: true });
     try {
-      const race = createIngestHandler({
-        store: raceStore.store,
-        publisher: new SnsAlertPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC_ARN),
-        objects: new S3ObjectSource(s3, 'quarantine/'),
-        config: { ...DEFAULT_INGEST_CONFIG, trackAll: true },
-        clock: () => new Date('2025-02-18T18:00:00Z'),
-        log: () => undefined,
-      });
+      const race = handlerOver(raceStore);
       const seed = (folder: string, file: string) => readFile(path.join(SEEDS, folder, file));
       await upload('incoming/race-a/first.txt', await seed('outlet-a', '000_17b1c73d69787b68.txt'));
       expect(await race(drainAsSqsEvent())).toEqual({ batchItemFailures: [] });
