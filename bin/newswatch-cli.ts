@@ -16,7 +16,7 @@ const USAGE = `newswatch — news monitoring: articles in, stories and new-sourc
 
 Usage:
   newswatch start                         the demo: ingest the bundled Riyadh-talks articles (in memory)
-  newswatch ingest <file|dir>... [--source NAME] [--track-all] [--json] [--quiet]
+  newswatch ingest <file|dir|url>... [--source NAME] [--track-all] [--json] [--quiet]
   newswatch extract <file|dir>... [--json]  normalize only: title, byline, date, site, url, language, text
   newswatch stories [--tracked] [--watch W]... [--actor NAME]... [--source S] [--json]
                                           stories, most recently updated first; filtered
@@ -98,7 +98,7 @@ async function run(runtime: EmbeddedRuntime, command: string, args: string[], fl
   const print = (value: unknown) => console.log(flags.json ? JSON.stringify(value) : value);
   switch (command) {
     case 'ingest': {
-      if (args.length === 0) throw usage('ingest needs at least one file or folder');
+      if (args.length === 0) throw usage('ingest needs at least one file, folder or web address');
       let folded = 0;
       const results = await ingestFiles(runtime, args, {
         ...(await alertOptions(runtime.dataDir, flags, !flags.json)),

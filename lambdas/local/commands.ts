@@ -4,11 +4,15 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { createDocumentClient, DynamoAlertQueue } from '../adapters/dynamodb';
 import { subscribeEmail } from '../adapters/sns';
 import { LOCAL_ALERT_COOLDOWN_SECONDS } from '../core/alert';
-import { ConfigurationError } from '../core/errors';
+import { ConfigurationError, FeedFetchError } from '../core/errors';
+import { resolveFeedPollConfig } from '../core/feeds';
+import { HttpFeedFetcher } from '../adapters/feeds';
+import { fetchWebObject, isWebAddress } from '../adapters/local/web-objects';
+import type { FeedFetcher } from '../ports/feeds';
 import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject } from '../core/ingest';
 import { slug } from '../core/normalize';
 import { foldName } from '../core/tag';
-import type { Alert, Article, IngestResult, Story, Watch } from '../core/model';
+import type { Alert, Article, IngestResult, RawObject, Story, Watch } from '../core/model';
 import { listInputFiles, readLocalObject } from '../adapters/local/file-objects';
 import {
   ConsoleAlertPublisher, FanOutAlertPublisher, JsonLinesAlertPublisher, SlackAlertPublisher, SlackWebhookPoster,
@@ -39,6 +43,8 @@ export interface IngestCommandOptions {
   onWait?: (info: { storyId: string; dueAt: string; waitMs: number }) => void;
   /** Told of every folded alert delivered when a cooldown ends. */
   onDelivered?: (alert: Alert) => void;
+  /** Fetches the http(s) addresses among the inputs (the poller's fetcher by default). */
+  fetcher?: Pick<FeedFetcher, 'fetchPage'>;
 }
 
 /** `<data-dir>/config.json`, optional: defaults for flags the user does not repeat every run. */
@@ -94,12 +100,25 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
     alertQueue: localAlertQueue(runtime),
   };
   const results: IngestResult[] = [];
-  for (const file of await listInputFiles(inputs)) {
-    const raw = await readLocalObject(file);
-    for (const result of await ingestObject(raw, { cliSource: options.source, now: clock().toISOString(), config }, deps)) {
-      options.onResult?.(result);
-      results.push(result);
+  const report = (result: IngestResult) => {
+    options.onResult?.(result);
+    results.push(result);
+  };
+  const fetcher = options.fetcher ?? new HttpFeedFetcher(resolveFeedPollConfig());
+  // In the order given: web addresses as they are, folders expanded into their files.
+  const inOrder: string[] = [];
+  for (const input of inputs) inOrder.push(...(isWebAddress(input) ? [input] : await listInputFiles([input])));
+  for (const input of inOrder) {
+    let raw: RawObject;
+    try {
+      raw = isWebAddress(input) ? await fetchWebObject(input, fetcher) : await readLocalObject(input);
+    } catch (error) {
+      // A page that cannot be fetched is reported like a rejected file, and the others go on.
+      if (!(error instanceof FeedFetchError)) throw error;
+      report({ file: input, status: 'rejected', error: error.message });
+      continue;
     }
+    for (const result of await ingestObject(raw, { cliSource: options.source, now: clock().toISOString(), config }, deps)) report(result);
   }
   await deliverPendingAlerts(deps, { ...options, clock });
   return results;
