@@ -9,9 +9,10 @@ import { renderAlert } from '../../lambdas/core/alert';
 import { flushDueAlerts } from '../../lambdas/core/ingest';
 import type { Alert } from '../../lambdas/core/model';
 import { ingestFiles, subscribeToAlerts } from '../../lambdas/local/commands';
-import { LOCAL_TABLE_NAME, startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
+import { LOCAL_TABLE_NAME } from '../../lambdas/local/runtime';
 import type { AlertPublisher } from '../../lambdas/ports/alerts';
 import { FakeSlackWebhook } from '../support/slack-server';
+import { useFreshRuntime } from '../support/fresh-runtime';
 
 const SEEDS = path.join(__dirname, '..', '..', 'examples', 'riyadh-talks', 'incoming');
 const T0 = Date.parse('2025-02-18T18:00:00.000Z');
@@ -22,16 +23,7 @@ async function alertLines(dataDir: string): Promise<Alert[]> {
 }
 
 describe('storm control on the seeds (embedded store)', () => {
-  let dataDir: string;
-  let runtime: EmbeddedRuntime;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-storm-'));
-    runtime = await startEmbedded({ dataDir, inMemory: true });
-  });
-  afterEach(async () => {
-    await runtime.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const fresh = useFreshRuntime('newswatch-storm-');
 
   /** A clock the one-shot run's waits advance: no real time passes. */
   function fakeTime() {
@@ -47,16 +39,16 @@ describe('storm control on the seeds (embedded store)', () => {
 
   it('with a cooldown of 0 gives 4 alerts, one per new source, at once', async () => {
     const time = fakeTime();
-    const results = await ingestFiles(runtime, [SEEDS], { trackAll: true, cooldownSeconds: 0, ...time });
+    const results = await ingestFiles(fresh.runtime, [SEEDS], { trackAll: true, cooldownSeconds: 0, ...time });
     expect(results.flatMap((r) => r.alerts ?? [])).toHaveLength(4);
-    expect(await alertLines(dataDir)).toHaveLength(4);
+    expect(await alertLines(fresh.dataDir)).toHaveLength(4);
     expect(time.waits).toEqual([]);
   });
 
   it('with a cooldown longer than the run gives 1 alert listing the 4 new sources, delivered when the cooldown ends', async () => {
     const time = fakeTime();
     const delivered: Alert[] = [];
-    const results = await ingestFiles(runtime, [SEEDS], {
+    const results = await ingestFiles(fresh.runtime, [SEEDS], {
       trackAll: true, cooldownSeconds: 3600, ...time, onDelivered: (a) => delivered.push(a),
       // Each file takes a second of the fake clock: the sources arrive one by one.
       onResult: () => time.tick(1000),
@@ -64,7 +56,7 @@ describe('storm control on the seeds (embedded store)', () => {
     expect(results.flatMap((r) => r.alerts ?? [])).toHaveLength(0);
     expect(results.flatMap((r) => r.held ?? []).map((h) => h.heldUntil)).toEqual(Array(4).fill('2025-02-18T19:00:01.000Z'));
 
-    const lines = await alertLines(dataDir);
+    const lines = await alertLines(fresh.dataDir);
     expect(lines).toHaveLength(1);
     const [folded] = lines;
     expect(folded.newSources!.map((e) => e.source.id)).toEqual(['outlet-b', 'news-journos', 'caliber-az', 'outlet-e']);
@@ -74,17 +66,17 @@ describe('storm control on the seeds (embedded store)', () => {
     expect(delivered.map((a) => a.id)).toEqual([folded.id]);
     expect(renderAlert(folded).subject).toMatch(/^4 new sources on: /);
 
-    const stored = await runtime.store.listAlerts(folded.storyId);
+    const stored = await fresh.runtime.store.listAlerts(folded.storyId);
     expect(stored.filter((a) => a.status !== 'sent')).toEqual([]);
     expect(stored.find((a) => a.id === folded.id)!.sentAt).toBe('2025-02-18T19:00:01.000Z');
-    expect(runtime.commandCounts.ScanCommand ?? 0).toBe(0);
+    expect(fresh.runtime.commandCounts.ScanCommand ?? 0).toBe(0);
   });
 
   it('posts the folded alert to a Slack webhook too', async () => {
     const slack = new FakeSlackWebhook();
     await slack.start();
     try {
-      await ingestFiles(runtime, [SEEDS], { trackAll: true, cooldownSeconds: 60, slackWebhook: slack.url, ...fakeTime() });
+      await ingestFiles(fresh.runtime, [SEEDS], { trackAll: true, cooldownSeconds: 60, slackWebhook: slack.url, ...fakeTime() });
       expect(slack.requests).toHaveLength(1);
       expect((slack.requests[0].json as { text: string }).text).toMatch(/^4 new sources on: /);
     } finally {
@@ -95,7 +87,7 @@ describe('storm control on the seeds (embedded store)', () => {
   it('loses no source and sends none twice when the publish fails, and a source joins, mid-flush', async () => {
     const time = fakeTime();
     // Hold 3 sources, deliver nothing yet (a fixed clock far before the due time, no flush loop).
-    const queue = new DynamoAlertQueue(createDocumentClient(runtime.client), LOCAL_TABLE_NAME);
+    const queue = new DynamoAlertQueue(createDocumentClient(fresh.runtime.client), LOCAL_TABLE_NAME);
     const files = ['outlet-a', 'outlet-b', 'news-journos', 'caliber-az'].map((d) => path.join(SEEDS, d));
     const sinkLines: Alert[] = [];
     let failNext = true;
@@ -107,7 +99,7 @@ describe('storm control on the seeds (embedded store)', () => {
     };
     const { ingestObject } = await import('../../lambdas/core/ingest');
     const { readLocalObject, listInputFiles } = await import('../../lambdas/adapters/local/file-objects');
-    const deps = { store: runtime.store, publisher, alertQueue: queue };
+    const deps = { store: fresh.runtime.store, publisher, alertQueue: queue };
     const { DEFAULT_INGEST_CONFIG } = await import('../../lambdas/core/ingest');
     const config = { ...DEFAULT_INGEST_CONFIG, trackAll: true, alertCooldownSeconds: 600 };
     const ingest = async (dir: string) => {
@@ -130,7 +122,7 @@ describe('storm control on the seeds (embedded store)', () => {
   });
 
   it('keeps a hold an alert joined while it was being flushed (version check), and releases it after', async () => {
-    const queue = new DynamoAlertQueue(createDocumentClient(runtime.client), LOCAL_TABLE_NAME);
+    const queue = new DynamoAlertQueue(createDocumentClient(fresh.runtime.client), LOCAL_TABLE_NAME);
     const first = await queue.holdAlerts('s1', '2025-02-18T18:10:00.000Z');
     const joined = await queue.holdAlerts('s1', '2025-02-18T18:20:00.000Z');
     expect(joined).toEqual({ storyId: 's1', dueAt: '2025-02-18T18:10:00.000Z', version: 2 });
@@ -140,7 +132,7 @@ describe('storm control on the seeds (embedded store)', () => {
     expect(await queue.releaseHold(first)).toBe(false);
     expect(await queue.releaseHold(joined)).toBe(true);
     expect((await queue.nextHold())?.storyId).toBe('s2');
-    expect(runtime.commandCounts.ScanCommand ?? 0).toBe(0);
+    expect(fresh.runtime.commandCounts.ScanCommand ?? 0).toBe(0);
   });
 });
 

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addFeed, listFeeds, localFeedStore, pollFeeds } from '../../lambdas/local/feeds';
-import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
 import { showArticle } from '../../lambdas/local/commands';
+import { startEmbedded } from '../../lambdas/local/runtime';
 import { FeedServer, rss, type Reply } from './feed-server';
+import { useFreshRuntime } from '../support/fresh-runtime';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -12,20 +13,11 @@ const item = (n: number) => ({ guid: `urn:item:${n}`, title: `Story number ${n} 
 
 describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => {
   const server = new FeedServer();
-  let dataDir: string;
-  let runtime: EmbeddedRuntime;
+  const fresh = useFreshRuntime('newswatch-feeds-');
 
   beforeAll(() => server.start());
   afterAll(() => server.stop());
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-feeds-'));
-    runtime = await startEmbedded({ dataDir, inMemory: true });
-    server.requests.length = 0;
-  });
-  afterEach(async () => {
-    await runtime.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  beforeEach(() => { server.requests.length = 0; });
 
   test('a second poll sends the validators; a 304 ingests nothing; two new items ingest exactly those two', async () => {
     let items = [item(1), item(2), item(3)];
@@ -34,16 +26,16 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
       if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
       return { headers: { 'content-type': 'application/rss+xml', etag, 'last-modified': 'Sun, 01 Mar 2026 11:00:00 GMT' }, body: rss(items) };
     });
-    await addFeed(runtime, { url: `${server.base}/cond.xml`, name: 'Harbour News' }, T0);
+    await addFeed(fresh.runtime, { url: `${server.base}/cond.xml`, name: 'Harbour News' }, T0);
 
-    const first = await pollFeeds(runtime, { clock: () => T0 });
+    const first = await pollFeeds(fresh.runtime, { clock: () => T0 });
     expect(first.reports).toMatchObject([{ status: 'ok', newItems: 3 }]);
     expect(first.results.map((r) => r.status)).toEqual(['ingested', 'ingested', 'ingested']);
     expect(first.results.map((r) => r.file)).toEqual(expect.arrayContaining([expect.stringMatching(/^incoming\/harbour-news\/g-[0-9a-f]{32}\.json$/)]));
     expect(first.results.every((r) => r.source === 'Harbour News')).toBe(true);
     expect(server.requestsTo('/cond.xml')[0].headers['if-none-match']).toBeUndefined();
 
-    const second = await pollFeeds(runtime, { clock: () => at(3600), force: true });
+    const second = await pollFeeds(fresh.runtime, { clock: () => at(3600), force: true });
     const sent = server.requestsTo('/cond.xml')[1].headers;
     expect(sent['if-none-match']).toBe('"v3"');
     expect(sent['if-modified-since']).toBe('Sun, 01 Mar 2026 11:00:00 GMT');
@@ -51,10 +43,10 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
     expect(second.results).toHaveLength(0);
 
     items = [item(5), item(4), ...items];
-    const third = await pollFeeds(runtime, { clock: () => at(7200), force: true });
+    const third = await pollFeeds(fresh.runtime, { clock: () => at(7200), force: true });
     expect(third.reports).toMatchObject([{ status: 'ok', newItems: 2 }]);
     expect(third.results.map((r) => r.title)).toEqual([item(4).title, item(5).title]);
-    const [feed] = await listFeeds(runtime);
+    const [feed] = await listFeeds(fresh.runtime);
     expect(feed).toMatchObject({ itemCount: 5, lastStatus: 'ok', etag: '"v5"', errorCount: 0 });
   });
 
@@ -64,29 +56,29 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
       if (headers['if-none-match'] === '"all"') return { status: 304, headers: { etag: '"all"' } };
       return { headers: { 'content-type': 'application/rss+xml', etag: '"all"' }, body: rss(items) };
     });
-    await addFeed(runtime, { url: `${server.base}/archive.xml`, name: 'Harbour Archive' }, T0);
+    await addFeed(fresh.runtime, { url: `${server.base}/archive.xml`, name: 'Harbour Archive' }, T0);
     const config = { maxItemsPerPoll: 2 };
 
-    const first = await pollFeeds(runtime, { clock: () => T0, config });
+    const first = await pollFeeds(fresh.runtime, { clock: () => T0, config });
     expect(first.reports).toMatchObject([{ status: 'ok', newItems: 2, deferredItems: 3 }]);
     expect(first.results.map((r) => r.title)).toEqual([item(4).title, item(5).title]);
-    const [afterFirst] = await listFeeds(runtime);
+    const [afterFirst] = await listFeeds(fresh.runtime);
     expect(afterFirst.etag).toBeUndefined(); // else a 304 would hide the items left over
     expect(afterFirst.nextPollAt).toBe(at(5 * 60).toISOString());
 
-    const second = await pollFeeds(runtime, { clock: () => at(5 * 60), config });
+    const second = await pollFeeds(fresh.runtime, { clock: () => at(5 * 60), config });
     expect(server.requestsTo('/archive.xml')[1].headers['if-none-match']).toBeUndefined();
     expect(second.reports).toMatchObject([{ status: 'ok', newItems: 2, deferredItems: 1 }]);
     expect(second.results.map((r) => r.title)).toEqual([item(2).title, item(3).title]);
 
-    const third = await pollFeeds(runtime, { clock: () => at(10 * 60), config });
+    const third = await pollFeeds(fresh.runtime, { clock: () => at(10 * 60), config });
     expect(third.reports[0]).toMatchObject({ status: 'ok', newItems: 1 });
     expect(third.reports[0].deferredItems).toBeUndefined();
     expect(third.results.map((r) => r.title)).toEqual([item(1).title]);
-    const [done] = await listFeeds(runtime);
+    const [done] = await listFeeds(fresh.runtime);
     expect(done).toMatchObject({ itemCount: 5, etag: '"all"' });
 
-    const fourth = await pollFeeds(runtime, { clock: () => at(20 * 60), config, force: true });
+    const fourth = await pollFeeds(fresh.runtime, { clock: () => at(20 * 60), config, force: true });
     expect(fourth.reports).toMatchObject([{ status: 'not-modified', newItems: 0 }]);
   });
 
@@ -108,12 +100,12 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
         { guid: 'urn:full:2', title: 'Harbour strike talks', link: `${server.base}/news/missing`, text: 'Talks on the harbour strike resume on Monday, the union and the port authority said in a joint statement.' },
       ]),
     });
-    await addFeed(runtime, { url: `${server.base}/full.xml`, name: 'Harbour Full', fullText: true }, T0);
+    await addFeed(fresh.runtime, { url: `${server.base}/full.xml`, name: 'Harbour Full', fullText: true }, T0);
 
-    const polled = await pollFeeds(runtime, { clock: () => T0 });
+    const polled = await pollFeeds(fresh.runtime, { clock: () => T0 });
     expect(polled.reports).toMatchObject([{ status: 'ok', newItems: 2 }]);
     expect(server.requestsTo('/news/1')).toHaveLength(1);
-    const byTitle = (title: string) => showArticle(runtime, polled.results.find((r) => r.title === title)!.articleId!);
+    const byTitle = (title: string) => showArticle(fresh.runtime, polled.results.find((r) => r.title === title)!.articleId!);
     const [fromPage, fromSummary] = await Promise.all([byTitle('Harbour strike begins'), byTitle('Harbour strike talks')]);
     for (const p of paragraphs) expect(fromPage.text).toContain(p);
     expect(fromPage.text).not.toMatch(/Subscribe now|All rights reserved/);
@@ -122,42 +114,42 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
 
   test('only due feeds are polled, unless --force', async () => {
     server.route('/due.xml', { body: rss([item(1)]) });
-    await addFeed(runtime, { url: `${server.base}/due.xml` }, T0);
-    await pollFeeds(runtime, { clock: () => T0 });
-    const again = await pollFeeds(runtime, { clock: () => at(60) });
+    await addFeed(fresh.runtime, { url: `${server.base}/due.xml` }, T0);
+    await pollFeeds(fresh.runtime, { clock: () => T0 });
+    const again = await pollFeeds(fresh.runtime, { clock: () => at(60) });
     expect(again.reports).toHaveLength(0);
     expect(server.requestsTo('/due.xml')).toHaveLength(1);
-    const forced = await pollFeeds(runtime, { clock: () => at(60), force: true });
+    const forced = await pollFeeds(fresh.runtime, { clock: () => at(60), force: true });
     expect(forced.reports).toHaveLength(1);
     expect(server.requestsTo('/due.xml')).toHaveLength(2);
   });
 
   test('429 with Retry-After: 120 delays the next poll by at least 120 s, even with --force', async () => {
     server.route('/busy.xml', { status: 429, headers: { 'retry-after': '120' }, body: 'slow down' });
-    await addFeed(runtime, { url: `${server.base}/busy.xml` }, T0);
-    const run = await pollFeeds(runtime, { clock: () => T0 });
+    await addFeed(fresh.runtime, { url: `${server.base}/busy.xml` }, T0);
+    const run = await pollFeeds(fresh.runtime, { clock: () => T0 });
     expect(run.reports).toMatchObject([{ status: 'error', httpStatus: 429 }]);
-    const [feed] = await listFeeds(runtime);
+    const [feed] = await listFeeds(fresh.runtime);
     expect(Date.parse(feed.nextPollAt) - T0.getTime()).toBeGreaterThanOrEqual(120_000);
     expect(feed.retryAfterUntil).toBe(at(120).toISOString());
     expect(feed).toMatchObject({ lastStatus: 'error', lastHttpStatus: 429, errorCount: 1, lastError: 'HTTP 429' });
 
-    await pollFeeds(runtime, { clock: () => at(119), force: true });
+    await pollFeeds(fresh.runtime, { clock: () => at(119), force: true });
     expect(server.requestsTo('/busy.xml')).toHaveLength(1);
     server.route('/busy.xml', { body: rss([item(1)]) });
-    const later = await pollFeeds(runtime, { clock: () => at(120), force: true });
+    const later = await pollFeeds(fresh.runtime, { clock: () => at(120), force: true });
     expect(later.reports).toMatchObject([{ status: 'ok', newItems: 1 }]);
   });
 
   test('a 301 updates the stored URL; the next poll goes straight to the new one', async () => {
     server.route('/old.xml', { status: 301, headers: { location: '/new.xml' } });
     server.route('/new.xml', { body: rss([item(1)]) });
-    const added = await addFeed(runtime, { url: `${server.base}/old.xml` }, T0);
-    const run = await pollFeeds(runtime, { clock: () => T0 });
+    const added = await addFeed(fresh.runtime, { url: `${server.base}/old.xml` }, T0);
+    const run = await pollFeeds(fresh.runtime, { clock: () => T0 });
     expect(run.reports).toMatchObject([{ status: 'ok', newItems: 1, movedTo: `${server.base}/new.xml` }]);
-    const [feed] = await listFeeds(runtime);
+    const [feed] = await listFeeds(fresh.runtime);
     expect(feed).toMatchObject({ id: added.id, url: `${server.base}/new.xml`, addedUrl: `${server.base}/old.xml` });
-    await pollFeeds(runtime, { clock: () => at(3600), force: true });
+    await pollFeeds(fresh.runtime, { clock: () => at(3600), force: true });
     expect(server.requestsTo('/old.xml')).toHaveLength(1);
     expect(server.requestsTo('/new.xml')).toHaveLength(2);
   });
@@ -165,9 +157,9 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
   test('a 302 is followed but not remembered', async () => {
     server.route('/temp.xml', { status: 302, headers: { location: '/elsewhere.xml' } });
     server.route('/elsewhere.xml', { body: rss([item(1)]) });
-    await addFeed(runtime, { url: `${server.base}/temp.xml` }, T0);
-    await pollFeeds(runtime, { clock: () => T0 });
-    const [feed] = await listFeeds(runtime);
+    await addFeed(fresh.runtime, { url: `${server.base}/temp.xml` }, T0);
+    await pollFeeds(fresh.runtime, { clock: () => T0 });
+    const [feed] = await listFeeds(fresh.runtime);
     expect(feed.url).toBe(`${server.base}/temp.xml`);
   });
 
@@ -175,21 +167,21 @@ describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => 
     server.route('/broken.xml', { body: '<rss version="2.0"><channel><title>x</title><item><title>a & b</title>' });
     server.route('/good.xml', { body: rss([item(1)]) });
     server.route('/huge.xml', { body: rss(Array.from({ length: 50 }, (_, n) => item(n))) });
-    await addFeed(runtime, { url: `${server.base}/broken.xml` }, T0);
+    await addFeed(fresh.runtime, { url: `${server.base}/broken.xml` }, T0);
     const closed = new FeedServer();
     await closed.start();
     await closed.stop();
     const unreachable = `${closed.base}/unreachable.xml`;
-    await addFeed(runtime, { url: unreachable }, T0);
-    await addFeed(runtime, { url: `${server.base}/good.xml` }, T0);
-    await addFeed(runtime, { url: `${server.base}/huge.xml` }, T0);
-    const run = await pollFeeds(runtime, { clock: () => T0, config: { maxFeedBytes: 4096 } });
+    await addFeed(fresh.runtime, { url: unreachable }, T0);
+    await addFeed(fresh.runtime, { url: `${server.base}/good.xml` }, T0);
+    await addFeed(fresh.runtime, { url: `${server.base}/huge.xml` }, T0);
+    const run = await pollFeeds(fresh.runtime, { clock: () => T0, config: { maxFeedBytes: 4096 } });
     const byUrl = Object.fromEntries(run.reports.map((r) => [r.url.replace(server.base, ''), r]));
     expect(byUrl['/good.xml']).toMatchObject({ status: 'ok', newItems: 1 });
     expect(byUrl['/broken.xml']).toMatchObject({ status: 'error', error: expect.stringMatching(/not a readable RSS\/Atom feed/) });
     expect(byUrl['/huge.xml']).toMatchObject({ status: 'error', error: expect.stringMatching(/too large/) });
     expect(byUrl[unreachable]).toMatchObject({ status: 'error', error: expect.stringMatching(/ECONNREFUSED/) });
-    const feeds = await listFeeds(runtime);
+    const feeds = await listFeeds(fresh.runtime);
     const broken = feeds.find((f) => f.url.endsWith('/broken.xml'))!;
     expect(broken).toMatchObject({ lastStatus: 'error', errorCount: 1 });
     // Exponential back-off: 5 min after the first failure.
