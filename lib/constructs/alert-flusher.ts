@@ -3,10 +3,9 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { handlerFunctionProps } from './handler-function';
+import { newHandlerFunction } from './handler-function';
 
 
 export interface AlertFlusherProps {
@@ -27,18 +26,15 @@ export class AlertFlusher extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertFlusherProps) {
     super(scope, id);
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      ...handlerFunctionProps('alert-flusher.ts'),
+    this.function = newHandlerFunction(this, 'alert-flusher.ts', {
       memorySize: 256,
       timeout: Duration.seconds(50),
       reservedConcurrentExecutions: 1,
-      logGroup: new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH }),
       environment: {
         TABLE_NAME: props.table.tableName,
         TOPIC_ARN: props.topic.topicArn,
-        NODE_OPTIONS: '--enable-source-maps',
       },
-    });
+    }).function;
     props.table.grantReadWriteData(this.function);
     props.topic.grantPublish(this.function);
     this.rule = new events.Rule(this, 'Schedule', {

@@ -3,11 +3,10 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { handlerFunctionProps } from './handler-function';
+import { newHandlerFunction } from './handler-function';
 import { deadLetterQueue } from './secure-queue';
 
 
@@ -34,21 +33,17 @@ export class FeedPoller extends Construct {
   constructor(scope: Construct, id: string, props: FeedPollerProps) {
     super(scope, id);
     this.deadLetterQueue = deadLetterQueue(this);
-    const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      ...handlerFunctionProps('poll-feeds.ts'),
+    this.function = newHandlerFunction(this, 'poll-feeds.ts', {
       memorySize: 1024,
       timeout: Duration.minutes(4),
-      logGroup,
       reservedConcurrentExecutions: 1,
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: 2,
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,
-        NODE_OPTIONS: '--enable-source-maps',
       },
-    });
+    }).function;
     this.rule = new events.Rule(this, 'Schedule', {
       schedule: events.Schedule.rate(props.rate ?? Duration.minutes(5)),
       description: 'newswatch: poll the RSS/Atom feeds that are due',

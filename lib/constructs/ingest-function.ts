@@ -7,7 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { handlerFunctionProps } from './handler-function';
+import { newHandlerFunction } from './handler-function';
 
 
 /** Exported so the queue can size its visibility timeout before the function exists. */
@@ -37,21 +37,19 @@ export class IngestFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: IngestFunctionProps) {
     super(scope, id);
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      ...handlerFunctionProps('ingest.ts'),
+    const handler = newHandlerFunction(this, 'ingest.ts', {
       memorySize: 1024,
       timeout: INGEST_FUNCTION_TIMEOUT,
-      logGroup: this.logGroup,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
         TABLE_NAME: props.table.tableName,
         TOPIC_ARN: props.topic.topicArn,
         TRACK_ALL: String(props.trackAll ?? false),
         QUARANTINE_PREFIX: props.quarantinePrefix,
-        NODE_OPTIONS: '--enable-source-maps',
       },
     });
+    this.function = handler.function;
+    this.logGroup = handler.logGroup;
 
     this.eventSource = new SqsEventSource(props.queue, {
       batchSize: 10,

@@ -1,12 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { handlerFunctionProps } from './handler-function';
+import { newHandlerFunction } from './handler-function';
 import { deadLetterQueue } from './secure-queue';
 
 
@@ -31,19 +30,16 @@ export class SlackNotifier extends Construct {
     super(scope, id);
     this.secret = secretsmanager.Secret.fromSecretNameV2(this, 'WebhookSecret', props.webhookSecretName);
     this.deadLetterQueue = deadLetterQueue(this);
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      ...handlerFunctionProps('slack-notifier.ts'),
+    this.function = newHandlerFunction(this, 'slack-notifier.ts', {
       memorySize: 256,
       // The poster retries 429/5xx honouring Retry-After (capped at 30 s, 5 attempts).
       timeout: Duration.seconds(120),
-      logGroup: new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH }),
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: 2,
       environment: {
         SLACK_WEBHOOK_SECRET: props.webhookSecretName,
-        NODE_OPTIONS: '--enable-source-maps',
       },
-    });
+    }).function;
     this.secret.grantRead(this.function);
     props.topic.addSubscription(new subscriptions.LambdaSubscription(this.function, { deadLetterQueue: this.deadLetterQueue }));
   }
