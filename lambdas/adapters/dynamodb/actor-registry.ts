@@ -25,7 +25,7 @@ import { StoreIntegrityError } from '../../core/errors';
 import type { ActorRecord, Story } from '../../core/model';
 import { batchPutItems, foundItem, mapWithConcurrency, putItemIf, queryListPartition, RecentItems, type StoredItem } from './batch';
 import type { DynamoStoreConfig } from './config';
-import { isConditionalCheckFailed, storeCall } from './errors';
+import { isConditionalCheckFailed, storeCall, writtenIf } from './errors';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS, type ItemKey } from './schema';
 
 const { listIndex } = TABLE_KEYS;
@@ -235,22 +235,16 @@ export class DynamoActorRegistry {
   async saveStoryActors(story: Story): Promise<boolean> {
     const previous = story.version;
     if (previous === undefined) throw new StoreIntegrityError(`saveStoryActors: story ${story.id} has no version; pass the story read from the store`);
-    try {
-      await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
-        TableName: this.tableName,
-        Key: itemKey.story(story.id),
-        UpdateExpression: 'SET #topActors = :topActors, #profile = :profile, #version = :next',
-        ConditionExpression: '#version = :previous',
-        ExpressionAttributeNames: { '#topActors': 'topActors', '#profile': 'profile', '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':topActors': story.topActors, ':profile': story.profile, ':previous': previous, ':next': previous + 1,
-        },
-      })));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return writtenIf(() => this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.story(story.id),
+      UpdateExpression: 'SET #topActors = :topActors, #profile = :profile, #version = :next',
+      ConditionExpression: '#version = :previous',
+      ExpressionAttributeNames: { '#topActors': 'topActors', '#profile': 'profile', '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':topActors': story.topActors, ':profile': story.profile, ':previous': previous, ':next': previous + 1,
+      },
+    }))));
   }
 
   // ---- primitives -----------------------------------------------------------------------
@@ -286,18 +280,14 @@ export class DynamoActorRegistry {
   /** Removes alias keys from an actor's listing (DELETE on string sets; a missing actor is fine). */
   private async dropAliases(actorId: string, keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    try {
-      await this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
-        TableName: this.tableName,
-        Key: itemKey.actor(actorId),
-        UpdateExpression: 'DELETE #aliases :keys, #userAliases :keys',
-        ConditionExpression: 'attribute_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#aliases': 'aliases', '#userAliases': 'userAliases' },
-        ExpressionAttributeValues: { ':keys': new Set(keys) },
-      })));
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+    await writtenIf(() => this.call('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.actor(actorId),
+      UpdateExpression: 'DELETE #aliases :keys, #userAliases :keys',
+      ConditionExpression: 'attribute_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#aliases': 'aliases', '#userAliases': 'userAliases' },
+      ExpressionAttributeValues: { ':keys': new Set(keys) },
+    }))));
   }
 
   private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {

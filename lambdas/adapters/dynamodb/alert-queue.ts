@@ -11,7 +11,7 @@
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
 import type { AlertHold, AlertQueue } from '../../ports/alerts';
-import { isConditionalCheckFailed, storeCall } from './errors';
+import { storeCall, writtenIf } from './errors';
 import { queryListPartition } from './batch';
 import { itemKey, LIST_PARTITIONS, TABLE_KEYS } from './schema';
 
@@ -66,19 +66,13 @@ export class DynamoAlertQueue implements AlertQueue {
   }
 
   async releaseHold(hold: AlertHold): Promise<boolean> {
-    try {
-      await storeCall('DeleteItem', () => this.doc.send(new DeleteCommand({
-        TableName: this.tableName,
-        Key: itemKey.alertHold(hold.storyId),
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':version': hold.version },
-      })));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return writtenIf(() => storeCall('DeleteItem', () => this.doc.send(new DeleteCommand({
+      TableName: this.tableName,
+      Key: itemKey.alertHold(hold.storyId),
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': hold.version },
+    }))));
   }
 }
 

@@ -1,7 +1,7 @@
 import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { RetryableError } from '../../core/errors';
 import type { DynamoStoreConfig } from './config';
-import { isConditionalCheckFailed, storeCall, toStoreError } from './errors';
+import { storeCall, toStoreError, writtenIf } from './errors';
 import { TABLE_KEYS, type ItemKey } from './schema';
 
 export type StoredItem = Record<string, unknown>;
@@ -163,19 +163,13 @@ export async function putItemIf(
   names: Record<string, string> = {},
   values: Record<string, unknown> = {},
 ): Promise<boolean> {
-  try {
-    await storeCall('PutItem', () => doc.send(new PutCommand({
-      TableName: tableName,
-      Item: item,
-      ConditionExpression: condition,
-      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, ...names },
-      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-    })));
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
-  }
+  return writtenIf(() => storeCall('PutItem', () => doc.send(new PutCommand({
+    TableName: tableName,
+    Item: item,
+    ConditionExpression: condition,
+    ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, ...names },
+    ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+  }))));
 }
 
 /** Items remembered per memo: a few articles' keys; past it, the memo starts again. */

@@ -33,6 +33,17 @@ export function isConditionalCheckFailed(error: unknown): boolean {
   return (error as SdkErrorShape | undefined)?.name === 'ConditionalCheckFailedException';
 }
 
+/** Runs a conditional write: true when it was made, false when its condition did not hold. */
+export async function writtenIf(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
 export function isRetryableDynamoError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as SdkErrorShape;

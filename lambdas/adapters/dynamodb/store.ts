@@ -54,7 +54,7 @@ import {
 } from './batch';
 import { DynamoActorRegistry } from './actor-registry';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
-import { isConditionalCheckFailed, storeCall } from './errors';
+import { isConditionalCheckFailed, storeCall, writtenIf } from './errors';
 import {
   itemKey, LIST_PARTITIONS, STORY_CHILD_PREFIXES, TABLE_KEYS, WATCH_PARTITION,
   type ItemKey,
@@ -331,20 +331,14 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async claimAlertDelivery(storyId: string, alertId: string, now: string, leaseUntil: string): Promise<boolean> {
-    try {
-      await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
-        TableName: this.tableName,
-        Key: itemKey.alert(storyId, alertId),
-        UpdateExpression: 'SET #lease = :leaseUntil',
-        ConditionExpression: 'attribute_exists(#pk) AND #status <> :sent AND (attribute_not_exists(#lease) OR #lease < :now)',
-        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#status': 'status', '#lease': 'deliveryLeaseUntil' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':now': now, ':leaseUntil': leaseUntil },
-      })));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return writtenIf(() => storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.alert(storyId, alertId),
+      UpdateExpression: 'SET #lease = :leaseUntil',
+      ConditionExpression: 'attribute_exists(#pk) AND #status <> :sent AND (attribute_not_exists(#lease) OR #lease < :now)',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#status': 'status', '#lease': 'deliveryLeaseUntil' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':now': now, ':leaseUntil': leaseUntil },
+    }))));
   }
 
   async releaseAlertDelivery(storyId: string, alertId: string): Promise<void> {
