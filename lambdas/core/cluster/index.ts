@@ -4,7 +4,6 @@ export { actorIndexKey, candidateKeys } from './keys';
 export { assignStory } from './assign';
 export { startStory } from './start';
 export { mergeIntoStory } from './merge';
-export { actorSimilarity, topicSimilarity, timeGapDays, hoursSinceLastArticle } from './similarity';
 export { estimateCopySimilarity, estimateContainment } from './minhash';
 export { DEFAULT_CLUSTER_CONFIG, clusterConfig, type ClusterConfig } from './config';
 export type { ArticleProfile, ProfileInput, StoryArticle, StoryAssignment } from './types';

@@ -1,4 +1,4 @@
-/** The similarity components of the join model's features (features.ts); exported so they can be measured. */
+/** The similarity components of the join model's features (features.ts). */
 import type { ClusterConfig } from './config';
 import { cosine } from './terms';
 import type { ArticleProfile } from './types';
