@@ -175,8 +175,10 @@ async function deployedTopicArn(outputsFile: string): Promise<string | undefined
   let text: string;
   try {
     text = await readFile(outputsFile, 'utf8');
-  } catch {
-    return undefined;
+  } catch (error) {
+    // No file: not deployed from here. Any other failure to read it is worth saying.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigurationError(`${outputsFile} could not be read`, { cause: error });
   }
   let outputs: Record<string, Record<string, unknown>>;
   try {
