@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { NewswatchError, errorMessage } from '../lambdas/core/errors';
-import type { IngestResult } from '../lambdas/core/model';
 import {
   addWatch, ingestFiles, isFiltering, listStories, removeWatch, showArticle, showStory, storySummary,
 } from '../lambdas/local/commands';
 import { loadLocalConfig, parseCooldown, subscribeToAlerts, type IngestCommandOptions } from '../lambdas/local/commands';
 import { extractFiles, extractResultJson, formatExtractResult } from '../lambdas/local/extract';
-import { formatArticle, formatIngestResult, formatStory, formatStoryLine, formatWatch } from '../lambdas/local/format';
+import { formatArticle, formatIngestResult, formatIngestSummary, formatStory, formatStoryLine, formatWatch } from '../lambdas/local/format';
 import { DEFAULT_DATA_DIR, startEmbedded, type EmbeddedRuntime } from '../lambdas/local/runtime';
 import { feedsCommand, pollCommand } from '../lambdas/local/feeds-cli';
 import { actorsCommand, tagCommand } from '../lambdas/local/actors-cli';
@@ -108,7 +107,7 @@ async function run(runtime: EmbeddedRuntime, command: string, args: string[], fl
         onResult: (r) => print(flags.json ? r : formatIngestResult(r)),
         onDelivered: () => { folded++; },
       });
-      if (!flags.json) console.log(summarize(results, folded));
+      if (!flags.json) console.log(formatIngestSummary(results, folded));
       return results.some((r) => r.status === 'rejected') ? 2 : 0;
     }
     case 'stories': {
@@ -201,7 +200,7 @@ async function demo(alertOpts: Partial<IngestCommandOptions> = {}): Promise<numb
       onResult: (r) => console.log(formatIngestResult(r)),
     });
     const stories = await listStories(runtime);
-    console.log(`\n${summarize(results)}\n`);
+    console.log(`\n${formatIngestSummary(results)}\n`);
     for (const story of stories) {
       const detail = await showStory(runtime, story.id);
       console.log(formatStory(detail.story, detail.alerts, detail.articles) + '\n');
@@ -213,15 +212,6 @@ async function demo(alertOpts: Partial<IngestCommandOptions> = {}): Promise<numb
   } finally {
     await runtime.close();
   }
-}
-
-/** The closing line of an ingest; `folded`: alerts delivered for the held ones (storm control). */
-function summarize(results: IngestResult[], folded = 0): string {
-  const count = (status: IngestResult['status']) => results.filter((r) => r.status === status).length;
-  const alerts = results.reduce((n, r) => n + (r.alerts?.length ?? 0), 0);
-  const held = results.reduce((n, r) => n + (r.held?.length ?? 0), 0);
-  const holding = held > 0 ? `, ${held} held for the story's cooldown${folded > 0 ? ` and sent as ${folded} alert${folded === 1 ? '' : 's'}` : ''}` : '';
-  return `${results.length} document${results.length === 1 ? '' : 's'}: ${count('ingested')} ingested, ${count('duplicate')} duplicate, ${count('rejected')} rejected; ${alerts} alert${alerts === 1 ? '' : 's'}${holding}`;
 }
 
 function requireArg(args: (string | undefined)[], what: string): string {

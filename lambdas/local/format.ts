@@ -3,13 +3,27 @@ import type { Alert, Article, IngestResult, Story, Watch } from '../core/model';
 
 /** Human-readable renderings for the terminal; `--json` output bypasses these. */
 
+/** "1 article", "3 articles". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The closing line of an ingest; `folded`: alerts delivered for the held ones (storm control). */
+export function formatIngestSummary(results: IngestResult[], folded = 0): string {
+  const count = (status: IngestResult['status']) => results.filter((r) => r.status === status).length;
+  const alerts = results.reduce((n, r) => n + (r.alerts?.length ?? 0), 0);
+  const held = results.reduce((n, r) => n + (r.held?.length ?? 0), 0);
+  const holding = held > 0 ? `, ${held} held for the story's cooldown${folded > 0 ? ` and sent as ${counted(folded, 'alert')}` : ''}` : '';
+  return `${counted(results.length, 'document')}: ${count('ingested')} ingested, ${count('duplicate')} duplicate, ${count('rejected')} rejected; ${counted(alerts, 'alert')}${holding}`;
+}
+
 export function formatIngestResult(r: IngestResult): string {
   const file = path.isAbsolute(r.file) ? path.relative(process.cwd(), r.file) : r.file;
   const where = r.index ? `${file}#${r.index}` : file;
   if (r.status === 'rejected') return `✗ rejected  ${where}\n    ${r.error}`;
   const mark = r.status === 'duplicate' ? '= duplicate' : '✓ ingested ';
   const copy = r.copyOf ? `  (copy of ${r.copyOf})` : '';
-  const alerts = r.alerts?.length ? `  🔔 ${r.alerts.length} alert${r.alerts.length > 1 ? 's' : ''}` : '';
+  const alerts = r.alerts?.length ? `  🔔 ${counted(r.alerts.length, 'alert')}` : '';
   return `${mark} ${where}\n    ${r.source} · "${truncate(r.title ?? '', 80)}" → story ${r.storyId}${copy}${alerts}`;
 }
 
@@ -22,7 +36,7 @@ export function formatStory(s: Story, alerts: Alert[], articles: Article[]): str
   const lines = [
     `Story ${s.id}${s.tracked ? `  ★ tracked (${s.trackedBy.join(', ')})` : ''}`,
     `  "${s.headline}"`,
-    `  ${s.articleCount} article${s.articleCount === 1 ? '' : 's'} from ${s.sources.length} source${s.sources.length === 1 ? '' : 's'} · first seen ${s.firstSeen} · last seen ${s.lastSeen}`,
+    `  ${counted(s.articleCount, 'article')} from ${counted(s.sources.length, 'source')} · first seen ${s.firstSeen} · last seen ${s.lastSeen}`,
     `  sources: ${s.sources.map((id) => s.sourceNames[id] ?? id).join(', ')}`,
     `  actors:  ${s.topActors.map((a) => `${a.name} (${a.type})`).join(', ') || '—'}`,
     `  topics:  ${s.topTopics.map((t) => t.label).join(', ') || '—'}`,
