@@ -119,7 +119,11 @@ function compare(a: string, b: string): number {
  */
 export function interleaveStories<T extends LabelledArticle>(articles: T[]): T[] {
   const byLabel = new Map<string, T[]>();
-  for (const article of articles) byLabel.set(article.label, [...(byLabel.get(article.label) ?? []), article]);
+  for (const article of articles) {
+    const story = byLabel.get(article.label) ?? [];
+    story.push(article);
+    byLabel.set(article.label, story);
+  }
   const stories = [...byLabel.values()];
   const order: T[] = [];
   for (let k = 0; order.length < articles.length; k++) for (const story of stories) if (story[k]) order.push(story[k]);
