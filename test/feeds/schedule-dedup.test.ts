@@ -32,6 +32,15 @@ describe('adaptive schedule', () => {
     expect(parseMaxAge('no-cache')).toBeUndefined();
   });
 
+  test('items a poll left over bring the next poll to the minimum interval; the adaptive interval stays', () => {
+    const quietDates = [hoursAgo(100)];
+    const left = scheduleNextPoll(feed, { kind: 'ok', itemDates: quietDates, itemsLeft: 3 }, NOW, C);
+    const done = scheduleNextPoll(feed, { kind: 'ok', itemDates: quietDates, itemsLeft: 0 }, NOW, C);
+    expect(secondsAfter(left.nextPollAt)).toBe(C.minIntervalSec);
+    expect(secondsAfter(done.nextPollAt)).toBe(done.intervalSec);
+    expect(left.intervalSec).toBe(done.intervalSec);
+  });
+
   test('failures back off exponentially, capped at 24 h', () => {
     let state = feed;
     const delays: number[] = [];

@@ -67,15 +67,14 @@ export async function pollFeed(feed: Feed, options: PollOptions, deps: PollDeps)
   }
 
   const { written, deferred } = await ingestNewItems(current, parsed, fetched.finalUrl, now, config.maxItemsPerPoll, deps);
-  const scheduled = scheduleNextPoll(current, {
-    kind: 'ok', itemDates: parsed.items.map((i) => i.publishedAt), cacheControl: fetched.cacheControl,
+  const next = scheduleNextPoll(current, {
+    kind: 'ok', itemDates: parsed.items.map((i) => i.publishedAt), cacheControl: fetched.cacheControl, itemsLeft: deferred,
   }, now, config);
-  // Items left over: come back soon, and without validators, or a 304 would hide them.
-  const next = deferred > 0 ? { ...scheduled, nextPollAt: new Date(now.getTime() + config.minIntervalSec * 1000).toISOString() } : scheduled;
+  // Items left over are fetched again soon (scheduleNextPoll) and without validators: a 304 would hide them.
+  const validators = deferred > 0 ? { etag: undefined, lastModified: undefined } : { etag: fetched.etag, lastModified: fetched.lastModified };
   const updated: Feed = {
-    ...current, ...next, retryAfterUntil: undefined,
+    ...current, ...next, ...validators, retryAfterUntil: undefined,
     title: parsed.title?.trim() || current.title,
-    etag: deferred > 0 ? undefined : fetched.etag, lastModified: deferred > 0 ? undefined : fetched.lastModified,
     lastPollAt: now.toISOString(), lastStatus: 'ok', lastHttpStatus: fetched.status, lastError: undefined,
     itemCount: current.itemCount + written.length,
     lastNewItemAt: written.length > 0 ? now.toISOString() : current.lastNewItemAt,

@@ -3,7 +3,8 @@ import type { Feed } from './types';
 
 /** What a poll came to, as far as the schedule cares. */
 export type ScheduleOutcome =
-  | { kind: 'ok'; itemDates: (string | undefined)[]; cacheControl?: string }
+  /** itemsLeft: new items this poll did not take (maxItemsPerPoll): the next poll comes at the minimum interval. */
+  | { kind: 'ok'; itemDates: (string | undefined)[]; cacheControl?: string; itemsLeft?: number }
   | { kind: 'not-modified'; cacheControl?: string }
   | { kind: 'error'; httpStatus?: number; retryAfter?: string };
 
@@ -40,7 +41,8 @@ export function scheduleNextPoll(feed: Feed, outcome: ScheduleOutcome, now: Date
     : feed.intervalSec;
   const maxAge = parseMaxAge(outcome.cacheControl) ?? 0;
   const intervalSec = clamp(Math.max(adaptive, maxAge), config.minIntervalSec, config.maxIntervalSec);
-  return { intervalSec, errorCount: 0, nextPollAt: addSeconds(now, intervalSec) };
+  const soon = outcome.kind === 'ok' && (outcome.itemsLeft ?? 0) > 0;
+  return { intervalSec, errorCount: 0, nextPollAt: addSeconds(now, soon ? config.minIntervalSec : intervalSec) };
 }
 
 /**
