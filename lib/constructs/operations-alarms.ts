@@ -45,29 +45,26 @@ export class OperationsAlarms extends Construct {
     this.topic = new sns.Topic(this, 'Topic', { displayName: 'newswatch operations', enforceSSL: true, masterKey: key });
     for (const email of parseAlertEmails(props.opsEmails)) this.topic.addSubscription(new subscriptions.EmailSubscription(email));
     const notify = new actions.SnsAction(this.topic);
-
-    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
-      this.add(new cloudwatch.Alarm(this, `${name}DeadLetters`, {
-        alarmDescription: `A message reached the ${name} dead-letter queue: it failed after its retries and waits there (14 days) to be looked at and redriven.`,
-        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
-        threshold: 1,
+    // Every alarm here fires on one 5-minute period at or over its threshold; no data is no trouble.
+    const alarmAtLeast = (alarmId: string, metric: cloudwatch.IMetric, threshold: number, alarmDescription: string) => {
+      const alarm = new cloudwatch.Alarm(this, alarmId, {
+        alarmDescription,
+        metric,
+        threshold,
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }), notify);
-    }
-    this.add(new cloudwatch.Alarm(this, 'IngestBacklog', {
-      alarmDescription: `An article has waited more than ${INGEST_BACKLOG_ALARM_AGE.toMinutes()} minutes on the ingest queue: ingest is failing or cannot keep up.`,
-      metric: props.ingestQueue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
-      threshold: INGEST_BACKLOG_ALARM_AGE.toSeconds(),
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }), notify);
-  }
+      });
+      alarm.addAlarmAction(notify);
+      this.alarms.push(alarm);
+    };
+    const maxOver5Minutes = { period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM };
 
-  private add(alarm: cloudwatch.Alarm, action: cloudwatch.IAlarmAction): void {
-    alarm.addAlarmAction(action);
-    this.alarms.push(alarm);
+    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
+      alarmAtLeast(`${name}DeadLetters`, queue.metricApproximateNumberOfMessagesVisible(maxOver5Minutes), 1,
+        `A message reached the ${name} dead-letter queue: it failed after its retries and waits there (14 days) to be looked at and redriven.`);
+    }
+    alarmAtLeast('IngestBacklog', props.ingestQueue.metricApproximateAgeOfOldestMessage(maxOver5Minutes), INGEST_BACKLOG_ALARM_AGE.toSeconds(),
+      `An article has waited more than ${INGEST_BACKLOG_ALARM_AGE.toMinutes()} minutes on the ingest queue: ingest is failing or cannot keep up.`);
   }
 }
