@@ -18,7 +18,7 @@ import type { ActorType } from '../lambdas/core/model';
 import { extractActors, type TagConfig } from '../lambdas/core/tag';
 import { decodeMentionModel, useMentionModel } from '../lambdas/core/tag/ner/mention-model';
 import {
-  countMatches, emptyCounts, entitiesOfTags, mentionsToTokenEntities, microCounts, NER_TYPES,
+  countMatches, emptyCounts, entitiesOfTags, mentionsToTokenEntities, microCounts, mismatches, NER_TYPES,
   readBioDocuments, scores, type CharMention, type DocumentText, type NerType, type TokenEntity,
 } from './ner-metrics';
 
@@ -106,12 +106,10 @@ function main(): void {
 
 /** Missed (-) and spurious (+) entities of one document, each with its text. */
 function printErrors(doc: DocumentText, gold: TokenEntity[], predicted: TokenEntity[]): void {
-  const key = (e: TokenEntity) => `${e.start}:${e.end}:${e.type}`;
   const text = (e: TokenEntity) => doc.text.slice(doc.offsets[e.start].start, doc.offsets[e.end - 1].end);
-  const goldKeys = new Set(gold.map(key));
-  const predictedKeys = new Set(predicted.map(key));
-  for (const e of gold) if (!predictedKeys.has(key(e))) console.log(`- ${e.type} ${text(e)}`);
-  for (const e of predicted) if (!goldKeys.has(key(e))) console.log(`+ ${e.type} ${text(e)}`);
+  const { missed, spurious } = mismatches(gold, predicted);
+  for (const e of missed) console.log(`- ${e.type} ${text(e)}`);
+  for (const e of spurious) console.log(`+ ${e.type} ${text(e)}`);
 }
 
 main();

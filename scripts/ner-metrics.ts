@@ -162,12 +162,18 @@ export function emptyCounts(): Record<NerType, Counts> {
 
 /** Adds exact-match (span + type) counts of one document into `into`. */
 export function countMatches(gold: readonly TokenEntity[], predicted: readonly TokenEntity[], into: Record<NerType, Counts>): void {
-  const goldKeys = new Set(gold.map((e) => `${e.start}:${e.end}:${e.type}`));
-  const predictedKeys = new Set(predicted.map((e) => `${e.start}:${e.end}:${e.type}`));
-  for (const e of predicted) {
-    if (goldKeys.has(`${e.start}:${e.end}:${e.type}`)) into[e.type].tp++; else into[e.type].fp++;
-  }
-  for (const e of gold) if (!predictedKeys.has(`${e.start}:${e.end}:${e.type}`)) into[e.type].fn++;
+  const { missed, spurious } = mismatches(gold, predicted);
+  const wrong = new Set(spurious);
+  for (const e of predicted) if (wrong.has(e)) into[e.type].fp++; else into[e.type].tp++;
+  for (const e of missed) into[e.type].fn++;
+}
+
+/** Gold entities not predicted exactly (span and type), and predicted ones not in the gold. */
+export function mismatches(gold: readonly TokenEntity[], predicted: readonly TokenEntity[]): { missed: TokenEntity[]; spurious: TokenEntity[] } {
+  const key = (e: TokenEntity) => `${e.start}:${e.end}:${e.type}`;
+  const goldKeys = new Set(gold.map(key));
+  const predictedKeys = new Set(predicted.map(key));
+  return { missed: gold.filter((e) => !predictedKeys.has(key(e))), spurious: predicted.filter((e) => !goldKeys.has(key(e))) };
 }
 
 export function scores(c: Counts): Scores {
