@@ -1,7 +1,6 @@
 import { clusterConfig, type ClusterConfig } from './config';
 import { candidateFeatures, joinProbability, type JoinFeatures } from './features';
 import { estimateCopySimilarity, estimateShingleCount } from './minhash';
-import { cosine } from './terms';
 import type { ArticleProfile, StoryAssignment } from './types';
 import type { Story } from '../model';
 
@@ -19,9 +18,10 @@ export function assignStory(
   overrides?: Partial<ClusterConfig>,
 ): StoryAssignment {
   const config = clusterConfig(overrides);
-  const copy = findCopy(article.profile, candidates, config);
+  const candidateRows = candidateFeatures(article.profile, article.publishedAt, candidates, config);
+  const copy = findCopy(article.profile, candidates, candidateRows.map((f) => f.text), config);
   let best: { story: Story; probability: number; features: JoinFeatures } | undefined;
-  candidateFeatures(article.profile, article.publishedAt, candidates, config).forEach((features, i) => {
+  candidateRows.forEach((features, i) => {
     const story = candidates[i];
     const probability = joinProbability(features, config.joinModel);
     if (!best || probability > best.probability || (probability === best.probability && story.id < best.story.id)) {
@@ -59,12 +59,13 @@ export function assignStory(
  * report, not from another rewrite, so a copy of a rewrite is labelled with the original
  * (seeds: 000 condenses 001; 000 again under another outlet is a copy of 001, not of 000).
  */
-function findCopy(profile: ArticleProfile, candidates: Story[], config: ClusterConfig) {
+function findCopy(profile: ArticleProfile, candidates: Story[], texts: number[], config: ClusterConfig) {
   const { signature } = profile;
   if (estimateShingleCount(signature, config.sketchSize) < config.copyMinShingles) return undefined;
   let found: { story: Story; matches: CopyMatch[]; best: number } | undefined;
-  for (const story of candidates) {
-    if (cosine(profile.terms, story.profile.terms) < config.copyMinTextSimilarity) continue;
+  for (const [i, story] of candidates.entries()) {
+    // texts[i]: the candidate's text cosine, computed once with its join features.
+    if (texts[i] < config.copyMinTextSimilarity) continue;
     const matches: CopyMatch[] = [];
     for (const [articleId, other] of Object.entries(story.signatures)) {
       const shingles = estimateShingleCount(other, config.storedSignatureSize);
