@@ -13,6 +13,12 @@ export interface ObjectRecord {
   processedAt: string;
 }
 
+/**
+ * An alert as the store reads it back: the Alert, plus the end of the delivery lease while a
+ * worker holds one (recordAlert with a lease, claimAlertDelivery; removed by releaseAlertDelivery).
+ */
+export type StoredAlert = Alert & { deliveryLeaseUntil?: string };
+
 export interface ArticleStore {
   /** Creates the article if its id is new. Returns the stored one when it already exists. */
   claimArticle(article: Article): Promise<{ created: true } | { created: false; existing: Article }>;
@@ -96,7 +102,13 @@ export interface AlertStore {
   /** Gives the lease back after a failed publish, so the retry need not wait for it to expire. */
   releaseAlertDelivery(storyId: string, alertId: string): Promise<void>;
   markAlertSent(storyId: string, alertId: string, sentAt: string): Promise<void>;
-  listAlerts(storyId: string): Promise<Alert[]>;
+  /** The story's alerts, oldest first (a Query on the story's partition). */
+  listAlerts(storyId: string): Promise<StoredAlert[]>;
+  /**
+   * Alerts of every story, newest first (creation time, then story and alert id), created at or
+   * after `since` when given, at most `limit` (default 100): one Query on a list index, never a Scan.
+   */
+  listRecentAlerts(options: { since?: string; limit?: number }): Promise<StoredAlert[]>;
 }
 
 export interface WatchStore {

@@ -306,6 +306,53 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
     expect(await store.claimAlertDelivery('s1', 'alert-c', '2025-02-18T12:02:30.000Z', '2025-02-18T12:04:30.000Z')).toBe(true);
   });
 
+  it('lists the alerts of every story newest first with one Query each, bounded by since and limit, never a Scan', async () => {
+    const store = await freshStore();
+    const recorded = [
+      alert('s1', 'alert-1', '2025-02-18T10:00:00.000Z'),
+      alert('s2', 'alert-2', '2025-02-18T11:00:00.000Z'),
+      alert('s1', 'alert-3', '2025-02-18T12:00:00.000Z'),
+      alert('s3', 'alert-4', '2025-02-18T12:00:00.000Z'), // same instant, another story: ordered by story id
+      alert('s2', 'alert-5', '2025-02-18T13:00:00.000Z'),
+    ];
+    // Recording stays one conditional put, with the listing keys in it.
+    expect(await commandsDuring(() => store.recordAlert(recorded[0]))).toEqual({ PutItemCommand: 1 });
+    for (const a of recorded.slice(1, 4)) await store.recordAlert(a);
+    await store.recordAlert(recorded[4], '2025-02-18T13:02:00.000Z');
+    await store.markAlertSent('s1', 'alert-3', '2025-02-18T12:00:01.000Z');
+    await store.createStory(story('s1', ['a1'], '2025-02-18T14:00:00.000Z')); // other listings stay out
+
+    const listed = async (options: Parameters<DynamoStore['listRecentAlerts']>[0]): Promise<{ ids: string[]; commands: Record<string, number> }> => {
+      let ids: string[] = [];
+      const commands = await commandsDuring(async () => { ids = (await store.listRecentAlerts(options)).map((a) => a.id); });
+      return { ids, commands };
+    };
+    const oneQuery = { QueryCommand: 1 };
+    expect(await listed({})).toEqual({ ids: ['alert-5', 'alert-4', 'alert-3', 'alert-2', 'alert-1'], commands: oneQuery });
+    expect(await listed({ since: '2025-02-18T12:00:00.000Z' })).toEqual({ ids: ['alert-5', 'alert-4', 'alert-3'], commands: oneQuery });
+    expect(await listed({ since: '2025-02-18T12:00:00.001Z' })).toEqual({ ids: ['alert-5'], commands: oneQuery });
+    expect(await listed({ limit: 2 })).toEqual({ ids: ['alert-5', 'alert-4'], commands: oneQuery });
+    expect(await listed({ since: '2025-02-18T11:00:00.000Z', limit: 10 })).toEqual({ ids: ['alert-5', 'alert-4', 'alert-3', 'alert-2'], commands: oneQuery });
+    expect(await listed({ since: '2025-02-19T00:00:00.000Z' })).toEqual({ ids: [], commands: oneQuery });
+    expect(await listed({ limit: 0 })).toEqual({ ids: [], commands: {} });
+
+    // The whole stored alert comes back without the table's keys: its status and its lease.
+    const [newest, , sent] = await store.listRecentAlerts({});
+    expect(newest).toEqual({ ...recorded[4], deliveryLeaseUntil: '2025-02-18T13:02:00.000Z' });
+    expect(sent).toEqual({ ...recorded[2], status: 'sent', sentAt: '2025-02-18T12:00:01.000Z' });
+    expect(db.counter.counts.ScanCommand).toBeUndefined();
+  });
+
+  it('lists 100 recent alerts by default; a larger limit with since reads only the alerts since', async () => {
+    const store = await freshStore();
+    const many = Array.from({ length: 105 }, (_, i) => alert(`s${i % 7}`, `alert-${String(i).padStart(3, '0')}`, new Date(Date.UTC(2025, 1, 18, 10, 0, i)).toISOString()));
+    for (const a of many) await store.recordAlert(a);
+    const recent = await store.listRecentAlerts({});
+    expect(recent.map((a) => a.id)).toEqual(many.slice(5).reverse().map((a) => a.id));
+    expect((await store.listRecentAlerts({ limit: 500, since: many[100].createdAt })).map((a) => a.id))
+      .toEqual(many.slice(100).reverse().map((a) => a.id));
+  });
+
   it('keeps watches: put, list, overwrite, delete', async () => {
     const store = await freshStore();
     const rubio: Watch = { id: 'rubio', name: 'rubio', actors: ['Marco Rubio'], topics: [], keywords: [], createdAt: '2025-02-18T00:00:00.000Z' };

@@ -131,7 +131,8 @@ export async function queryAllPages(
 
 /**
  * Items of one fixed list partition of gsi1 (actors by name, stories by lastSeen, holds by due
- * time), in sort-key order, up to `limit`.
+ * time, alerts by creation time), in sort-key order, up to `limit`; with `from`, only the items
+ * whose sort key is >= `from` (a key condition: nothing else is read).
  */
 export function queryListPartition(
   doc: DynamoDBDocumentClient,
@@ -139,14 +140,16 @@ export function queryListPartition(
   partition: string,
   ascending: boolean,
   limit?: number,
+  from?: string,
 ): Promise<StoredItem[]> {
   const { listIndex } = TABLE_KEYS;
+  const bounded = from !== undefined;
   return queryAllPages(doc, {
     TableName: tableName,
     IndexName: listIndex.name,
-    KeyConditionExpression: '#lpk = :lpk',
-    ExpressionAttributeNames: { '#lpk': listIndex.partitionKey },
-    ExpressionAttributeValues: { ':lpk': partition },
+    KeyConditionExpression: bounded ? '#lpk = :lpk AND #lsk >= :from' : '#lpk = :lpk',
+    ExpressionAttributeNames: { '#lpk': listIndex.partitionKey, ...(bounded ? { '#lsk': listIndex.sortKey } : {}) },
+    ExpressionAttributeValues: { ':lpk': partition, ...(bounded ? { ':from': from } : {}) },
     ScanIndexForward: ascending,
   }, limit);
 }

@@ -6,7 +6,7 @@
 export const TABLE_KEYS = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** Global secondary index used for listings (stories by recency, actors, watches). */
+  /** Global secondary index used for listings (stories by recency, actors, feeds, alerts, holds). */
   listIndex: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   /** Epoch seconds; set on clean-up-only items. Correctness never depends on TTL. */
   ttlAttribute: 'expiresAt',
@@ -20,6 +20,8 @@ export const LIST_PARTITIONS = {
   feeds: 'FEEDS',
   /** Storm-control holds by due time (`<dueAt>#<storyId>`): the flusher's Query, never a Scan. */
   alertsDue: 'ALERTS_DUE',
+  /** Every recorded alert by creation time (`<createdAt>#<storyId>#<alertId>`): "recent alerts" is one Query. */
+  alerts: 'ALERTS',
 } as const;
 
 /** Fixed partition of the watches on the base table (few items, read whole with one Query). */

@@ -8,10 +8,11 @@
  *   story          STORY#<id>     / STORY            the whole Story + `version`; gsi1 STORIES / <lastSeen>#<id>
  *   membership     STORY#<id>     / ARTICLE#<aid>    state pending|applied: "this article joined this story"
  *   coverage       STORY#<id>     / SOURCE#<sid>     CoverageEntry: the ledger that decides "new source"
- *   alert          STORY#<id>     / ALERT#<alertId>  the Alert (status pending|sent)
+ *   alert          STORY#<id>     / ALERT#<alertId>  the Alert (status pending|sent) + deliveryLeaseUntil while leased;
+ *                                                     gsi1 ALERTS / <createdAt>#<storyId>#<alertId>
  *   index head     INDEX#<key>    / HEAD             stories: { <sid>: <lastSeen> }, the newest indexHeadSize
  *   watch          WATCH          / WATCH#<id>       the Watch
- *   object log     OBJECT#<key>   / VERSION#<v|->    the ObjectRecord of a drop with a rejected document
+ *   object log     OBJECT#<key>   / VERSION#<v|->    the ObjectRecord of every drop (status, counts, capped results)
  *
  * Access rules: every call is GetItem, BatchGetItem, Query on a partition, PutItem, UpdateItem,
  * DeleteItem or BatchWriteItem. Never Scan: listings Query a fixed partition of gsi1.
@@ -48,7 +49,7 @@ import { RetryableError, StoreIntegrityError } from '../../core/errors';
 import type {
   ActorRecord, Alert, Article, CoverageEntry, Story, Watch,
 } from '../../core/model';
-import type { NewswatchStore, ObjectRecord } from '../../ports/store';
+import type { NewswatchStore, ObjectRecord, StoredAlert } from '../../ports/store';
 import {
   batchGetItems, batchPutItems, foundItem, putItemIf, queryAllPages, queryListPartition, RecentItems, type StoredItem,
 } from './batch';
@@ -320,9 +321,16 @@ export class DynamoStore implements NewswatchStore {
 
   // ---- alerts ---------------------------------------------------------------------------
 
+  /** One conditional put: the alert, its lease, and its place in the ALERTS listing (gsi1). */
   async recordAlert(alert: Alert, deliveryLeaseUntil?: string): Promise<boolean> {
     const lease = deliveryLeaseUntil ? { deliveryLeaseUntil } : {};
-    return this.putIfAbsent({ ...alert, ...lease, ...itemKey.alert(alert.storyId, alert.id) });
+    return this.putIfAbsent({
+      ...alert,
+      ...lease,
+      ...itemKey.alert(alert.storyId, alert.id),
+      [listIndex.partitionKey]: LIST_PARTITIONS.alerts,
+      [listIndex.sortKey]: `${alert.createdAt}#${alert.storyId}#${alert.id}`,
+    });
   }
 
   async getAlert(storyId: string, alertId: string): Promise<Alert | undefined> {
@@ -370,10 +378,21 @@ export class DynamoStore implements NewswatchStore {
     }
   }
 
-  async listAlerts(storyId: string): Promise<Alert[]> {
+  async listAlerts(storyId: string): Promise<StoredAlert[]> {
     const items = await this.queryStoryChildren(storyId, STORY_CHILD_PREFIXES.alert);
-    return items.map((item) => withoutKeys<Alert>(item))
+    return items.map((item) => withoutKeys<StoredAlert>(item))
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * Newest first from the ALERTS partition of gsi1; `since` bounds the sort key (`<createdAt>#…`
+   * >= since), so only the alerts asked for are read. Eventually consistent, as every gsi1 read:
+   * an alert recorded a moment ago may be missing from the listing for a moment.
+   */
+  async listRecentAlerts({ since, limit = 100 }: { since?: string; limit?: number }): Promise<StoredAlert[]> {
+    if (limit <= 0) return [];
+    const items = await queryListPartition(this.doc, this.tableName, LIST_PARTITIONS.alerts, false, limit, since);
+    return items.map((item) => withoutKeys<StoredAlert>(item));
   }
 
   // ---- watches --------------------------------------------------------------------------
