@@ -2,12 +2,28 @@ import type {
   ActorRecord, Alert, Article, CoverageEntry, IngestResult, Story, Watch,
 } from '../core/model';
 
-/** What happened to one raw object: kept so that rejections are visible and re-deliveries cheap. */
+/**
+ * One document's outcome as the object log keeps it: no texts, no actor or alert lists (those
+ * live in the article and alert items); `file` is the record's key; `title` and `source` are
+ * shortened (OBJECT_LOG_LIMITS in core/ingest/config.ts).
+ */
+export type ObjectResult = Pick<IngestResult, 'index' | 'status' | 'error' | 'articleId' | 'storyId' | 'source' | 'title'>;
+
+/**
+ * What happened to one raw object, recorded once it is processed (whatever the outcome): a
+ * rejection is visible, and whoever uploaded it can follow the log to learn it was processed.
+ */
 export interface ObjectRecord {
   key: string;
   version?: string;
+  /** ingested: no document rejected; rejected: every document (or the object itself); partial: some. */
   status: 'ingested' | 'rejected' | 'partial';
-  results: IngestResult[];
+  /** Documents by outcome, all of them (results may be cut short; these never are). */
+  counts: { ingested: number; duplicate: number; rejected: number };
+  /** How many documents the object gave; `results` keeps at most OBJECT_LOG_LIMITS.results of them. */
+  resultCount: number;
+  /** Per-document outcomes, rejected ones first (so they are never the ones left out), then in document order. */
+  results: ObjectResult[];
   error?: string;
   quarantineKey?: string;
   processedAt: string;
@@ -117,7 +133,7 @@ export interface WatchStore {
   deleteWatch(id: string): Promise<boolean>;
 }
 
-/** Drops that need attention: objects with a rejected document (a whole success is told by its articles). */
+/** What became of every drop: its outcome counts and (capped) per-document results, by key and version. */
 export interface ObjectLog {
   recordObject(record: ObjectRecord): Promise<void>;
   getObject(key: string, version?: string): Promise<ObjectRecord | undefined>;

@@ -385,9 +385,16 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
   it('logs objects by key and version', async () => {
     const store = await freshStore();
     const key = 'incoming/tass/2025 02 18+talks.txt';
-    await store.recordObject({ key, status: 'ingested', results: [{ file: key, status: 'ingested', articleId: 'a1' }], processedAt: 't1' });
-    await store.recordObject({ key, version: 'v2', status: 'rejected', results: [], error: 'empty file', quarantineKey: `quarantine/${key}`, processedAt: 't2' });
-    expect(await store.getObject(key)).toEqual({ key, status: 'ingested', results: [{ file: key, status: 'ingested', articleId: 'a1' }], processedAt: 't1' });
+    const ingested = {
+      key, status: 'ingested' as const, counts: { ingested: 1, duplicate: 0, rejected: 0 }, resultCount: 1,
+      results: [{ index: 0, status: 'ingested' as const, articleId: 'a1', source: 'TASS', title: 'Talks in Riyadh' }], processedAt: 't1',
+    };
+    await store.recordObject(ingested);
+    await store.recordObject({
+      key, version: 'v2', status: 'rejected', counts: { ingested: 0, duplicate: 0, rejected: 1 }, resultCount: 1,
+      results: [{ status: 'rejected', error: 'empty file' }], error: 'empty file', quarantineKey: `quarantine/${key}`, processedAt: 't2',
+    });
+    expect(await store.getObject(key)).toEqual(ingested);
     expect(await store.getObject(key, 'v2')).toMatchObject({ version: 'v2', status: 'rejected', error: 'empty file' });
     expect(await store.getObject(key, 'v3')).toBeUndefined();
   });

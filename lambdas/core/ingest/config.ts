@@ -30,6 +30,27 @@ export const DEFAULT_INGEST_CONFIG: IngestConfig = {
   deliveryLeaseSeconds: 120,
 };
 
+/**
+ * Bounds of one object-log record (ports/store.ts ObjectRecord), so that a drop of any size fits
+ * in one DynamoDB item (400 KB at most): a 6,000-line JSON Lines file keeps its counts and the
+ * first `results` outcomes, rejected ones first.
+ */
+export const OBJECT_LOG_LIMITS = {
+  /** Per-document results kept at most. */
+  results: 500,
+  /**
+   * ...and at most this many bytes of them (UTF-8 JSON, which DynamoDB's own size count stays
+   * under), whatever the titles hold: the rest of the item (key, error) has ~100 KB left.
+   */
+  resultBytes: 300_000,
+  /** Characters kept of a result's title. */
+  titleChars: 200,
+  /** Characters kept of a result's source name. */
+  sourceChars: 100,
+  /** Characters kept of an error message (a result's, or the object's). */
+  errorChars: 500,
+} as const;
+
 /** The watch that `trackAll` stands for: it is never stored, so it cannot be forgotten or edited. */
 export const TRACK_ALL_WATCH: Watch = {
   id: 'all',

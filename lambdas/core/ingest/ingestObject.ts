@@ -2,8 +2,8 @@ import { errorMessage, isRetryable } from '../errors';
 import type { IngestResult, RawObject, Watch } from '../model';
 import { normalizeObject, resolveSource } from '../normalize';
 import type { ObjectSource } from '../../ports/objects';
-import type { ObjectRecord } from '../../ports/store';
-import { TRACK_ALL_WATCH, type IngestConfig } from './config';
+import type { ObjectRecord, ObjectResult } from '../../ports/store';
+import { OBJECT_LOG_LIMITS, TRACK_ALL_WATCH, type IngestConfig } from './config';
 import { ingestDocument, type DocumentDeps } from './ingestDocument';
 
 export interface ObjectDeps extends DocumentDeps {
@@ -48,10 +48,9 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
       results.push({ file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) });
     }
   }
-  // The object log keeps what needs attention (a rejected document); a drop ingested whole is
-  // recorded by its articles, each of which keeps its rawKey.
-  const record = objectRecord(raw, results, options.now);
-  if (record.status !== 'ingested') await deps.store.recordObject(record);
+  // Every drop is logged once processed: its rejections stay visible, and an uploader waiting
+  // for it (`ingest --aws --wait`) learns it was processed and how each document went.
+  await deps.store.recordObject(objectRecord(raw, results, options.now));
   return results;
 }
 
@@ -63,16 +62,71 @@ async function watchesInForce(config: IngestConfig, deps: ObjectDeps): Promise<W
 async function rejectObject(raw: RawObject, error: string, now: string, deps: ObjectDeps): Promise<IngestResult> {
   const quarantineKey = await deps.objects?.quarantine(raw, error);
   const result: IngestResult = { file: raw.key, status: 'rejected', error };
-  await deps.store.recordObject({
-    key: raw.key, version: raw.version, status: 'rejected', results: [result], error, quarantineKey, processedAt: now,
-  });
+  await deps.store.recordObject(objectRecord(raw, [result], now, { error, quarantineKey }));
   return result;
 }
 
-function objectRecord(raw: RawObject, results: IngestResult[], now: string): ObjectRecord {
-  const rejected = results.filter((r) => r.status === 'rejected').length;
-  const status = rejected === 0 ? 'ingested' : rejected === results.length ? 'rejected' : 'partial';
-  // Article texts live in the article items: the object log keeps only the outcome summary.
-  const summary = results.map(({ file, index, status: s, error, articleId, storyId }) => ({ file, index, status: s, error, articleId, storyId }));
-  return { key: raw.key, version: raw.version, status, results: summary, processedAt: now };
+/**
+ * The object-log record of a processed object: every outcome counted, the per-document results
+ * kept within OBJECT_LOG_LIMITS (rejected ones first, then in document order; each shortened),
+ * so that the record fits in one DynamoDB item whatever the size of the drop.
+ */
+export function objectRecord(
+  raw: Pick<RawObject, 'key' | 'version'>,
+  results: IngestResult[],
+  now: string,
+  failure: { error?: string; quarantineKey?: string } = {},
+): ObjectRecord {
+  const counts = { ingested: 0, duplicate: 0, rejected: 0 };
+  for (const result of results) counts[result.status]++;
+  const status = counts.rejected === 0 ? 'ingested' : counts.rejected === results.length ? 'rejected' : 'partial';
+  const record: ObjectRecord = {
+    key: raw.key,
+    status,
+    counts,
+    resultCount: results.length,
+    results: keptResults(results),
+    processedAt: now,
+  };
+  if (raw.version !== undefined) record.version = raw.version;
+  if (failure.error !== undefined) record.error = shorten(failure.error, OBJECT_LOG_LIMITS.errorChars);
+  if (failure.quarantineKey !== undefined) record.quarantineKey = failure.quarantineKey;
+  return record;
+}
+
+/** Rejected results first (never the ones left out), then the others, until a limit is reached. */
+function keptResults(results: IngestResult[]): ObjectResult[] {
+  const ordered = [...results.filter((r) => r.status === 'rejected'), ...results.filter((r) => r.status !== 'rejected')];
+  const kept: ObjectResult[] = [];
+  let bytes = 0;
+  for (const result of ordered) {
+    if (kept.length >= OBJECT_LOG_LIMITS.results) break;
+    const summary = summarize(result);
+    const size = Buffer.byteLength(JSON.stringify(summary), 'utf8');
+    if (bytes + size > OBJECT_LOG_LIMITS.resultBytes) break;
+    bytes += size;
+    kept.push(summary);
+  }
+  return kept;
+}
+
+/** Article texts, actors and alerts live in their own items: the log keeps the outcome and what names it. */
+function summarize({ index, status, error, articleId, storyId, source, title }: IngestResult): ObjectResult {
+  const summary: ObjectResult = { status };
+  if (index !== undefined) summary.index = index;
+  if (error !== undefined) summary.error = shorten(error, OBJECT_LOG_LIMITS.errorChars);
+  if (articleId !== undefined) summary.articleId = articleId;
+  if (storyId !== undefined) summary.storyId = storyId;
+  if (source !== undefined) summary.source = shorten(source, OBJECT_LOG_LIMITS.sourceChars);
+  if (title !== undefined) summary.title = shorten(title, OBJECT_LOG_LIMITS.titleChars);
+  return summary;
+}
+
+/** At most `chars` UTF-16 units, an ellipsis marking the cut; never half a surrogate pair. */
+function shorten(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  let end = chars - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
