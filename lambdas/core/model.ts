@@ -189,12 +189,17 @@ export interface Watch {
   name: string;
   /** Track every story. */
   all?: boolean;
-  /** Actor names as the user typed them; matched through folded keys. */
+  /**
+   * Actor names, matched through folded keys: the registry's canonical name when the actor was
+   * known as the watch was set (lambdas/app/watches.ts), else as the user typed it.
+   */
   actors: string[];
-  /** Topic ids or labels ("iptc:11000000", "diplomacy"). */
+  /** Topic ids or labels ("iptc:11000000", "diplomacy"); `watch add|update` store ids. */
   topics: string[];
   keywords: string[];
   createdAt: string;
+  /** When `newswatch watch update` last changed it. */
+  updatedAt?: string;
 }
 
 export type AlertKind = 'new-source' | 'new-story';

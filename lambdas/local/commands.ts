@@ -250,38 +250,17 @@ export async function showArticle(runtime: EmbeddedRuntime, id: string): Promise
   return withCurrentArticleActors(runtime.store, article);
 }
 
-export interface WatchSpec {
-  name: string;
-  all?: boolean;
-  actors?: string[];
-  topics?: string[];
-  keywords?: string[];
-}
+// The watch use cases live in lambdas/app/watches.ts, over the store's ports (registry-checked
+// actors, IPTC-checked topics, duplicate names refused); these keep the runtime signatures.
+import { addWatch as addWatchTo, removeWatch as removeWatchFrom, watchIdFor, type WatchSpec } from '../app/watches';
+export { watchIdFor, type WatchSpec };
 
 export async function addWatch(runtime: EmbeddedRuntime, spec: WatchSpec, now: Date = new Date()): Promise<Watch> {
-  const watch: Watch = {
-    id: watchIdFor(spec.name),
-    name: spec.name,
-    all: spec.all || undefined,
-    actors: spec.actors ?? [],
-    topics: spec.topics ?? [],
-    keywords: spec.keywords ?? [],
-    createdAt: now.toISOString(),
-  };
-  if (!watch.all && watch.actors.length + watch.topics.length + watch.keywords.length === 0) {
-    throw new ConfigurationError(`watch "${spec.name}" needs at least one --actor, --topic or --keyword (or --all)`);
-  }
-  if (!watch.id) throw new ConfigurationError(`watch name "${spec.name}" has no letters or digits`);
-  await runtime.store.putWatch(watch);
-  return watch;
+  return (await addWatchTo(runtime.store, spec, now)).watch;
 }
 
 export async function removeWatch(runtime: EmbeddedRuntime, name: string): Promise<void> {
-  if (!(await runtime.store.deleteWatch(watchIdFor(name)))) throw new ConfigurationError(`no watch named "${name}"`);
-}
-
-export function watchIdFor(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  await removeWatchFrom(runtime.store, name);
 }
 
 /** The one-line JSON shape of `stories --json`. */

@@ -34,6 +34,14 @@ export interface Gazetteer {
   startsAlias(firstWordKey: string): boolean;
   /** The known person whose canonical key is this folded full name, if any. */
   person(key: string): KnownActor | undefined;
+  /** Every listed actor with the folded keys of its listed names (for suggestions, not tagging). */
+  listed(): readonly ListedActor[];
+}
+
+export interface ListedActor {
+  actor: KnownActor;
+  /** Folded canonical name and aliases, as listed (no derived surname or short forms). */
+  keys: string[];
 }
 
 const lettersOnly = (s: string): string => s.replace(/[^\p{L}\p{N}+]/gu, '');
@@ -49,6 +57,7 @@ function buildGazetteer(): Gazetteer {
   const byKey = new Map<string, AliasEntry>();
   const firstWords = new Set<string>();
   const people = new Map<string, KnownActor>();
+  const listed: ListedActor[] = [];
 
   const add = (alias: string, actor: KnownActor, surnameOnly = false): void => {
     const key = foldName(alias.replace(/^the\s+/i, ''));
@@ -71,6 +80,7 @@ function buildGazetteer(): Gazetteer {
       const actor: KnownActor = { key: foldName(name), name, type };
       add(name, actor);
       for (const alias of aliases) add(alias, actor);
+      listed.push({ actor, keys: [...new Set([name, ...aliases].map((n) => foldName(n.replace(/^the\s+/i, ''))).filter(Boolean))] });
       return actor;
     });
 
@@ -108,6 +118,7 @@ function buildGazetteer(): Gazetteer {
       return { actor: entry.actor, surnameOnly: entry.surnameOnly };
     },
     person: (key) => people.get(key),
+    listed: () => listed,
     startsAlias: (firstWordKey) => firstWords.has(firstWordKey),
   };
 }
