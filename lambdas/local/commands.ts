@@ -9,7 +9,8 @@ import { resolveFeedPollConfig } from '../core/feeds';
 import { HttpFeedFetcher } from '../adapters/feeds';
 import { fetchWebObject, isWebAddress } from '../adapters/local/web-objects';
 import type { FeedFetcher } from '../ports/feeds';
-import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject } from '../core/ingest';
+import { DEFAULT_INGEST_CONFIG, ingestObject } from '../core/ingest';
+import { deliverPendingAlerts } from '../app/alerts';
 import { slug } from '../core/normalize';
 import { foldName } from '../core/tag';
 import type { Alert, Article, IngestResult, RawObject, Story, Watch } from '../core/model';
@@ -124,30 +125,8 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
   return results;
 }
 
-/**
- * A one-shot run delivers what is held before it exits: it flushes the holds that are due,
- * waits for the next one to come due, and so on until none is left (also those left by an
- * earlier run that stopped early). Returns the folded alerts it delivered.
- */
-export async function deliverPendingAlerts(
-  deps: { store: EmbeddedRuntime['store']; publisher: AlertPublisher; alertQueue: AlertQueue },
-  options: Pick<IngestCommandOptions, 'clock' | 'sleep' | 'onWait' | 'onDelivered'> = {},
-): Promise<Alert[]> {
-  const clock = options.clock ?? (() => new Date());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const delivered: Alert[] = [];
-  for (let next = await deps.alertQueue.nextHold(); next; next = await deps.alertQueue.nextHold()) {
-    const waitMs = Date.parse(next.dueAt) - clock().getTime();
-    if (waitMs > 0) {
-      options.onWait?.({ storyId: next.storyId, dueAt: next.dueAt, waitMs });
-      await sleep(waitMs);
-    }
-    const outcome = await flushDueAlerts(clock().toISOString(), deps);
-    for (const alert of outcome.delivered) options.onDelivered?.(alert);
-    delivered.push(...outcome.delivered);
-  }
-  return delivered;
-}
+// Moved to lambdas/app/alerts.ts (typed over the ports); re-exported so existing imports keep working.
+export { deliverPendingAlerts } from '../app/alerts';
 
 export interface SubscribeOptions {
   topicArn?: string;

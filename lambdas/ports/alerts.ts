@@ -25,6 +25,8 @@ export interface AlertQueue {
   listDueHolds(now: string, limit?: number): Promise<AlertHold[]>;
   /** The earliest hold, due or not: how long a one-shot run must wait. */
   nextHold(): Promise<AlertHold | undefined>;
+  /** Every open hold, due or not, earliest first (a Query on the due-time partition); at most `limit`. */
+  listHolds(limit?: number): Promise<AlertHold[]>;
   /** Deletes the hold if its version is still `version`; false when an alert joined it meanwhile. */
   releaseHold(hold: AlertHold): Promise<boolean>;
 }

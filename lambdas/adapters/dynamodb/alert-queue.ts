@@ -6,7 +6,8 @@
  * One item per story with held alerts. Joining a hold is one UpdateItem (`if_not_exists` keeps
  * the earliest due time, `ADD version 1` tells a flusher that an alert joined); releasing it is
  * one conditional DeleteItem on the version the flusher read. The flusher finds due holds with
- * one Query on the ALERTS_DUE partition of gsi1, sorted by due time: never a Scan.
+ * one Query on the ALERTS_DUE partition of gsi1, sorted by due time: never a Scan (so does
+ * listHolds, which reads every open hold, due or not, to tell what is held).
  */
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreIntegrityError } from '../../core/errors';
@@ -56,6 +57,11 @@ export class DynamoAlertQueue implements AlertQueue {
   async nextHold(): Promise<AlertHold | undefined> {
     const [item] = await queryListPartition(this.doc, this.tableName, LIST_PARTITIONS.alertsDue, true, 1);
     return item ? toHold(item) : undefined;
+  }
+
+  async listHolds(limit?: number): Promise<AlertHold[]> {
+    if (limit !== undefined && limit <= 0) return [];
+    return (await queryListPartition(this.doc, this.tableName, LIST_PARTITIONS.alertsDue, true, limit)).map(toHold);
   }
 
   async getHold(storyId: string): Promise<AlertHold | undefined> {
