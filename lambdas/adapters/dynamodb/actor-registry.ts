@@ -1,10 +1,8 @@
 /**
  * The actor registry on the single table (the ActorRegistry port; DynamoStore delegates here).
  *
- * Items (pk / sk):
- *   actor  ACTOR#<id>     / ACTOR   id, name, type, aliases (string set), userAliases (string set),
- *                                   mergedInto (a redirect left by a merge); gsi1 ACTORS / <name>
- *   alias  ALIAS#<folded> / ALIAS   actorId, name, type, origin ('user' when a user set it)
+ * Items: actor (ACTOR#<id> / ACTOR) and alias (ALIAS#<folded> / ALIAS), laid out in
+ * docs/architecture.md ("The table layout").
  *
  * Who owns an alias is decided by its alias item alone. The tagger claims an alias only when it
  * read it free (batched, see saveActors for the race this leaves); a user

@@ -1,18 +1,8 @@
 /**
  * DynamoStore: the whole NewswatchStore on one DynamoDB table (keys in schema.ts).
  *
- * Layout (pk / sk; "gsi1" = gsi1pk / gsi1sk):
- *   article        ARTICLE#<id>   / ARTICLE          the whole Article
- *   actor          ACTOR#<id>     / ACTOR            id, name, type, aliases, userAliases, mergedInto; gsi1 ACTORS / <name>
- *   alias          ALIAS#<folded> / ALIAS            actorId, name, type, origin (actor-registry.ts: who owns an alias)
- *   story          STORY#<id>     / STORY            the whole Story + `version`; gsi1 STORIES / <lastSeen>#<id>
- *   membership     STORY#<id>     / ARTICLE#<aid>    state pending|applied: "this article joined this story"
- *   coverage       STORY#<id>     / SOURCE#<sid>     CoverageEntry: the ledger that decides "new source"
- *   alert          STORY#<id>     / ALERT#<alertId>  the Alert (status pending|sent) + deliveryLeaseUntil while leased;
- *                                                     gsi1 ALERTS / <createdAt>#<storyId>#<alertId>
- *   index head     INDEX#<key>    / HEAD             stories: { <sid>: <lastSeen> }, the newest indexHeadSize
- *   watch          WATCH          / WATCH#<id>       the Watch
- *   object log     OBJECT#<key>   / VERSION#<v|->    the ObjectRecord of every drop (status, counts, capped results)
+ * Layout: every item type of the table (pk / sk / gsi1), with what it holds and who writes it,
+ * is in docs/architecture.md ("The table layout"); the keys are built in schema.ts (itemKey).
  *
  * Access rules: every call is GetItem, BatchGetItem, Query on a partition, PutItem, UpdateItem,
  * DeleteItem or BatchWriteItem. Never Scan: listings Query a fixed partition of gsi1.
