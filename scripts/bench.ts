@@ -21,7 +21,7 @@ import { DYNAMO_STORE_DEFAULTS } from '../lambdas/adapters/dynamodb/config';
 import { contentTerms } from '../lambdas/core/cluster/terms';
 import { DEFAULT_INGEST_CONFIG, ingestObject } from '../lambdas/core/ingest';
 import type { Story } from '../lambdas/core/model';
-import { startEmbedded } from '../lambdas/local/runtime';
+import { startEmbedded } from '../lambdas/targets/embedded';
 import { readDataset, toJsonLine, type LabelledArticle } from './clustering-data';
 import { seededRandom } from './seeded-random';
 

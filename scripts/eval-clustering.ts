@@ -18,7 +18,7 @@
  */
 import { DEFAULT_INGEST_CONFIG, ingestObject } from '../lambdas/core/ingest';
 import type { Alert, IngestResult } from '../lambdas/core/model';
-import { startEmbedded } from '../lambdas/local/runtime';
+import { startEmbedded } from '../lambdas/targets/embedded';
 import { interleaveStories, readDataset, toJsonLine, type LabelledArticle } from './clustering-data';
 import { bcubed, splitOf, trueNewSources, type Part } from './clustering-metrics';
 

@@ -21,7 +21,7 @@ import { createDocumentClient } from '../lambdas/adapters/dynamodb';
 import { DynamoFeedStore } from '../lambdas/adapters/dynamodb/feed-store';
 import { createFeedParser, HttpFeedFetcher } from '../lambdas/adapters/feeds';
 import { decodeFeedBytes, DEFAULT_FEED_POLL_CONFIG, newFeed, pollDueFeeds, type JsonFeedArticle } from '../lambdas/core/feeds';
-import { LOCAL_TABLE_NAME, startEmbedded } from '../lambdas/local/runtime';
+import { LOCAL_TABLE_NAME, startEmbedded } from '../lambdas/targets/embedded';
 
 const FOLDERS = ['rss-parser', 'miniflux', 'feedparser-illformed'];
 /** Files in the well-formed folders that are not feeds at all (HTML pages, a <note> document). */

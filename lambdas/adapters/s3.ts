@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { NewswatchError, RetryableError } from '../core/errors';
 import type { RawObject } from '../core/model';
-import type { ObjectSource } from '../ports/objects';
+import type { ObjectSink, ObjectSource } from '../ports/objects';
 
 /** The object named by the event no longer exists (deleted, or a stale re-delivery): nothing to retry. */
 export class MissingObjectError extends NewswatchError {
@@ -58,6 +58,27 @@ export class S3ObjectSource implements ObjectSource {
       return key;
     } catch (err) {
       throw mapS3Error(err, `quarantining s3://${object.bucket}/${object.key}`);
+    }
+  }
+}
+
+/** The drop bucket as a place to put new objects (`ingest --aws`); S3 then notifies the ingest queue. */
+export class S3DropBucket implements ObjectSink {
+  readonly location: string;
+
+  constructor(private readonly s3: S3Client, private readonly bucket: string) {
+    this.location = `s3://${bucket}`;
+  }
+
+  async putObject(object: { key: string; body: Uint8Array; contentType?: string; metadata?: Record<string, string> }): Promise<{ key: string; version?: string }> {
+    try {
+      const output = await this.s3.send(new PutObjectCommand({
+        Bucket: this.bucket, Key: object.key, Body: object.body, ContentType: object.contentType, Metadata: object.metadata,
+      }));
+      // The same version the ingest handler records (S3ObjectSource.getObject): the version id, else the ETag.
+      return { key: object.key, version: output.VersionId ?? output.ETag?.replace(/"/g, '') };
+    } catch (error) {
+      throw mapS3Error(error, `writing ${this.location}/${object.key}`);
     }
   }
 }

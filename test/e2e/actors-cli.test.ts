@@ -8,10 +8,11 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IngestResult } from '../../lambdas/core/model';
-import { addActorAlias, listActors, mergeActors, splitActor } from '../../lambdas/local/actors';
-import { ingestFiles, listStories, showArticle, showStory } from '../../lambdas/local/commands';
-import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
-import { tagLine } from '../../lambdas/local/tag-jsonl';
+import { addActorAlias, listActors, mergeActors, splitActor } from '../../lambdas/app/actors';
+import { ingestFiles } from '../../lambdas/local/ingest';
+import { listStories, showArticle, showStory } from '../../lambdas/app/stories';
+import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/targets/embedded';
+import { tagLine } from '../../lambdas/app/tag-jsonl';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SEEDS = path.join(ROOT, 'examples', 'riyadh-talks', 'incoming');
@@ -40,7 +41,7 @@ describe('actors alias, merge and split on the embedded store', () => {
     const file = path.join(dataDir, 'incoming', source, 'article.txt');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
-    const [result] = await ingestFiles(runtime, [file], { source });
+    const [result] = (await ingestFiles(runtime, [file], { source })).results;
     expect(result.status).toBe('ingested');
     return result;
   }

@@ -4,12 +4,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDocumentClient, DynamoAlertQueue } from '../../lambdas/adapters/dynamodb';
-import { SnsAlertPublisher } from '../../lambdas/adapters/sns';
+import { SnsAlertPublisher, subscribeEmail } from '../../lambdas/adapters/sns';
 import { renderAlert } from '../../lambdas/core/alert';
 import { flushDueAlerts } from '../../lambdas/core/ingest';
 import type { Alert } from '../../lambdas/core/model';
-import { ingestFiles, subscribeToAlerts } from '../../lambdas/local/commands';
-import { LOCAL_TABLE_NAME } from '../../lambdas/local/runtime';
+import { ingestFiles } from '../../lambdas/local/ingest';
+import { subscribeByEmail } from '../../lambdas/app/subscribe';
+import { openAwsTarget } from '../../lambdas/targets/aws';
+import { LOCAL_TABLE_NAME } from '../../lambdas/targets/embedded';
 import type { AlertPublisher } from '../../lambdas/ports/alerts';
 import { FakeSlackWebhook } from '../support/slack-server';
 import { useFreshRuntime } from '../support/fresh-runtime';
@@ -39,7 +41,7 @@ describe('storm control on the seeds (embedded store)', () => {
 
   it('with a cooldown of 0 gives 4 alerts, one per new source, at once', async () => {
     const time = fakeTime();
-    const results = await ingestFiles(fresh.runtime, [SEEDS], { trackAll: true, cooldownSeconds: 0, ...time });
+    const results = (await ingestFiles(fresh.runtime, [SEEDS], { trackAll: true, cooldownSeconds: 0, ...time })).results;
     expect(results.flatMap((r) => r.alerts ?? [])).toHaveLength(4);
     expect(await alertLines(fresh.dataDir)).toHaveLength(4);
     expect(time.waits).toEqual([]);
@@ -48,11 +50,11 @@ describe('storm control on the seeds (embedded store)', () => {
   it('with a cooldown longer than the run gives 1 alert listing the 4 new sources, delivered when the cooldown ends', async () => {
     const time = fakeTime();
     const delivered: Alert[] = [];
-    const results = await ingestFiles(fresh.runtime, [SEEDS], {
+    const results = (await ingestFiles(fresh.runtime, [SEEDS], {
       trackAll: true, cooldownSeconds: 3600, ...time, onDelivered: (a) => delivered.push(a),
       // Each file takes a second of the fake clock: the sources arrive one by one.
       onResult: () => time.tick(1000),
-    });
+    })).results;
     expect(results.flatMap((r) => r.alerts ?? [])).toHaveLength(0);
     expect(results.flatMap((r) => r.held ?? []).map((h) => h.heldUntil)).toEqual(Array(4).fill('2025-02-18T19:00:01.000Z'));
 
@@ -178,30 +180,34 @@ describe('SNS: the folded alert and subscriptions, on the exact command input', 
   it('`subscribe --email … --watch …` subscribes with a filter policy on watchIds', async () => {
     sns.on(SubscribeCommand).resolves({ SubscriptionArn: 'pending confirmation' });
     const client = new SNSClient({ region: 'eu-west-1' });
-    await subscribeToAlerts({ topicArn: 'arn:t', email: 'ana@example.org', watches: ['Rubio', 'Ukraine war'] }, client);
-    await subscribeToAlerts({ topicArn: 'arn:t', email: 'ops@example.org' }, client);
+    const target = { subscribeEmail: (email: string, watchIds: string[]) => subscribeEmail(client, { topicArn: 'arn:t', email, watchIds }) };
+    await subscribeByEmail(target, { email: 'ana@example.org', watches: ['Rubio', 'Ukraine war'] });
+    await subscribeByEmail(target, { email: 'ops@example.org' });
     expect(sns.commandCalls(SubscribeCommand).map((c) => c.args[0].input)).toEqual([
       { TopicArn: 'arn:t', Protocol: 'email', Endpoint: 'ana@example.org', ReturnSubscriptionArn: true,
         Attributes: { FilterPolicyScope: 'MessageAttributes', FilterPolicy: '{"watchIds":["rubio","ukraine-war"]}' } },
       { TopicArn: 'arn:t', Protocol: 'email', Endpoint: 'ops@example.org', ReturnSubscriptionArn: true },
     ]);
-    await expect(subscribeToAlerts({ topicArn: 'arn:t', email: 'not-an-address' }, client)).rejects.toThrow(/not an email/);
+    await expect(subscribeByEmail(target, { email: 'not-an-address' })).rejects.toThrow(/not an email/);
   });
 
   it('`subscribe` finds the topic in the outputs file `cdk deploy --outputs-file` wrote, and says what to do without one', async () => {
     sns.on(SubscribeCommand).resolves({ SubscriptionArn: 'pending confirmation' });
-    const client = new SNSClient({ region: 'eu-west-1' });
     const dir = await mkdtemp(path.join(tmpdir(), 'newswatch-outputs-'));
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
     try {
       const outputsFile = path.join(dir, 'cdk-outputs.json');
-      await writeFile(outputsFile, JSON.stringify({ Newswatch: { BucketName: 'b', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts' } }));
-      await subscribeToAlerts({ outputsFile, email: 'ana@example.org' }, client);
+      await writeFile(outputsFile, JSON.stringify({ Newswatch: { BucketName: 'b', TableName: 't', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts' } }));
+      const target = await openAwsTarget({ outputsFile });
+      await subscribeByEmail(target, { email: 'ana@example.org' });
+      await target.close();
       expect(sns.commandCalls(SubscribeCommand).at(-1)!.args[0].input.TopicArn).toBe('arn:aws:sns:eu-west-1:123456789012:alerts');
-      await expect(subscribeToAlerts({ outputsFile: path.join(dir, 'absent.json'), email: 'ana@example.org' }, client))
-        .rejects.toThrow(/cdk deploy --outputs-file cdk-outputs.json/);
+      await expect(openAwsTarget({ outputsFile: path.join(dir, 'absent.json') })).rejects.toThrow(/cdk deploy --outputs-file cdk-outputs.json/);
       await writeFile(outputsFile, 'not json');
-      await expect(subscribeToAlerts({ outputsFile, email: 'ana@example.org' }, client)).rejects.toThrow(/is not the JSON cdk deploy writes/);
+      await expect(openAwsTarget({ outputsFile })).rejects.toThrow(/is not the JSON cdk deploy writes/);
     } finally {
+      process.env = saved;
       await rm(dir, { recursive: true, force: true });
     }
   });

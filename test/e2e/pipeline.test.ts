@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { IngestResult } from '../../lambdas/core/model';
-import { addWatch, ingestFiles, listStories } from '../../lambdas/local/commands';
-import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
+import { ingestFiles } from '../../lambdas/local/ingest';
+import { listStories } from '../../lambdas/app/stories';
+import { addWatch } from '../../lambdas/app/watches';
+import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/targets/embedded';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SEEDS = path.join(ROOT, 'examples', 'riyadh-talks', 'incoming');
@@ -36,7 +38,7 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
 
   async function ingestSeedsOnePerSource(runtime: EmbeddedRuntime, trackAll: boolean): Promise<IngestResult[]> {
     const results: IngestResult[] = [];
-    for (const seed of SEED_FILES) results.push(...(await ingestFiles(runtime, [seed.file], { source: seed.source, trackAll })));
+    for (const seed of SEED_FILES) results.push(...((await ingestFiles(runtime, [seed.file], { source: seed.source, trackAll })).results));
     return results;
   }
 
@@ -60,7 +62,7 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
   it('labels 000 dropped under a sixth source a copy of 001, joins the story and alerts once saying so', async () => {
     await withRuntime(dataDir, async (runtime) => {
       const seeds = await ingestSeedsOnePerSource(runtime, true);
-      const [sixth] = await ingestFiles(runtime, [SEED_FILES[0].file], { source: 'sixth-outlet', trackAll: true });
+      const [sixth] = (await ingestFiles(runtime, [SEED_FILES[0].file], { source: 'sixth-outlet', trackAll: true })).results;
       expect(sixth).toMatchObject({ status: 'ingested', storyId: seeds[0].storyId, copyOf: seeds[1].articleId });
       const alerts = newSourceAlerts([sixth]);
       expect(alerts).toHaveLength(1);
@@ -71,7 +73,7 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
   it('treats every re-ingest under the same source as a duplicate with no alert, in the same and in a new runtime', async () => {
     await withRuntime(dataDir, async (runtime) => {
       await ingestSeedsOnePerSource(runtime, true);
-      const again = await ingestFiles(runtime, [SEED_FILES[2].file], { source: SEED_FILES[2].source, trackAll: true });
+      const again = (await ingestFiles(runtime, [SEED_FILES[2].file], { source: SEED_FILES[2].source, trackAll: true })).results;
       expect(again.map((r) => r.status)).toEqual(['duplicate']);
       expect(newSourceAlerts(again)).toHaveLength(0);
     });
@@ -85,9 +87,9 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
 
   it('lists stories filtered by actor, source, watch and tracking', async () => {
     await withRuntime(dataDir, async (runtime) => {
-      await addWatch(runtime, { name: 'rubio', actors: ['Marco Rubio'] });
+      await addWatch(runtime.store, { name: 'rubio', actors: ['Marco Rubio'] });
       const seeds = await ingestSeedsOnePerSource(runtime, false);
-      const others = await ingestFiles(runtime, [UNRELATED], { source: 'other-desk' });
+      const others = (await ingestFiles(runtime, [UNRELATED], { source: 'other-desk' })).results;
       const ids = (stories: { id: string }[]) => stories.map((s) => s.id).sort();
       expect(await listStories(runtime)).toHaveLength(1 + others.length);
       expect(ids(await listStories(runtime, 100, { actors: ['Marco Rubio'] }))).toEqual([seeds[0].storyId]);
@@ -104,7 +106,7 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
   it('keeps unrelated articles out of the story', async () => {
     await withRuntime(dataDir, async (runtime) => {
       const seeds = await ingestSeedsOnePerSource(runtime, true);
-      const others = await ingestFiles(runtime, [UNRELATED], { source: 'other-desk', trackAll: true });
+      const others = (await ingestFiles(runtime, [UNRELATED], { source: 'other-desk', trackAll: true })).results;
       expect(others.map((r) => r.status)).toEqual(['ingested', 'ingested']);
       for (const other of others) expect(other.storyId).not.toBe(seeds[0].storyId);
       expect(newSourceAlerts(others)).toHaveLength(0);
@@ -114,12 +116,12 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
 
   it('alerts the same way through a watch on the actor Marco Rubio instead of --track-all', async () => {
     await withRuntime(dataDir, async (runtime) => {
-      await addWatch(runtime, { name: 'rubio', actors: ['Marco Rubio'] });
+      await addWatch(runtime.store, { name: 'rubio', actors: ['Marco Rubio'] });
       const results = await ingestSeedsOnePerSource(runtime, false);
       const alerts = newSourceAlerts(results);
       expect(alerts).toHaveLength(4);
       for (const a of alerts) expect(a.reason).toMatch(/rubio/i);
-      const unrelated = await ingestFiles(runtime, [UNRELATED], { source: 'other-desk' });
+      const unrelated = (await ingestFiles(runtime, [UNRELATED], { source: 'other-desk' })).results;
       expect(newSourceAlerts(unrelated)).toHaveLength(0);
     });
   });
@@ -140,7 +142,7 @@ describe('the seeds through the whole pipeline on the embedded store', () => {
     await writeFile(path.join(drop, 'c-broken.json'), '{"title": "Half an article", "text": ');
     await writeFile(path.join(drop, 'd-good.txt'), await require('node:fs/promises').readFile(SEED_FILES[3].file));
     await withRuntime(dataDir, async (runtime) => {
-      const results = await ingestFiles(runtime, [drop], { trackAll: true });
+      const results = (await ingestFiles(runtime, [drop], { trackAll: true })).results;
       const byFile = Object.fromEntries(results.map((r) => [path.basename(r.file), r]));
       for (const bad of ['a-empty.txt', 'b-binary.bin', 'c-broken.json']) {
         expect(byFile[bad].status).toBe('rejected');

@@ -6,7 +6,7 @@ import { createDocumentClient } from '../../lambdas/adapters/dynamodb';
 import { DynamoFeedStore } from '../../lambdas/adapters/dynamodb/feed-store';
 import { HttpFeedFetcher } from '../../lambdas/adapters/feeds';
 import { DEFAULT_FEED_POLL_CONFIG, newFeed, pollDueFeeds, type FeedArticle } from '../../lambdas/core/feeds';
-import { LOCAL_TABLE_NAME, startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
+import { LOCAL_TABLE_NAME, startEmbedded, type EmbeddedRuntime } from '../../lambdas/targets/embedded';
 import { FeedServer } from './feed-server';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'feeds');

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addFeed, listFeeds, localFeedStore, pollFeeds } from '../../lambdas/local/feeds';
-import { showArticle } from '../../lambdas/local/commands';
-import { startEmbedded } from '../../lambdas/local/runtime';
+import { pollFeeds } from '../../lambdas/local/poll';
+import { addFeed, listFeeds } from '../../lambdas/app/feeds';
+import { showArticle } from '../../lambdas/app/stories';
+import { startEmbedded } from '../../lambdas/targets/embedded';
 import { FeedServer, rss, type Reply } from './feed-server';
 import { useFreshRuntime } from '../support/fresh-runtime';
 
@@ -210,7 +211,7 @@ describe('dedup across processes', () => {
         expect(second.reports).toMatchObject([{ status: 'ok', newItems: 0 }]);
         expect(second.results).toHaveLength(0);
         // Two processes racing on one marker: exactly one claim wins.
-        const store = localFeedStore(runtime);
+        const store = runtime.feeds;
         const claims = await Promise.all([1, 2, 3].map(() => store.claimItem('f', 'g-x', 'incoming/x/g-x.json', T0.toISOString())));
         expect(claims.filter(Boolean)).toHaveLength(1);
       } finally {

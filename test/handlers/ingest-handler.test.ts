@@ -10,7 +10,7 @@ import { S3ObjectSource } from '../../lambdas/adapters/s3';
 import { SnsAlertPublisher } from '../../lambdas/adapters/sns';
 import { DEFAULT_INGEST_CONFIG } from '../../lambdas/core/ingest';
 import { createIngestHandler } from '../../lambdas/handlers/ingest';
-import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
+import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/targets/embedded';
 
 // s3rver stores streamed uploads with chunk framing unless checksums are only sent when required.
 process.env.AWS_REQUEST_CHECKSUM_CALCULATION = 'WHEN_REQUIRED';

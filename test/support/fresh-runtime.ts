@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/local/runtime';
+import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/targets/embedded';
 
 export interface FreshRuntime {
   /** The current test's store. */

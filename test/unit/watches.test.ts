@@ -11,7 +11,7 @@ import {
   addWatch, describeWatch, listWatches, removeWatch, updateWatch, watchIdFor,
 } from '../../lambdas/app/watches';
 import { findTopic, listTopics, resolveTopic, suggestTopics } from '../../lambdas/app/topics';
-import { ingestFiles } from '../../lambdas/local/commands';
+import { ingestFiles } from '../../lambdas/local/ingest';
 import { useFreshRuntime } from '../support/fresh-runtime';
 
 const SEEDS = path.join(__dirname, '..', '..', 'examples', 'riyadh-talks', 'incoming');
@@ -229,7 +229,7 @@ describe('watch use cases', () => {
     await addWatch(store(), { name: 'rubio', actors: ['rubio'] }, NOW);
     await addWatch(store(), { name: 'talks', topics: ['Diplomacy'] }, NOW);
     await addWatch(store(), { name: 'quakes', topics: ['disaster'] }, NOW);
-    const results = await ingestFiles(fresh.runtime, [SEEDS]);
+    const results = (await ingestFiles(fresh.runtime, [SEEDS])).results;
     const storyIds = new Set(results.map((r) => r.storyId));
     expect(storyIds.size).toBe(1);
     const [story] = await store().listStories();

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ConfigurationError } from '../../core/errors';
 import type { RawObject } from '../../core/model';
 
 /** Files dropped locally: read as they are; a rejected file simply stays where it is. */
@@ -15,7 +16,10 @@ export async function readLocalObject(filePath: string): Promise<RawObject> {
 export async function listInputFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
-    const info = await stat(input);
+    const info = await stat(input).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new ConfigurationError(`no file or folder "${input}"`, { cause: error });
+      throw error;
+    });
     if (!info.isDirectory()) {
       files.push(input);
       continue;

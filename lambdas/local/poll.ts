@@ -1,50 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError } from '../core/errors';
 import {
-  newFeed, normalizeFeedUrl, pollDueFeeds, resolveFeedPollConfig, type Feed, type FeedArticle, type FeedPollConfig,
-  type FeedPollReport,
+  pollDueFeeds, resolveFeedPollConfig, type FeedArticle, type FeedPollConfig, type FeedPollReport,
 } from '../core/feeds';
 import { DEFAULT_INGEST_CONFIG, ingestObject } from '../core/ingest';
 import type { IngestResult } from '../core/model';
-import { createDocumentClient } from '../adapters/dynamodb';
-import { DynamoFeedStore } from '../adapters/dynamodb/feed-store';
 import { createFeedParser, extractPageText, HttpFeedFetcher } from '../adapters/feeds';
 import type { FeedArticleSink, FeedFetcher } from '../ports/feeds';
-import { localPublisher } from './commands';
-import { LOCAL_TABLE_NAME, type EmbeddedRuntime } from './runtime';
+import { localPublisher } from './ingest';
+import type { EmbeddedRuntime } from '../targets/embedded';
 
-/** The feed commands of the CLI (`feeds add|list|remove`, `poll`) over the embedded runtime. */
-
-export function localFeedStore(runtime: EmbeddedRuntime): DynamoFeedStore {
-  return new DynamoFeedStore(createDocumentClient(runtime.client), LOCAL_TABLE_NAME);
-}
-
-export async function addFeed(
-  runtime: EmbeddedRuntime, input: { url: string; name?: string; fullText?: boolean }, now: Date = new Date(),
-): Promise<Feed> {
-  const feed = newFeed(input, now, resolveFeedPollConfig().defaultIntervalSec);
-  if (!(await localFeedStore(runtime).addFeed(feed))) {
-    throw new ConfigurationError(`feed ${feed.id} (${feed.url}) is already subscribed`);
-  }
-  return feed;
-}
-
-export async function listFeeds(runtime: EmbeddedRuntime): Promise<Feed[]> {
-  return localFeedStore(runtime).listFeeds();
-}
-
-/** By id, or by the URL it was added with or is fetched from now. */
-export async function removeFeed(runtime: EmbeddedRuntime, idOrUrl: string): Promise<Feed> {
-  const store = localFeedStore(runtime);
-  let feed = await store.getFeed(idOrUrl);
-  if (!feed && /^https?:/i.test(idOrUrl)) {
-    const url = normalizeFeedUrl(idOrUrl);
-    feed = (await store.listFeeds()).find((f) => f.url === url || f.addedUrl === url);
-  }
-  if (!feed || !(await store.deleteFeed(feed.id))) throw new ConfigurationError(`no feed "${idOrUrl}" (see \`newswatch feeds list\`)`);
-  return feed;
-}
+/** `newswatch poll` on this machine: the poller's use case with a sink that ingests each new item here (in AWS the poller Lambda drops them into the bucket). */
 
 /**
  * Locally, a new item is written as `<data-dir>/incoming/<feed source>/<item id>.json` (what
@@ -91,7 +57,7 @@ export async function pollFeeds(runtime: EmbeddedRuntime, options: PollCommandOp
   const config = resolveFeedPollConfig(options.config);
   const sink = new LocalFeedArticleSink(runtime, { trackAll: options.trackAll, echoAlerts: options.echoAlerts, clock, onResult: options.onResult });
   const reports = await pollDueFeeds({ now: clock(), config, force: options.force }, {
-    store: localFeedStore(runtime),
+    store: runtime.feeds,
     fetcher: options.fetcher ?? new HttpFeedFetcher(config),
     parse: createFeedParser(config.maxFeedBytes),
     sink,
@@ -113,7 +79,7 @@ export async function pollOnSchedule(
   while (!options.signal.aborted) {
     await pollFeeds(runtime, { ...options, force });
     force = false;
-    const feeds = await listFeeds(runtime);
+    const feeds = await runtime.feeds.listFeeds();
     const nextDue = Math.min(...feeds.map((f) => Date.parse(f.retryAfterUntil && f.retryAfterUntil > f.nextPollAt ? f.retryAfterUntil : f.nextPollAt)));
     const waitMs = Math.max(1000, Math.min((options.checkEverySec ?? 60) * 1000, (Number.isFinite(nextDue) ? nextDue : Infinity) - clock().getTime()));
     await new Promise<void>((resolve) => {

@@ -81,3 +81,17 @@ export function formatWatch(w: Watch): string {
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }
+
+/** "2 stories' alerts held by storm control until 2026-11-27 12:05:00 (`newswatch alerts flush --wait` sends them now)". */
+export function formatHeld(held: { holds: number; alerts?: number; until?: string }): string {
+  const what = held.alerts !== undefined ? counted(held.alerts, 'alert') : `alerts of ${counted(held.holds, 'story')}`;
+  const until = held.until ? ` until ${held.until.slice(0, 19).replace('T', ' ')} UTC` : '';
+  return `⏸ ${what} held by storm control${until} (\`newswatch alerts flush\` delivers those due; \`ingest --wait-held\` waits for them)`;
+}
+
+/** One line of `newswatch alerts`. */
+export function formatAlertLine(a: Alert & { delivery: string }): string {
+  const mark = ({ sent: '✓', held: '⏸', failed: '✗', pending: '…' } as Record<string, string>)[a.delivery] ?? '?';
+  const sources = a.newSources?.length ? a.newSources.map((s) => s.source.name).join(', ') : a.source.name;
+  return `${mark} ${a.delivery.padEnd(7)} ${a.createdAt.slice(0, 16)}  ${a.kind.padEnd(10)} ${truncate(sources, 30).padEnd(30)}  story ${a.storyId}  ${truncate(a.headline, 50)}`;
+}

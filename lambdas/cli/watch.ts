@@ -1,0 +1,78 @@
+import { Command } from 'commander';
+import { addWatch, listWatches, removeWatch, updateWatch, type WatchSpec } from '../app/watches';
+import { listTopics } from '../app/topics';
+import { formatWatch } from './format';
+import { collect, examples, printer, withTarget } from './context';
+
+interface WatchFlags {
+  actor: string[];
+  topic: string[];
+  keyword: string[];
+  all?: boolean;
+  json?: boolean;
+}
+
+/** `watch add|update|list|remove` and `topics list`: what makes a story tracked. */
+export function watchCommands(): Command[] {
+  const watch = new Command('watch').description('watches: the stories they match are tracked, and their new sources alerted');
+  withCriteria(watch.command('add'))
+    .description('add a watch (a name that exists is refused: use `watch update`)')
+    .addHelpText('after', examples(
+      'newswatch watch add rubio --actor "Marco Rubio"',
+      'newswatch watch add ukraine --topic "war" --keyword Ukraine --keyword Kyiv',
+      'newswatch watch add everything --all --aws',
+    ))
+    .action(async (name: string, flags: WatchFlags, command: Command) => withTarget(command, async (target) => {
+      const { watch: added, warnings } = await addWatch(target.store, specOf(name, flags));
+      warnings.forEach((w) => console.error(`warning: ${w}`));
+      printer(flags.json)(added, `watch added: ${formatWatch(added)}`);
+    }));
+  withCriteria(watch.command('update'))
+    .description('change a watch: the criteria given replace those of the same kind; the others stay')
+    .option('--no-all', 'stop tracking every story')
+    .addHelpText('after', examples('newswatch watch update rubio --actor "Marco Rubio" --actor "Sergey Lavrov"', 'newswatch watch update ukraine --keyword Kyiv'))
+    .action(async (name: string, flags: WatchFlags, command: Command) => withTarget(command, async (target) => {
+      const { watch: updated, warnings } = await updateWatch(target.store, specOf(name, flags));
+      warnings.forEach((w) => console.error(`warning: ${w}`));
+      printer(flags.json)(updated, `watch updated: ${formatWatch(updated)}`);
+    }));
+  watch.command('list')
+    .description('the watches')
+    .option('--json', 'one JSON object per watch')
+    .action(async (flags: { json?: boolean }, command: Command) => withTarget(command, async (target) => {
+      const watches = await listWatches(target.store);
+      if (flags.json) watches.forEach((w) => console.log(JSON.stringify(w)));
+      else console.log(watches.length ? watches.map(formatWatch).join('\n') : 'no watches: `newswatch watch add <name> --actor "Marco Rubio"`');
+    }));
+  watch.command('remove')
+    .description('remove a watch (stories it tracked stay tracked)')
+    .argument('<name>', 'the watch name or id')
+    .action(async (name: string, _flags: unknown, command: Command) => withTarget(command, async (target) => {
+      await removeWatch(target.store, name);
+      console.log(`watch removed: ${name}`);
+    }));
+
+  const topics = new Command('topics').description('the IPTC Media Topics a watch can name');
+  topics.command('list')
+    .description('every topic id and label')
+    .option('--json', 'one JSON object per topic')
+    .action((flags: { json?: boolean }) => {
+      for (const topic of listTopics()) printer(flags.json)(topic, `${topic.id.padEnd(16)} ${topic.label}`);
+    });
+  return [watch, topics];
+}
+
+function withCriteria(command: Command): Command {
+  return command
+    .argument('<name>', 'the watch name (its id is the name in lower case with dashes)')
+    .option('--actor <name>', 'an actor, by name or id (repeatable)', collect, [])
+    .option('--topic <topic>', 'an IPTC topic label or id, see `newswatch topics list` (repeatable)', collect, [])
+    .option('--keyword <word>', 'a word or phrase in the title or text (repeatable)', collect, [])
+    .option('--all', 'track every story')
+    .option('--json', 'the watch as JSON');
+}
+
+function specOf(name: string, flags: WatchFlags): WatchSpec {
+  const given = (values: string[]) => (values.length ? values : undefined);
+  return { name, all: flags.all, actors: given(flags.actor), topics: given(flags.topic), keywords: given(flags.keyword) };
+}
