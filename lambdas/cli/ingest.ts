@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import type { IngestResult } from '../core/model';
@@ -12,7 +13,12 @@ import { DEFAULT_DATA_DIR, startEmbedded, type EmbeddedRuntime } from '../target
 import { formatHeld, formatIngestResult, formatIngestSummary, formatStory } from './format';
 import { EXIT, examples, exitWith, globalOptions, isDeployed, seconds, UsageError, withTarget } from './context';
 
-const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples', 'riyadh-talks');
+/** The demo's articles, found from the sources (lambdas/cli) and from the bundle (dist/) alike. */
+function examplesDir(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'examples', 'riyadh-talks');
+}
 
 interface IngestFlags {
   source?: string;
@@ -140,7 +146,7 @@ async function demo(alertOptions: Partial<IngestCommandOptions>): Promise<number
   const runtime = await startEmbedded({ dataDir: path.join(DEFAULT_DATA_DIR, 'demo'), inMemory: true });
   try {
     console.log('newswatch demo: five outlets cover the US–Russia talks in Riyadh (18 Feb 2025); every story tracked.\n');
-    const { results } = await ingestFiles(runtime, [path.join(EXAMPLES_DIR, 'incoming')], {
+    const { results } = await ingestFiles(runtime, [path.join(examplesDir(), 'incoming')], {
       ...alertOptions,
       trackAll: true,
       echoAlerts: true,
