@@ -51,6 +51,7 @@ describe('storm control on the seeds (embedded store)', () => {
     const time = fakeTime();
     const delivered: Alert[] = [];
     const results = (await ingestFiles(fresh.runtime, [SEEDS], {
+      waitHeld: true,
       trackAll: true, cooldownSeconds: 3600, ...time, onDelivered: (a) => delivered.push(a),
       // Each file takes a second of the fake clock: the sources arrive one by one.
       onResult: () => time.tick(1000),
@@ -78,7 +79,7 @@ describe('storm control on the seeds (embedded store)', () => {
     const slack = new FakeSlackWebhook();
     await slack.start();
     try {
-      await ingestFiles(fresh.runtime, [SEEDS], { trackAll: true, cooldownSeconds: 60, slackWebhook: slack.url, ...fakeTime() });
+      await ingestFiles(fresh.runtime, [SEEDS], { trackAll: true, cooldownSeconds: 60, slackWebhook: slack.url, waitHeld: true, ...fakeTime() });
       expect(slack.requests).toHaveLength(1);
       expect((slack.requests[0].json as { text: string }).text).toMatch(/^4 new sources on: /);
     } finally {

@@ -171,21 +171,28 @@ describe('the newswatch command', () => {
       const fromSource = await run('node', [cli, '--help'], { env });
       expect(fromSource.stderr).toContain('running the sources through tsx');
       expect(fromSource.stdout).toBe(bundled.stdout);
-      expect(bundled.stdout).toContain('newswatch ingest');
+      expect(bundled.stdout).toContain('ingest [options] <input...>');
     } finally {
       await utimes(source, atime, mtime);
     }
   });
 
-  it('says in its closing line how many alerts storm control held and how many it sent for them', async () => {
+  it('with --wait-held waits out storm control and says in its closing line how many alerts it held and sent for them; without, reports them held', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-cli-'));
     try {
-      const { stdout } = await run('node', [cli, 'ingest', SEEDS, '--track-all', '--cooldown', '1', '--data-dir', dataDir]);
-      expect(stdout.trim().split('\n').at(-1)).toBe("5 documents: 5 ingested, 0 duplicate, 0 rejected; 0 alerts, 4 held for the story's cooldown and sent as 1 alert");
+      const waited = await run('node', [cli, 'ingest', SEEDS, '--track-all', '--cooldown', '1', '--wait-held', '--data-dir', dataDir]);
+      expect(waited.stdout.trim().split('\n').at(-1)).toBe("5 documents: 5 ingested, 0 duplicate, 0 rejected; 0 alerts, 4 held for the story's cooldown and sent as 1 alert");
+      const other = path.join(dataDir, 'other');
+      const started = Date.now();
+      const held = await run('node', [cli, 'ingest', SEEDS, '--track-all', '--cooldown', '3600', '--data-dir', other]);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(held.stdout.trim().split('\n').at(-1)).toMatch(/^⏸ alerts of 1 story held by storm control until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+      const pending = await run('node', [cli, 'alerts', '--pending', '--json', '--data-dir', other]);
+      expect(pending.stdout.trim().split('\n').map((l) => JSON.parse(l).delivery)).toEqual(['held', 'held', 'held', 'held']);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('prints one JSON object per article and finds duplicates from a new process on the same --data-dir', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'newswatch-cli-'));
