@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Alert, Article, IngestResult, Story, Watch } from '../core/model';
+import { describeWatch, type WatchOutcome } from '../app/watches';
 
 /** Human-readable renderings for the terminal; `--json` output bypasses these. */
 
@@ -69,13 +70,7 @@ export function formatArticle(a: Article): string {
 }
 
 export function formatWatch(w: Watch): string {
-  const parts = [
-    w.all ? 'everything' : '',
-    ...w.actors.map((x) => `actor:${x}`),
-    ...w.topics.map((x) => `topic:${x}`),
-    ...w.keywords.map((x) => `keyword:${x}`),
-  ].filter(Boolean);
-  return `${w.name.padEnd(20)} ${parts.join('  ')}`;
+  return `${w.name.padEnd(20)} ${describeWatch(w)}`;
 }
 
 function truncate(text: string, max: number): string {
@@ -94,4 +89,12 @@ export function formatAlertLine(a: Alert & { delivery: string }): string {
   const mark = ({ sent: '✓', held: '⏸', failed: '✗', pending: '…' } as Record<string, string>)[a.delivery] ?? '?';
   const sources = a.newSources?.length ? a.newSources.map((s) => s.source.name).join(', ') : a.source.name;
   return `${mark} ${a.delivery.padEnd(7)} ${a.createdAt.slice(0, 16)}  ${a.kind.padEnd(10)} ${truncate(sources, 30).padEnd(30)}  story ${a.storyId}  ${truncate(a.headline, 50)}`;
+}
+
+/** What `watch add|update` understood: each actor it resolved, then the watch in a sentence. */
+export function formatWatchOutcome(verb: string, outcome: WatchOutcome): string {
+  const resolved = outcome.actors
+    .filter((a) => a.actor)
+    .map((a) => `  "${a.input}" is ${a.actor!.name} (${a.actor!.id}${a.actor!.known === 'gazetteer' ? ', not yet in an article' : ''})`);
+  return [`watch ${verb}: ${outcome.watch.name} ${describeWatch(outcome.watch)}`, ...resolved].join('\n');
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { addWatch, listWatches, removeWatch, updateWatch, type WatchSpec } from '../app/watches';
 import { listTopics } from '../app/topics';
-import { formatWatch } from './format';
+import { formatWatch, formatWatchOutcome } from './format';
 import { collect, examples, printer, withTarget } from './context';
 
 interface WatchFlags {
@@ -23,18 +23,18 @@ export function watchCommands(): Command[] {
       'newswatch watch add everything --all --aws',
     ))
     .action(async (name: string, flags: WatchFlags, command: Command) => withTarget(command, async (target) => {
-      const { watch: added, warnings } = await addWatch(target.store, specOf(name, flags));
-      warnings.forEach((w) => console.error(`warning: ${w}`));
-      printer(flags.json)(added, `watch added: ${formatWatch(added)}`);
+      const outcome = await addWatch(target.store, specOf(name, flags));
+      outcome.warnings.forEach((w) => console.error(`warning: ${w}`));
+      printer(flags.json)(outcome.watch, formatWatchOutcome('added', outcome));
     }));
   withCriteria(watch.command('update'))
     .description('change a watch: the criteria given replace those of the same kind; the others stay')
     .option('--no-all', 'stop tracking every story')
     .addHelpText('after', examples('newswatch watch update rubio --actor "Marco Rubio" --actor "Sergey Lavrov"', 'newswatch watch update ukraine --keyword Kyiv'))
     .action(async (name: string, flags: WatchFlags, command: Command) => withTarget(command, async (target) => {
-      const { watch: updated, warnings } = await updateWatch(target.store, specOf(name, flags));
-      warnings.forEach((w) => console.error(`warning: ${w}`));
-      printer(flags.json)(updated, `watch updated: ${formatWatch(updated)}`);
+      const outcome = await updateWatch(target.store, specOf(name, flags));
+      outcome.warnings.forEach((w) => console.error(`warning: ${w}`));
+      printer(flags.json)(outcome.watch, formatWatchOutcome('updated', outcome));
     }));
   watch.command('list')
     .description('the watches')
