@@ -161,6 +161,14 @@ describe('the CLI and the ingest Lambda on a deployed-like stack (DynamoDB Local
     const alerts = jsonLines((await newswatch('alerts', '--aws', '--json')).stdout);
     expect(alerts).toEqual([expect.objectContaining({ kind: 'new-source', storyId: stories[0].storyId, watchIds: ['rubio'], delivery: 'sent' })]);
     expect((await newswatch('actors', 'list', '--aws', '--json')).stdout).toContain('"p:marco-rubio"');
+    const articleId = (story as unknown as { articleIds: string[] }).articleIds[0];
+    expect(JSON.parse((await newswatch('article', articleId, '--aws', '--json')).stdout)).toMatchObject({ id: articleId, storyId: stories[0].storyId });
+
+    // The tagger through the stack's registry: a user's alias set there is what `tag` resolves.
+    expect((await newswatch('actors', 'alias', 'p:marco-rubio', 'Marek Rubinski', '--aws')).code).toBe(0);
+    await writeFile(path.join(dir, 'lines.jsonl'), '{"id":1,"text":"Marek Rubinski met Sergey Lavrov in Riyadh on Tuesday."}\n');
+    const [tagged] = jsonLines((await newswatch('tag', '--jsonl', 'lines.jsonl', '--aws')).stdout) as { actors: { id: string; mentions: { text: string }[] }[] }[];
+    expect(tagged.actors.find((a) => a.id === 'p:marco-rubio')?.mentions.map((m) => m.text)).toEqual(['Marek Rubinski']);
 
     const published = sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
     expect(published).toHaveLength(1);
