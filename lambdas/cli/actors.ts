@@ -6,7 +6,7 @@ import type { ActorRecord } from '../core/model';
 import { addActorAlias, listActors, mergeActors, splitActor } from '../app/actors';
 import { tagJsonLines } from '../app/tag-jsonl';
 import type { Target } from '../app/target';
-import { collect, examples, globalOptions, printer, UsageError, withTarget } from './context';
+import { collect, examples, globalOptions, printer, UsageError, withTarget, printList } from './context';
 
 /** `actors list|alias|merge|split` and `tag --jsonl`: the actor registry and the tagger alone. */
 export function actorsCommands(): Command[] {
@@ -17,8 +17,7 @@ export function actorsCommands(): Command[] {
     .option('--json', 'one JSON object per actor')
     .action(async (options, command: Command) => withTarget(command, async (target) => {
       const found = await listActors(target.store, { all: options.all });
-      if (options.json) found.forEach((actor) => console.log(JSON.stringify(actor)));
-      else console.log(found.length ? found.map(formatActor).join('\n') : 'no actors yet: `newswatch ingest <file>`');
+      printList(found, { json: options.json, format: formatActor, empty: 'no actors yet: `newswatch ingest <file>`' });
     }));
   actors.command('alias')
     .description('that surface form means this actor from now on')

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { deliverPendingAlerts, describeHeldAlerts, flushHeldAlerts, listAlerts, type AlertView } from '../app/alerts';
 import { subscribeByEmail } from '../app/subscribe';
 import { localPublisher } from '../local/ingest';
-import { collect, embeddedOnly, examples, isDeployed, positiveInt, UsageError, withTarget } from './context';
+import { collect, embeddedOnly, examples, isDeployed, positiveInt, UsageError, withTarget, printList } from './context';
 import { formatAlertLine, formatHeld } from './format';
 
 /** `alerts` (the log), `alerts flush` (deliver held alerts that are due) and `subscribe`. */
@@ -17,8 +17,7 @@ export function alertsCommands(): Command[] {
     .addHelpText('after', examples('newswatch alerts --pending', 'newswatch alerts --since 2026-11-27 --aws --json', 'newswatch alerts flush'))
     .action(async (flags: { pending?: boolean; since?: string; story?: string; limit: number; json?: boolean }, command: Command) => withTarget(command, async (target) => {
       const found = await listAlerts(target.store, { pending: flags.pending, since: flags.since, storyId: flags.story, limit: flags.limit });
-      if (flags.json) found.forEach((a) => console.log(JSON.stringify(a)));
-      else console.log(found.length ? found.map(formatAlertLine).join('\n') : 'no alerts');
+      printList(found, { json: flags.json, format: formatAlertLine, empty: 'no alerts' });
       if (!flags.json) {
         const held = await describeHeldAlerts(target.alertQueue, new Date().toISOString());
         if (held.holds > 0) console.log(formatHeld(held));

@@ -87,6 +87,12 @@ export function printer(json: boolean | undefined) {
   return (value: unknown, text?: string) => console.log(json ? JSON.stringify(value) : text ?? String(value));
 }
 
+/** A listing: one JSON line per item with --json, else one rendering per item, or what to do when empty. */
+export function printList<T>(items: T[], options: { json?: boolean; format: (item: T) => string; empty: string; asJson?: (item: T) => unknown }): void {
+  if (options.json) items.forEach((item) => console.log(JSON.stringify(options.asJson ? options.asJson(item) : item)));
+  else console.log(items.length ? items.map(options.format).join('\n') : options.empty);
+}
+
 /** "Examples:" after a command's help. */
 export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;

@@ -4,7 +4,7 @@ import type { IngestResult } from '../core/model';
 import { addFeed, listFeeds, removeFeed } from '../app/feeds';
 import { pollFeeds, pollOnSchedule } from '../local/poll';
 import { formatIngestResult } from './format';
-import { embeddedOnly, EXIT, examples, printer, withTarget } from './context';
+import { embeddedOnly, EXIT, examples, printer, withTarget, printList } from './context';
 
 /** `feeds add|list|remove` (either target) and `poll` (this machine; in AWS the poller Lambda polls). */
 export function feedsCommands(): Command[] {
@@ -26,8 +26,7 @@ export function feedsCommands(): Command[] {
     .option('--json', 'one JSON object per feed')
     .action(async (options, command: Command) => withTarget(command, async (target) => {
       const found = await listFeeds(target);
-      if (options.json) found.forEach((f) => console.log(JSON.stringify(f)));
-      else console.log(found.length ? found.map(formatFeed).join('\n') : 'no feeds: `newswatch feeds add <url>`');
+      printList(found, { json: options.json, format: formatFeed, empty: 'no feeds: `newswatch feeds add <url>`' });
     }));
   feeds.command('remove')
     .description('stop polling a feed')

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { isFiltering, listStories, showArticle, showStory, storySummary } from '../app/stories';
 import { formatArticle, formatStory, formatStoryLine } from './format';
-import { collect, examples, positiveInt, printer, withTarget } from './context';
+import { collect, examples, positiveInt, printer, withTarget, printList } from './context';
 
 /** `stories`, `story <id>`, `article <id>`: reading what was ingested. */
 export function storiesCommands(): Command[] {
@@ -17,9 +17,10 @@ export function storiesCommands(): Command[] {
     .action(async (options, command: Command) => withTarget(command, async (target) => {
       const filter = { tracked: options.tracked, watches: options.watch, actors: options.actor, source: options.source };
       const found = await listStories(target, options.limit, filter);
-      if (options.json) found.forEach((s) => console.log(JSON.stringify(storySummary(s))));
-      else if (found.length) console.log(found.map(formatStoryLine).join('\n'));
-      else console.log(isFiltering(filter) ? 'no story matches' : 'no stories yet: `newswatch ingest <file>`');
+      printList(found, {
+        json: options.json, asJson: storySummary, format: formatStoryLine,
+        empty: isFiltering(filter) ? 'no story matches' : 'no stories yet: `newswatch ingest <file>`',
+      });
     }));
 
   const story = new Command('story')

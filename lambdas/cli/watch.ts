@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { addWatch, listWatches, removeWatch, updateWatch, type WatchSpec } from '../app/watches';
 import { listTopics } from '../app/topics';
 import { formatWatch, formatWatchOutcome } from './format';
-import { collect, examples, printer, withTarget } from './context';
+import { collect, examples, printer, withTarget, printList } from './context';
 
 interface WatchFlags {
   actor: string[];
@@ -41,8 +41,7 @@ export function watchCommands(): Command[] {
     .option('--json', 'one JSON object per watch')
     .action(async (flags: { json?: boolean }, command: Command) => withTarget(command, async (target) => {
       const watches = await listWatches(target.store);
-      if (flags.json) watches.forEach((w) => console.log(JSON.stringify(w)));
-      else console.log(watches.length ? watches.map(formatWatch).join('\n') : 'no watches: `newswatch watch add <name> --actor "Marco Rubio"`');
+      printList(watches, { json: flags.json, format: formatWatch, empty: 'no watches: `newswatch watch add <name> --actor "Marco Rubio"`' });
     }));
   watch.command('remove')
     .description('remove a watch (stories it tracked stay tracked)')
