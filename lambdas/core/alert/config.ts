@@ -14,7 +14,36 @@ export interface AlertConfig {
   listedNewSourceLimit: number;
   /** Slack: a section's mrkdwn text may hold 3000 characters; we stay under it. */
   slackSectionMaxLength: number;
+  /** Slack: a section field's text may hold 2000 characters (capped at SLACK_LIMITS.fieldText whatever this says). */
+  slackFieldMaxLength: number;
+
+  /** A headline or article title in a message body (the email subject has its own limit). */
+  titleMaxLength: number;
+  /** A source name as a message shows it (normalize keeps new ones within MAX_SOURCE_NAME_CHARS already). */
+  sourceNameMaxLength: number;
+  /** An actor or topic name. */
+  nameMaxLength: number;
+  /** "Why: …", the reason an alert fired. */
+  reasonMaxLength: number;
+  /** A link: longer ones are shown as text only (Slack) or cut (email). */
+  urlMaxLength: number;
+  /** Ids and timestamps (story, alert, article ids; first seen): never long, capped all the same. */
+  idMaxLength: number;
 }
+
+/**
+ * Slack's documented limits (Block Kit reference, api.slack.com/reference/block-kit): a section's
+ * text 3000 characters, each of its fields 2000 and at most 10 fields, a header's text 150, a
+ * context block 10 elements, a message 50 blocks. Fixed by Slack: not configurable.
+ */
+export const SLACK_LIMITS = Object.freeze({
+  sectionText: 3000,
+  fieldText: 2000,
+  fieldsPerSection: 10,
+  headerText: 150,
+  contextElements: 10,
+  blocks: 50,
+});
 
 /**
  * Storm control in AWS: a story's new sources are held this long and delivered as one alert.
@@ -34,6 +63,13 @@ export const DEFAULT_ALERT_CONFIG: Readonly<AlertConfig> = Object.freeze({
   listedSourceLimit: 20,
   listedNewSourceLimit: 20,
   slackSectionMaxLength: 2900,
+  slackFieldMaxLength: 2000,
+  titleMaxLength: 200,
+  sourceNameMaxLength: 100,
+  nameMaxLength: 100,
+  reasonMaxLength: 500,
+  urlMaxLength: 1000,
+  idMaxLength: 100,
 });
 
 export function alertConfig(overrides?: Partial<AlertConfig>): AlertConfig {

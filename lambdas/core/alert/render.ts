@@ -1,4 +1,5 @@
 import { alertConfig, type AlertConfig } from './config';
+import { sanitizeField, truncate } from './sanitize';
 import type { Alert } from '../model';
 
 export type MessageAttribute = { DataType: 'String' | 'String.Array'; StringValue: string };
@@ -16,39 +17,44 @@ export interface RenderedAlert {
  */
 export function renderAlert(alert: Alert, overrides?: Partial<AlertConfig>): RenderedAlert {
   const config = alertConfig(overrides);
-  const headline = oneLine(alert.headline) || '(untitled story)';
+  // Every field from the world goes through sanitizeField: one line each, invisible characters
+  // gone, capped; so no source name, title or reason can add a line ("Link: …") to the message.
+  const f = fieldsOf(config);
+  const headline = f.title(alert.headline) || '(untitled story)';
   const folded = (alert.newSources?.length ?? 0) > 1 ? alert.newSources! : undefined;
   const prefix = alert.kind === 'new-story' ? 'New story: ' : folded ? `${folded.length} new sources on: ` : 'New source on: ';
   const subject = truncate(`${prefix}${headline}`, config.subjectMaxLength);
 
-  const listed = alert.sourceNames.slice(0, config.listedSourceLimit);
+  const listed = alert.sourceNames.slice(0, config.listedSourceLimit).map(f.source);
   const more = alert.sourceNames.length - listed.length;
   const lines = [headline, ''];
   if (folded) {
     const shown = folded.slice(0, config.listedNewSourceLimit);
-    lines.push(`${folded.length} new sources since ${folded[0].at}:`);
+    lines.push(`${folded.length} new sources since ${f.id(folded[0].at)}:`);
     for (const entry of shown) {
-      lines.push(`- ${entry.source.name}: ${oneLine(entry.articleTitle) || '(untitled)'}`);
-      if (entry.url) lines.push(`  ${entry.url}`);
-      if (entry.copyOf) lines.push(`  copy of article ${entry.copyOf} (a rewrite or syndicated copy)`);
+      lines.push(`- ${f.source(entry.source.name)}: ${f.title(entry.articleTitle) || '(untitled)'}`);
+      const url = f.url(entry.url);
+      if (url) lines.push(`  ${url}`);
+      if (entry.copyOf) lines.push(`  copy of article ${f.id(entry.copyOf)} (a rewrite or syndicated copy)`);
     }
     if (folded.length > shown.length) lines.push(`- and ${folded.length - shown.length} more`);
   } else {
     lines.push(
-      `${alert.kind === 'new-story' ? 'First source' : 'New source'}: ${alert.source.name}`,
-      `Article: ${oneLine(alert.articleTitle) || '(untitled)'}`,
+      `${alert.kind === 'new-story' ? 'First source' : 'New source'}: ${f.source(alert.source.name)}`,
+      `Article: ${f.title(alert.articleTitle) || '(untitled)'}`,
     );
-    if (alert.url) lines.push(`Link: ${alert.url}`);
-    if (alert.copyOf) lines.push(`Copy of: article ${alert.copyOf} (a rewrite or syndicated copy)`);
+    const url = f.url(alert.url);
+    if (url) lines.push(`Link: ${url}`);
+    if (alert.copyOf) lines.push(`Copy of: article ${f.id(alert.copyOf)} (a rewrite or syndicated copy)`);
   }
   lines.push(
     '',
     `${alert.sourceCount} ${alert.sourceCount === 1 ? 'source' : 'sources'}: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
-    `First seen: ${alert.firstSeen}`,
+    `First seen: ${f.id(alert.firstSeen)}`,
   );
-  if (alert.topActors.length > 0) lines.push(`Top actors: ${alert.topActors.join(', ')}`);
-  if (alert.topTopics.length > 0) lines.push(`Top topics: ${alert.topTopics.join(', ')}`);
-  lines.push(`Why: ${alert.reason}`, '', `Story: ${alert.storyId} · alert ${alert.id}`);
+  if (alert.topActors.length > 0) lines.push(`Top actors: ${alert.topActors.map(f.name).join(', ')}`);
+  if (alert.topTopics.length > 0) lines.push(`Top topics: ${alert.topTopics.map(f.name).join(', ')}`);
+  lines.push(`Why: ${f.reason(alert.reason)}`, '', `Story: ${f.id(alert.storyId)} · alert ${f.id(alert.id)}`);
 
   const attributes: Record<string, MessageAttribute> = {};
   const setString = (name: string, value: string) => {
@@ -69,17 +75,24 @@ export function renderAlert(alert: Alert, overrides?: Partial<AlertConfig>): Ren
   return { subject, text: lines.join('\n'), attributes };
 }
 
-/** SNS subjects allow no line breaks or control characters. */
-export function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
+/**
+ * The sanitizers of each kind of field, with the config's caps: both renderers (email here,
+ * Slack in slack.ts) take their fields from here, so they show the same cleaned text.
+ */
+export function fieldsOf(config: AlertConfig) {
+  return {
+    title: (text: string | undefined) => sanitizeField(text, config.titleMaxLength),
+    source: (text: string | undefined) => sanitizeField(text, config.sourceNameMaxLength),
+    name: (text: string | undefined) => sanitizeField(text, config.nameMaxLength),
+    reason: (text: string | undefined) => sanitizeField(text, config.reasonMaxLength),
+    url: (text: string | undefined) => sanitizeField(text, config.urlMaxLength),
+    id: (text: string | undefined) => sanitizeField(text, config.idMaxLength),
+  };
 }
 
-/** Cuts at a word boundary when one is near, and marks the cut with "…". */
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  const cut = chars.slice(0, max - 1).join('');
-  const lastSpace = cut.lastIndexOf(' ');
-  const base = lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut;
-  return `${base.trimEnd()}…`;
+/** SNS subjects allow no line breaks or control characters: one line, invisible characters gone. */
+export function oneLine(text: string): string {
+  return sanitizeField(text);
 }
+
+export { truncate };
