@@ -1,14 +1,16 @@
-import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { NewswatchError, RetryableError } from '../core/errors';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { RejectedInputError } from '../core/errors';
 import type { RawObject } from '../core/model';
 import type { ObjectSink, ObjectSource } from '../ports/objects';
+import { toAwsFailure } from './aws-errors';
 
-/** The object named by the event no longer exists (deleted, or a stale re-delivery): nothing to retry. */
-export class MissingObjectError extends NewswatchError {
-  readonly retryable = false;
-}
-
-const RETRYABLE_S3_ERRORS = new Set(['SlowDown', 'ServiceUnavailable', 'InternalError', 'RequestTimeout', 'ThrottlingException']);
+/**
+ * The object named by the event no longer exists (deleted, or a stale re-delivery of a version
+ * since removed): there is no input left to ingest, so it counts as a rejection of the input (the
+ * message is consumed), not a failure. S3 answers AccessDenied instead of NoSuchKey to a caller
+ * without s3:ListBucket: that one is a failure, retried and dead-lettered like any other.
+ */
+export class MissingObjectError extends RejectedInputError {}
 
 /** S3 event keys are URL-encoded with `+` for spaces; the SDK wants the real key. */
 export function decodeEventKey(key: string): string {
@@ -87,14 +89,15 @@ function lowerCaseKeys(metadata: Record<string, string>): Record<string, string>
   return Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-function mapS3Error(error: unknown, doing: string): Error {
-  const name = error instanceof S3ServiceException ? error.name : (error as { name?: string })?.name ?? '';
-  const status = error instanceof S3ServiceException ? error.$metadata?.httpStatusCode : undefined;
+/**
+ * NoSuchKey / NoSuchVersion / NotFound: MissingObjectError; otherwise the one classifier
+ * (aws-errors.ts): throttling, 5xx, timeouts, network → RetryableError; anything else (AccessDenied,
+ * a bug) unchanged, a failure that fails the SQS record.
+ */
+export function mapS3Error(error: unknown, doing: string): unknown {
+  const name = (error as { name?: string } | undefined)?.name ?? '';
   if (name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchVersion') {
     return new MissingObjectError(`${doing}: the object does not exist`, { cause: error });
   }
-  if (RETRYABLE_S3_ERRORS.has(name) || (status !== undefined && status >= 500) || !(error instanceof S3ServiceException)) {
-    return new RetryableError(`${doing}: ${(error as Error)?.message ?? error}`, { cause: error });
-  }
-  return error as Error;
+  return toAwsFailure(error, doing);
 }

@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ConfigurationError, RetryableError } from '../core/errors';
+import { classifyAwsError, describeAwsError } from './aws-errors';
 
 /**
  * Reads a secret string once and keeps it for the life of the Lambda container. A failed read
@@ -21,11 +22,13 @@ export async function readSecretString(client: SecretsManagerClient, secretId: s
   try {
     output = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
   } catch (error) {
+    const kind = classifyAwsError(error);
+    if (kind === 'retryable') throw new RetryableError(`reading secret ${secretId} failed: ${describeAwsError(error)}`, { cause: error });
     const name = (error as { name?: string }).name ?? '';
-    if (['ResourceNotFoundException', 'AccessDeniedException', 'DecryptionFailure', 'InvalidRequestException'].includes(name)) {
+    if (kind === 'access-denied' || kind === 'not-found' || kind === 'invalid-request' || name === 'DecryptionFailure') {
       throw new ConfigurationError(`secret ${secretId} cannot be read: ${name}`, { cause: error });
     }
-    throw new RetryableError(`reading secret ${secretId} failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+    throw error;
   }
   if (!output.SecretString) throw new ConfigurationError(`secret ${secretId} has no string value`);
   return output.SecretString;

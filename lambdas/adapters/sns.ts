@@ -1,19 +1,17 @@
 import { PublishCommand, SubscribeCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { renderAlert } from '../core/alert';
-import { RetryableError } from '../core/errors';
+import { AlertDeliveryError, RetryableError } from '../core/errors';
 import type { Alert, Story } from '../core/model';
 import type { AlertPublisher } from '../ports/alerts';
+import { classifyAwsError, describeAwsError } from './aws-errors';
 
-/** Error names SNS (and the SDK around it) uses for conditions that pass with time. */
-const RETRYABLE_NAMES = new Set([
-  'ThrottledException', 'ThrottlingException', 'Throttling', 'TooManyRequestsException', 'KMSThrottlingException',
-  'InternalErrorException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException',
-  'RequestTimeout', 'RequestTimeoutException', 'TimeoutError',
-]);
-/** Network failures below HTTP: the request may not have reached SNS at all. */
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
-
-/** Publishes each alert as one SNS message, with attributes subscribers can filter on. */
+/**
+ * Publishes each alert as one SNS message, with attributes subscribers can filter on. What SNS
+ * throws is classified once (aws-errors.ts): throttling, 5xx, timeouts and network failures are
+ * a RetryableError; SNS refusing this message's content (InvalidParameter, validation) is an
+ * AlertDeliveryError, this alert's own failure; anything else (AuthorizationError, a missing
+ * topic, KMS, a bug) is rethrown as it is: a failure of the stack that fails the SQS record.
+ */
 export class SnsAlertPublisher implements AlertPublisher {
   constructor(
     private readonly client: SNSClient,
@@ -24,8 +22,12 @@ export class SnsAlertPublisher implements AlertPublisher {
     try {
       await this.client.send(new PublishCommand(publishInputFor(this.topicArn, alert)));
     } catch (error) {
-      if (isTransient(error)) {
-        throw new RetryableError(`SNS publish of alert ${alert.id} failed: ${describe(error)}`, { cause: error });
+      const kind = classifyAwsError(error);
+      if (kind === 'retryable') {
+        throw new RetryableError(`SNS publish of alert ${alert.id} failed: ${describeAwsError(error)}`, { cause: error });
+      }
+      if (kind === 'invalid-request') {
+        throw new AlertDeliveryError(`SNS refused alert ${alert.id}: ${describeAwsError(error)}`, { cause: error });
       }
       throw error;
     }
@@ -97,21 +99,4 @@ export function subscribeInputFor({ topicArn, email, watchIds = [] }: EmailSubsc
       ? { Attributes: { FilterPolicyScope: 'MessageAttributes', FilterPolicy: JSON.stringify({ watchIds: watches }) } }
       : {}),
   };
-}
-
-function isTransient(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as { name?: string; code?: string; $fault?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
-  const status = e.$metadata?.httpStatusCode;
-  return (
-    (e.name !== undefined && RETRYABLE_NAMES.has(e.name)) ||
-    (e.code !== undefined && RETRYABLE_CODES.has(e.code)) ||
-    e.$fault === 'server' ||
-    e.$retryable !== undefined ||
-    (status !== undefined && (status >= 500 || status === 429))
-  );
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,6 +1,6 @@
 import { isFoldedAlert } from '../core/alert';
 import { flushDueAlerts, FLUSH_HOLD_LIMIT } from '../core/ingest';
-import type { Alert } from '../core/model';
+import type { Alert, FailedAlert } from '../core/model';
 import type { AlertPublisher, AlertQueue } from '../ports/alerts';
 import type { NewswatchStore, StoredAlert } from '../ports/store';
 
@@ -46,7 +46,8 @@ export const FILTERED_ALERT_WINDOW = 1000;
  *   having stopped between the two writes, reads held too: the hold is not read here.)
  * - `pending`: not sent and a worker holds an unexpired delivery lease (`deliveryLeaseUntil` >
  *   `now`): it is being delivered right now.
- * - `failed`: not sent, not held, and no unexpired lease: nobody is delivering it. Its publish
+ * - `failed`: marked failed (an endpoint refused it for good: `error` says why; a fold's members
+ *   with it); or not sent, not held, and no unexpired lease: nobody is delivering it. Its publish
  *   failed (the lease was given back) or its worker stopped before marking it sent (the lease ran
  *   out). An immediate alert is re-published only when its object is processed again (the S3
  *   event's retry, or ingesting the file again); a folded alert by the next flush of its story's
@@ -55,6 +56,7 @@ export const FILTERED_ALERT_WINDOW = 1000;
  */
 export function alertDelivery(alert: StoredAlert, now: string, foldedInto?: Alert): AlertDelivery {
   if (alert.status === 'sent') return 'sent';
+  if (alert.status === 'failed') return 'failed';
   if (!isFoldedAlert(alert) && foldedInto?.status === 'sent' && foldedInto.memberAlertIds?.includes(alert.id)) return 'sent';
   if (alert.heldUntil !== undefined && !isFoldedAlert(alert)) return 'held';
   if (alert.deliveryLeaseUntil !== undefined && alert.deliveryLeaseUntil > now) return 'pending';
@@ -142,6 +144,8 @@ export interface DeliverPendingOptions {
   onWait?: (info: { storyId: string; dueAt: string; waitMs: number }) => void;
   /** Told of every folded alert delivered when a cooldown ends. */
   onDelivered?: (alert: Alert) => void;
+  /** Told of every folded alert an endpoint refused for good (marked failed, with its members). */
+  onFailed?: (alert: FailedAlert) => void;
 }
 
 /**
@@ -161,6 +165,7 @@ export async function deliverPendingAlerts(deps: AlertDeliveryDeps, options: Del
     }
     const outcome = await flushDueAlerts(clock().toISOString(), deps);
     for (const alert of outcome.delivered) options.onDelivered?.(alert);
+    for (const alert of outcome.failed) options.onFailed?.(alert);
     delivered.push(...outcome.delivered);
   }
   return delivered;

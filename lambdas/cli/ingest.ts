@@ -53,7 +53,7 @@ export function ingestCommands(): Command[] {
       'newswatch ingest article.txt --source outlet-a --aws --wait',
     )}
 With --aws, each input is uploaded to the stack's drop bucket as incoming/<source>/<name> (source in
-x-amz-meta-source) and the deployed pipeline ingests it. Exit code 2 when an input was rejected.`)
+x-amz-meta-source) and the deployed pipeline ingests it. Exit code 2 when an input was rejected or an alert could not be delivered.`)
     .action(async (inputs: string[], flags: IngestFlags, command: Command) => withTarget(command, async (target) => {
       if (isDeployed(target)) return uploadToStack(target, inputs, flags);
       if (flags.wait) throw new UsageError('--wait follows uploads to a deployed stack: use it with --aws (a local ingest always waits)');
@@ -97,7 +97,9 @@ async function ingestHere(runtime: EmbeddedRuntime, inputs: string[], flags: Ing
   });
   if (!flags.json) console.log(formatIngestSummary(outcome.results, folded));
   if (!flags.json && outcome.held.holds > 0) console.log(formatHeld(outcome.held));
-  return outcome.results.some((r) => r.status === 'rejected') ? EXIT.partial : EXIT.ok;
+  // Alerts a sink refused for good: their articles are ingested; the alerts are marked failed.
+  for (const a of outcome.failedAlerts) console.error(`✗ alert ${a.alertId} failed (story ${a.storyId}, ${a.source}): ${a.error}`);
+  return outcome.results.some((r) => r.status === 'rejected') || outcome.failedAlerts.length > 0 ? EXIT.partial : EXIT.ok;
 }
 
 async function uploadToStack(target: DeployedTarget, inputs: string[], flags: IngestFlags): Promise<number> {

@@ -117,7 +117,11 @@ export interface Tags {
   keyphrases: string[];
 }
 
-export type ArticleStatus = 'processing' | 'ingested';
+/**
+ * processing: claimed, not finished (a run resumes it); ingested: done; failed: its last run
+ * stopped on a failure (not about the input) and it waits for the retry, which resumes it.
+ */
+export type ArticleStatus = 'processing' | 'ingested' | 'failed';
 
 export interface Article extends Tags {
   id: string;
@@ -137,6 +141,9 @@ export interface Article extends Tags {
   copyOf?: string;
   /** MinHash signature of the text's shingles, for near-duplicate detection. */
   signature: number[];
+  /** Status `failed`: what stopped the last run, and when (cleared once ingested). */
+  error?: string;
+  failedAt?: string;
 }
 
 /** The features a story keeps so that new articles can be compared with it. */
@@ -226,8 +233,14 @@ export interface Alert {
   copyOf?: string;
   reason: string;
   createdAt: string;
-  status: 'pending' | 'sent';
+  /**
+   * pending: recorded, not yet delivered (or being delivered); sent; failed: an endpoint refused
+   * it for good (AlertDeliveryError), `error` says why. A failed alert is not retried by itself.
+   */
+  status: 'pending' | 'sent' | 'failed';
   sentAt?: string;
+  error?: string;
+  failedAt?: string;
   /** Storm control: a held alert waits for its story's cooldown to end (then it is folded). */
   heldUntil?: string;
   /** A folded alert: every new source it announces, in order of arrival (the held alerts it stands for). */
@@ -264,4 +277,16 @@ export interface IngestResult {
   alerts?: { kind: AlertKind; storyId: string; source: string; articleId: string; reason: string }[];
   /** Alerts held by storm control: delivered, folded, when the story's cooldown ends. */
   held?: { storyId: string; source: string; articleId: string; heldUntil: string }[];
+  /** Alerts an endpoint refused for good (marked failed): the article is ingested all the same. */
+  failedAlerts?: FailedAlert[];
+}
+
+/** An alert whose delivery failed for good, as results and the end of a run report it. */
+export interface FailedAlert {
+  alertId: string;
+  kind: AlertKind;
+  storyId: string;
+  source: string;
+  articleId: string;
+  error: string;
 }

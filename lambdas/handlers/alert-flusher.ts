@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createDocumentClient, DynamoAlertQueue, DynamoStore } from '../adapters/dynamodb';
 import { SnsAlertPublisher } from '../adapters/sns';
+import { describeError, isRetryable } from '../core/errors';
 import { flushDueAlerts, type FlushDeps } from '../core/ingest';
 import { requiredEnv } from './environment';
 
@@ -12,14 +13,24 @@ export interface AlertFlusherDeps extends FlushDeps {
 
 /**
  * Runs every minute (EventBridge schedule): publishes the folded alerts of every story whose
- * cooldown has ended. Throws on failure; the next run (a minute later) picks up what is left.
+ * cooldown has ended. A folded alert an endpoint refuses for good is marked failed (with its
+ * members) and logged at level error; the hold is released. Any other error (retryable or not)
+ * fails the invocation after the other due holds are flushed: the failing hold stays, and the
+ * next run (a minute later) retries it.
  */
 export function createAlertFlusherHandler(deps: AlertFlusherDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  return async (): Promise<{ delivered: number; kept: number }> => {
-    const outcome = await flushDueAlerts(deps.clock().toISOString(), deps);
+  return async (): Promise<{ delivered: number; failed: number; kept: number }> => {
+    let outcome;
+    try {
+      outcome = await flushDueAlerts(deps.clock().toISOString(), deps);
+    } catch (error) {
+      log({ level: 'error', message: 'flush failed', retryable: isRetryable(error), error: describeError(error) });
+      throw error;
+    }
     log({ message: 'flushed held alerts', delivered: outcome.delivered.map((a) => ({ storyId: a.storyId, alertId: a.id, newSources: a.newSources?.length ?? 1 })), kept: outcome.kept.length });
-    return { delivered: outcome.delivered.length, kept: outcome.kept.length };
+    if (outcome.failed.length > 0) log({ level: 'error', message: 'alert delivery failed', failedAlerts: outcome.failed });
+    return { delivered: outcome.delivered.length, failed: outcome.failed.length, kept: outcome.kept.length };
   };
 }
 
@@ -35,7 +46,7 @@ function depsFromEnvironment(): AlertFlusherDeps {
 }
 
 let handlerInstance: ReturnType<typeof createAlertFlusherHandler> | undefined;
-export const handler = async (): Promise<{ delivered: number; kept: number }> => {
+export const handler = async (): Promise<{ delivered: number; failed: number; kept: number }> => {
   handlerInstance ??= createAlertFlusherHandler(depsFromEnvironment());
   return handlerInstance();
 };

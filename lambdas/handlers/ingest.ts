@@ -5,7 +5,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDocumentClient, DynamoAlertQueue, DynamoStore } from '../adapters/dynamodb';
 import { S3ObjectSource } from '../adapters/s3';
 import { SnsAlertPublisher } from '../adapters/sns';
-import { errorMessage, isRetryable } from '../core/errors';
+import { describeError, isRejection, isRetryable } from '../core/errors';
 import { DEFAULT_INGEST_CONFIG, ingestObject, type IngestConfig } from '../core/ingest';
 import { DEFAULT_ALERT_COOLDOWN_SECONDS } from '../core/alert';
 import type { AlertPublisher, AlertQueue } from '../ports/alerts';
@@ -25,9 +25,15 @@ export interface IngestHandlerDeps {
 }
 
 /**
- * SQS → S3 objects → ingest use case. Each message succeeds or fails on its own
- * (partial batch response); a permanent error is recorded and the message is consumed,
- * a retryable one returns the message to the queue (and, after maxReceiveCount, the DLQ).
+ * SQS → S3 objects → ingest use case. Each message succeeds or fails on its own (partial batch
+ * response), by the one failure policy (docs/architecture.md §4):
+ * - rejected input (RejectedInputError: a bad object, quarantined and logged by ingestObject; a
+ *   message that is not JSON; an object deleted since the event) consumes the message;
+ * - any other error, retryable or not (throttling, AccessDenied from S3 or DynamoDB, an SNS
+ *   AuthorizationError, a bug), returns the message in batchItemFailures: SQS delivers it again,
+ *   after maxReceiveCount it goes to the dead-letter queue, whose alarm tells the ops topic;
+ * - an alert an endpoint refused for good is that alert's failure (marked failed, logged at
+ *   level error): the message succeeds, because its article is ingested.
  */
 export function createIngestHandler(deps: IngestHandlerDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
@@ -39,10 +45,16 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
           const raw = await deps.objects.getObject(ref);
           const results = await ingestObject(raw, { now: deps.clock().toISOString(), config: deps.config }, deps);
           log({ message: 'ingested object', key: ref.key, results: results.map(({ status, articleId, storyId, error, alerts }) => ({ status, articleId, storyId, error, alerts: alerts?.length ?? 0 })) });
+          const failedAlerts = results.flatMap((r) => r.failedAlerts ?? []);
+          if (failedAlerts.length > 0) log({ level: 'error', message: 'alert delivery failed', key: ref.key, failedAlerts });
         }
       } catch (error) {
-        log({ level: 'error', message: 'ingest failed', messageId: record.messageId, retryable: isRetryable(error), error: errorMessage(error) });
-        if (isRetryable(error)) batchItemFailures.push({ itemIdentifier: record.messageId });
+        if (isRejection(error)) {
+          log({ level: 'warn', message: 'message rejected', messageId: record.messageId, error: describeError(error) });
+          continue;
+        }
+        log({ level: 'error', message: 'ingest failed', messageId: record.messageId, retryable: isRetryable(error), error: describeError(error) });
+        batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }
     return { batchItemFailures };

@@ -6,12 +6,12 @@ import {
   ConsoleAlertPublisher, FanOutAlertPublisher, JsonLinesAlertPublisher, SlackAlertPublisher, SlackWebhookPoster,
 } from '../adapters/local/publishers';
 import { fetchWebObject, isWebAddress } from '../adapters/local/web-objects';
-import { deliverPendingAlerts, describeHeldAlerts, flushHeldAlerts, type HeldAlertsSummary } from '../app/alerts';
+import { deliverPendingAlerts, describeHeldAlerts, type HeldAlertsSummary } from '../app/alerts';
 import { LOCAL_ALERT_COOLDOWN_SECONDS } from '../core/alert';
-import { ConfigurationError, FeedFetchError } from '../core/errors';
+import { AlertDeliveryError, ConfigurationError, errorMessage, FeedFetchError, isAlertDeliveryFailure } from '../core/errors';
 import { resolveFeedPollConfig } from '../core/feeds';
-import { DEFAULT_INGEST_CONFIG, ingestObject } from '../core/ingest';
-import type { Alert, IngestResult, RawObject } from '../core/model';
+import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject } from '../core/ingest';
+import type { Alert, FailedAlert, IngestResult, RawObject, Story } from '../core/model';
 import type { AlertPublisher } from '../ports/alerts';
 import type { FeedFetcher } from '../ports/feeds';
 import type { EmbeddedRuntime } from '../targets/embedded';
@@ -79,25 +79,55 @@ export function parseCooldown(value: string, what = '--cooldown'): number {
 export function localPublisher(runtime: EmbeddedRuntime, echo: boolean, slackWebhook?: string): AlertPublisher {
   const sinks: AlertPublisher[] = [new JsonLinesAlertPublisher(path.join(runtime.dataDir, 'alerts.jsonl'))];
   if (echo) sinks.push(new ConsoleAlertPublisher());
-  if (slackWebhook) sinks.push(new SlackAlertPublisher(new SlackWebhookPoster(slackWebhook)));
+  if (slackWebhook) sinks.push(new AlertOwnsItsFailure(new SlackAlertPublisher(new SlackWebhookPoster(slackWebhook))));
   return new FanOutAlertPublisher(sinks);
 }
+
+/**
+ * A remote sink on this machine: no queue retries a delivery later, so once the sink has used
+ * its own retries (the Slack poster: 429/5xx/network, with back-off) a failure is the alert's
+ * (AlertDeliveryError: the alert is marked failed and the run goes on), never the run's.
+ */
+class AlertOwnsItsFailure implements AlertPublisher {
+  constructor(private readonly sink: AlertPublisher) {}
+  async publish(alert: Alert, story: Story): Promise<void> {
+    try {
+      await this.sink.publish(alert, story);
+    } catch (error) {
+      if (isAlertDeliveryFailure(error)) throw error;
+      throw new AlertDeliveryError(errorMessage(error), { cause: error });
+    }
+  }
+}
+
+/**
+ * The delivery lease of a local run: 0 s. One process holds a data dir at a time (its lock), so
+ * a lease a run finds was left by a process that died: the next run takes it at once.
+ */
+export const LOCAL_DELIVERY_LEASE_SECONDS = 0;
 
 export interface LocalIngestOutcome {
   results: IngestResult[];
   /** Alerts still held by storm control when the run ended (without --wait-held). */
   held: HeldAlertsSummary;
+  /** Alerts an endpoint refused for good during the run (marked failed); their articles are ingested. */
+  failedAlerts: FailedAlert[];
 }
 
 /**
  * Ingests files, folders and web pages here, through the same pipeline as the Lambda, with the
  * local alert sinks. Alerts held by storm control are delivered before it returns only with
  * `waitHeld`; otherwise those due are, and the rest are reported (`alerts flush` sends them).
+ * A sink refusing an alert for good marks that alert failed: the run goes on with the next
+ * input and returns the failed alerts. Any other failure stops the run; running it again
+ * resumes (the articles done are duplicates, the one cut short is finished).
  */
 export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], options: IngestCommandOptions = {}): Promise<LocalIngestOutcome> {
   const clock = options.clock ?? (() => new Date());
   const cooldown = options.cooldownSeconds ?? LOCAL_ALERT_COOLDOWN_SECONDS;
-  const config = { ...DEFAULT_INGEST_CONFIG, trackAll: options.trackAll ?? false, alertCooldownSeconds: cooldown };
+  const config = {
+    ...DEFAULT_INGEST_CONFIG, trackAll: options.trackAll ?? false, alertCooldownSeconds: cooldown, deliveryLeaseSeconds: LOCAL_DELIVERY_LEASE_SECONDS,
+  };
   const deps = {
     store: runtime.store,
     publisher: localPublisher(runtime, options.echoAlerts ?? false, options.slackWebhook),
@@ -124,10 +154,15 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
     }
     for (const result of await ingestObject(raw, { cliSource: options.source, now: clock().toISOString(), config }, deps)) report(result);
   }
+  // A failed alert is told at the end; its article is ingested and the next input went on.
+  const failedAlerts = results.flatMap((r) => r.failedAlerts ?? []);
+  const onFailed = (alert: FailedAlert) => { failedAlerts.push(alert); };
   if (options.waitHeld) {
-    await deliverPendingAlerts(deps, { ...options, clock });
+    await deliverPendingAlerts(deps, { ...options, clock, onFailed });
   } else {
-    for (const alert of await flushHeldAlerts(deps, clock().toISOString())) options.onDelivered?.(alert);
+    const flushed = await flushDueAlerts(clock().toISOString(), deps);
+    for (const alert of flushed.delivered) options.onDelivered?.(alert);
+    flushed.failed.forEach(onFailed);
   }
-  return { results, held: await describeHeldAlerts(runtime.alertQueue, clock().toISOString()) };
+  return { results, held: await describeHeldAlerts(runtime.alertQueue, clock().toISOString()), failedAlerts };
 }

@@ -16,8 +16,12 @@ export type ObjectResult = Pick<IngestResult, 'index' | 'status' | 'error' | 'ar
 export interface ObjectRecord {
   key: string;
   version?: string;
-  /** ingested: no document rejected; rejected: every document (or the object itself); partial: some. */
-  status: 'ingested' | 'rejected' | 'partial';
+  /**
+   * ingested: no document rejected; rejected: every document (or the object itself); partial:
+   * some; failed: the run stopped on a failure (not about the input: `error` says which) after
+   * the documents in `results`, and the object will be processed again (the SQS retry, a rerun).
+   */
+  status: 'ingested' | 'rejected' | 'partial' | 'failed';
   /** Documents by outcome, all of them (results may be cut short; these never are). */
   counts: { ingested: number; duplicate: number; rejected: number };
   /** How many documents the object gave; `results` keeps at most OBJECT_LOG_LIMITS.results of them. */
@@ -41,6 +45,11 @@ export interface ArticleStore {
   getArticle(id: string): Promise<Article | undefined>;
   /** Overwrites the stored article (status, storyId, copyOf after processing). */
   saveArticle(article: Article): Promise<void>;
+  /**
+   * Records that the article's run stopped on a failure (status `failed`, with the error), unless
+   * it is ingested already or was never claimed. A later run resumes it as it would a `processing` one.
+   */
+  markArticleFailed(id: string, error: string, at: string): Promise<void>;
 }
 
 export interface ActorRegistry {
@@ -118,6 +127,11 @@ export interface AlertStore {
   /** Gives the lease back after a failed publish, so the retry need not wait for it to expire. */
   releaseAlertDelivery(storyId: string, alertId: string): Promise<void>;
   markAlertSent(storyId: string, alertId: string, sentAt: string): Promise<void>;
+  /**
+   * An endpoint refused the alert for good: status `failed` with the error, and its lease given
+   * back. Does nothing to an alert already sent; the alert must have been recorded.
+   */
+  markAlertFailed(storyId: string, alertId: string, error: string, failedAt: string): Promise<void>;
   /** The story's alerts, oldest first (a Query on the story's partition). */
   listAlerts(storyId: string): Promise<StoredAlert[]>;
   /**

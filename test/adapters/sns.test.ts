@@ -3,11 +3,11 @@
  * tested on the exact PublishCommand it sends, with aws-sdk-client-mock.
  */
 import {
-  AuthorizationErrorException, InternalErrorException, InvalidParameterException, PublishCommand, SNSClient, ThrottledException,
+  AuthorizationErrorException, InternalErrorException, InvalidParameterException, NotFoundException, PublishCommand, SNSClient, ThrottledException,
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SnsAlertPublisher } from '../../lambdas/adapters/sns';
-import { RetryableError } from '../../lambdas/core/errors';
+import { AlertDeliveryError, RetryableError } from '../../lambdas/core/errors';
 import type { Alert, Story } from '../../lambdas/core/model';
 
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:newswatch-alerts';
@@ -78,13 +78,24 @@ describe('SnsAlertPublisher', () => {
     expect((thrown as Error).message).toContain('alert 0f3c');
   });
 
+  it('makes SNS refusing the message itself (an invalid parameter) this alert\'s delivery failure', async () => {
+    const error = new InvalidParameterException({ message: 'Invalid parameter: Subject', $metadata: { httpStatusCode: 400 } });
+    sns.on(PublishCommand).rejects(error);
+    const thrown = await publisher.publish(alert, story).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(AlertDeliveryError);
+    expect((thrown as AlertDeliveryError).cause).toBe(error);
+    expect((thrown as Error).message).toContain('alert 0f3c');
+  });
+
   it.each([
-    ['an invalid parameter', new InvalidParameterException({ message: 'Invalid parameter: Subject', $metadata: { httpStatusCode: 400 } })],
     ['missing authorization', new AuthorizationErrorException({ message: 'Not authorized', $metadata: { httpStatusCode: 403 } })],
-  ])('rethrows %s as it is', async (_label, error) => {
+    ['a missing topic', new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } })],
+    ['a bug', new Error('bug')],
+  ])('rethrows %s as it is: a failure of the stack, neither retryable nor the alert\'s own', async (_label, error) => {
     sns.on(PublishCommand).rejects(error);
     const thrown = await publisher.publish(alert, story).catch((e: unknown) => e);
     expect(thrown).toBe(error);
     expect(thrown).not.toBeInstanceOf(RetryableError);
+    expect(thrown).not.toBeInstanceOf(AlertDeliveryError);
   });
 });

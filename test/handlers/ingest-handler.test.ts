@@ -1,5 +1,5 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { AuthorizationErrorException, InvalidParameterException, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { SQSEvent } from 'aws-lambda';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
@@ -47,7 +47,7 @@ describe('ingest Lambda handler: S3 (s3rver) → SQS event → DynamoDB (dynalit
   });
 
   /** The handler as the Lambda builds it, over this store, s3rver and the SNS client (mocked at the wire). */
-  function handlerOver(store: EmbeddedRuntime) {
+  function handlerOver(store: EmbeddedRuntime, overrides: Partial<Parameters<typeof createIngestHandler>[0]> = {}) {
     return createIngestHandler({
       store: store.store,
       publisher: new SnsAlertPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC_ARN),
@@ -55,6 +55,7 @@ describe('ingest Lambda handler: S3 (s3rver) → SQS event → DynamoDB (dynalit
       config: { ...DEFAULT_INGEST_CONFIG, trackAll: true },
       clock: () => new Date('2025-02-18T18:00:00Z'),
       log: () => undefined,
+      ...overrides,
     });
   }
 
@@ -183,5 +184,120 @@ describe('ingest Lambda handler: S3 (s3rver) → SQS event → DynamoDB (dynalit
     expect(snsMock.commandCalls(PublishCommand).length).toBe(calls + 1);
     expect(await handler(event)).toEqual({ batchItemFailures: [] });
     expect(snsMock.commandCalls(PublishCommand).length).toBe(calls + 1);
+  });
+
+  describe('one failure policy: only bad input is rejected; anything else fails the SQS record', () => {
+    let own: EmbeddedRuntime;
+    let ownDir: string;
+    beforeEach(async () => {
+      ownDir = await mkdtemp(path.join(tmpdir(), 'newswatch-fail-'));
+      own = await startEmbedded({ dataDir: ownDir, inMemory: true });
+      snsMock.on(PublishCommand).resolves({ MessageId: 'm-ok' });
+    });
+    afterEach(async () => {
+      snsMock.on(PublishCommand).resolves({ MessageId: 'm-1' });
+      await own.close();
+      await rm(ownDir, { recursive: true, force: true });
+    });
+
+    const seed = (folder: string, file: string) => readFile(path.join(SEEDS, folder, file));
+
+    /** The first seed is a story of one source; the next drop is a new source on it (one alert). */
+    async function storyWithOneSource() {
+      await upload('incoming/fail-a/first.txt', await seed('outlet-a', '000_17b1c73d69787b68.txt'));
+      expect(await handlerOver(own)(drainAsSqsEvent())).toEqual({ batchItemFailures: [] });
+      await upload('incoming/fail-b/second.txt', await seed('outlet-b', '001_2a5c6933c16f0aef.txt'));
+      return drainAsSqsEvent();
+    }
+
+    async function nothingRejected(key: string) {
+      const head = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+      const log = await own.store.getObject(key, head.VersionId ?? head.ETag?.replace(/"/g, ''));
+      expect(log?.status).not.toBe('rejected');
+      expect(log?.results.filter((r) => r.status === 'rejected') ?? []).toEqual([]);
+      await expect(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key.replace(/^incoming\//, 'quarantine/') }))).rejects.toThrow();
+      return log;
+    }
+
+    it('S3 AccessDenied on getObject: the record fails, nothing is quarantined or logged rejected', async () => {
+      const deniedClient = new S3Client({ region: 'us-east-1' });
+      const denied = mockClient(deniedClient);
+      denied.on(GetObjectCommand).rejects(new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'Access Denied' }));
+      const logs: Record<string, unknown>[] = [];
+      try {
+        await upload('incoming/denied/one.txt', await seed('outlet-a', '000_17b1c73d69787b68.txt'));
+        const event = drainAsSqsEvent();
+        const result = await handlerOver(own, { objects: new S3ObjectSource(deniedClient, 'quarantine/'), log: (e) => logs.push(e) })(event);
+        expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0].messageId }]);
+        expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: 'ingest failed', retryable: false, error: expect.stringContaining('AccessDenied') }));
+        expect(await nothingRejected('incoming/denied/one.txt')).toBeUndefined();
+        expect(await own.store.listStories()).toEqual([]);
+      } finally {
+        denied.restore();
+      }
+    });
+
+    it('SNS AuthorizationError on publish: the record fails, the article is failed (not rejected), and the retry publishes once', async () => {
+      const event = await storyWithOneSource();
+      snsMock.on(PublishCommand).rejects(new AuthorizationErrorException({ message: 'Not authorized to publish', $metadata: { httpStatusCode: 403 } }));
+      const first = await handlerOver(own)(event);
+      expect(first.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0].messageId }]);
+      const log = await nothingRejected('incoming/fail-b/second.txt');
+      expect(log).toMatchObject({ status: 'failed', error: expect.stringContaining('AuthorizationError') });
+      const [story] = await own.store.listStories();
+      const [alert] = await own.store.listAlerts(story.id);
+      expect(alert).toMatchObject({ status: 'pending' });
+      expect(alert.deliveryLeaseUntil).toBeUndefined(); // given back after the failed publish
+      const article = await own.store.getArticle(story.articleIds[1]);
+      expect(article).toMatchObject({ status: 'failed', error: expect.stringContaining('AuthorizationError') });
+
+      snsMock.on(PublishCommand).resolves({ MessageId: 'm-ok' });
+      const before = snsMock.commandCalls(PublishCommand).length;
+      expect(await handlerOver(own)(event)).toEqual({ batchItemFailures: [] });
+      expect(snsMock.commandCalls(PublishCommand).length).toBe(before + 1);
+      expect((await own.store.listAlerts(story.id))[0].status).toBe('sent');
+      const done = await own.store.getArticle(story.articleIds[1]);
+      expect(done?.status).toBe('ingested');
+      expect(done?.error).toBeUndefined();
+      expect(await own.store.getObject('incoming/fail-b/second.txt', log!.version)).toMatchObject({ status: 'ingested' });
+    });
+
+    it('a bug (a plain Error) inside a store call: the record fails, nothing is rejected, the retry finishes the article', async () => {
+      const event = await storyWithOneSource();
+      let broken = true;
+      const store = new Proxy(own.store, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver);
+          if (prop === 'claimCoverage' && broken) return async () => { broken = false; throw new Error('bug'); };
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const first = await handlerOver(own, { store })(event);
+      expect(first.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0].messageId }]);
+      expect(await nothingRejected('incoming/fail-b/second.txt')).toMatchObject({ status: 'failed', error: 'bug' });
+      const [story] = await own.store.listStories();
+      expect(await own.store.getArticle(story.articleIds[1])).toMatchObject({ status: 'failed', error: 'bug' });
+
+      const before = snsMock.commandCalls(PublishCommand).length;
+      expect(await handlerOver(own, { store })(event)).toEqual({ batchItemFailures: [] });
+      expect(snsMock.commandCalls(PublishCommand).length).toBe(before + 1);
+      expect(await own.store.getArticle(story.articleIds[1])).toMatchObject({ status: 'ingested' });
+    });
+
+    it('SNS refusing one message for good (InvalidParameter): that alert is failed, the article ingested, the message consumed', async () => {
+      const event = await storyWithOneSource();
+      snsMock.on(PublishCommand).rejects(new InvalidParameterException({ message: 'Invalid parameter: Message too long', $metadata: { httpStatusCode: 400 } }));
+      const logs: Record<string, unknown>[] = [];
+      expect(await handlerOver(own, { log: (e) => logs.push(e) })(event)).toEqual({ batchItemFailures: [] });
+      expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: 'alert delivery failed' }));
+      const [story] = await own.store.listStories();
+      expect(await own.store.getArticle(story.articleIds[1])).toMatchObject({ status: 'ingested' });
+      const [alert] = await own.store.listAlerts(story.id);
+      expect(alert).toMatchObject({ status: 'failed', error: expect.stringContaining('InvalidParameter') });
+      // A redelivery is a duplicate and publishes nothing more.
+      const before = snsMock.commandCalls(PublishCommand).length;
+      expect(await handlerOver(own)(event)).toEqual({ batchItemFailures: [] });
+      expect(snsMock.commandCalls(PublishCommand).length).toBe(before);
+    });
   });
 });

@@ -1,32 +1,7 @@
-import { RetryableError } from '../../core/errors';
-
-/** DynamoDB error names that say "the request may pass later". */
-const RETRYABLE_ERROR_NAMES = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-]);
-
-/** Socket-level failures: the endpoint was unreachable or dropped the connection. */
-const NETWORK_ERROR_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
-]);
-
-/** The same codes inside a message: the SDK wraps a socket error from another realm (jest's VM) as text only. */
-const NETWORK_ERROR_IN_MESSAGE = new RegExp(`\\b(${[...NETWORK_ERROR_CODES].join('|')})\\b`);
+import { classifyAwsError, toAwsFailure } from '../aws-errors';
 
 interface SdkErrorShape {
   name?: string;
-  code?: string;
-  message?: string;
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: number };
 }
 
 export function isConditionalCheckFailed(error: unknown): boolean {
@@ -44,25 +19,19 @@ export async function writtenIf(write: () => Promise<unknown>): Promise<boolean>
   }
 }
 
+/** Throttling, 5xx, timeouts and network failures (the one classifier: ../aws-errors.ts). */
 export function isRetryableDynamoError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as SdkErrorShape;
-  if (e.name && RETRYABLE_ERROR_NAMES.has(e.name)) return true;
-  if (e.code && NETWORK_ERROR_CODES.has(e.code)) return true;
-  if (typeof e.message === 'string' && NETWORK_ERROR_IN_MESSAGE.test(e.message)) return true;
-  if (e.$retryable) return true;
-  return (e.$metadata?.httpStatusCode ?? 0) >= 500;
+  return classifyAwsError(error) === 'retryable';
 }
 
 /**
  * Maps what the SDK throws (after its own retries) to the project's errors: throttling, 5xx and
- * network failures become RetryableError (the queue retries the message); anything else,
- * including ConditionalCheckFailedException, is returned unchanged for the caller to handle.
+ * network failures become RetryableError (the queue retries the message); anything else is
+ * returned unchanged: ConditionalCheckFailedException for the caller to handle, and access
+ * denied, validation or a bug as a failure (it fails the SQS record; it never rejects input).
  */
 export function toStoreError(error: unknown, operation: string): unknown {
-  if (!isRetryableDynamoError(error)) return error;
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return new RetryableError(`DynamoDB ${operation} failed: ${detail}`, { cause: error });
+  return toAwsFailure(error, `DynamoDB ${operation}`);
 }
 
 /** Runs one DynamoDB call; what it throws comes back through toStoreError, naming the operation. */

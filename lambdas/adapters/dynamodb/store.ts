@@ -116,6 +116,18 @@ export class DynamoStore implements NewswatchStore {
     await this.putItem({ ...article, ...itemKey.article(article.id) });
   }
 
+  async markArticleFailed(id: string, error: string, at: string): Promise<void> {
+    // Only a claimed article that is not done: a failure never undoes `ingested`.
+    await writtenIf(() => storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.article(id),
+      UpdateExpression: 'SET #status = :failed, #error = :error, #failedAt = :at',
+      ConditionExpression: 'attribute_exists(#pk) AND #status <> :ingested',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#status': 'status', '#error': 'error', '#failedAt': 'failedAt' },
+      ExpressionAttributeValues: { ':failed': 'failed', ':ingested': 'ingested', ':error': error, ':at': at },
+    }))));
+  }
+
   // ---- actors (actor-registry.ts) --------------------------------------------------------
 
   findActorsByAlias(keys: string[], actorIds?: string[]): Promise<Map<string, ActorRecord>> {
@@ -333,9 +345,9 @@ export class DynamoStore implements NewswatchStore {
       TableName: this.tableName,
       Key: itemKey.alert(storyId, alertId),
       UpdateExpression: 'SET #lease = :leaseUntil',
-      ConditionExpression: 'attribute_exists(#pk) AND #status <> :sent AND (attribute_not_exists(#lease) OR #lease < :now)',
+      ConditionExpression: 'attribute_exists(#pk) AND #status <> :sent AND #status <> :failed AND (attribute_not_exists(#lease) OR #lease < :now)',
       ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#status': 'status', '#lease': 'deliveryLeaseUntil' },
-      ExpressionAttributeValues: { ':sent': 'sent', ':now': now, ':leaseUntil': leaseUntil },
+      ExpressionAttributeValues: { ':sent': 'sent', ':failed': 'failed', ':now': now, ':leaseUntil': leaseUntil },
     }))));
   }
 
@@ -365,6 +377,26 @@ export class DynamoStore implements NewswatchStore {
         throw new StoreIntegrityError(`markAlertSent: alert ${alertId} of story ${storyId} was never recorded`, { cause: error });
       }
       throw error;
+    }
+  }
+
+  async markAlertFailed(storyId: string, alertId: string, error: string, failedAt: string): Promise<void> {
+    try {
+      await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
+        TableName: this.tableName,
+        Key: itemKey.alert(storyId, alertId),
+        UpdateExpression: 'SET #status = :failed, #error = :error, #failedAt = :failedAt REMOVE #lease',
+        ConditionExpression: 'attribute_exists(#pk) AND #status <> :sent',
+        ExpressionAttributeNames: {
+          '#pk': TABLE_KEYS.partitionKey, '#status': 'status', '#error': 'error', '#failedAt': 'failedAt', '#lease': 'deliveryLeaseUntil',
+        },
+        ExpressionAttributeValues: { ':failed': 'failed', ':sent': 'sent', ':error': error, ':failedAt': failedAt },
+      })));
+    } catch (error_) {
+      if (!isConditionalCheckFailed(error_)) throw error_;
+      // Sent meanwhile (a racing worker's publish went through): sent stays sent.
+      if ((await this.getAlert(storyId, alertId))?.status === 'sent') return;
+      throw new StoreIntegrityError(`markAlertFailed: alert ${alertId} of story ${storyId} was never recorded`, { cause: error_ });
     }
   }
 

@@ -1,7 +1,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { errorMessage, RetryableError } from '../../core/errors';
 import type { FeedArticle } from '../../core/feeds/types';
 import type { FeedArticleSink } from '../../ports/feeds';
+import { toAwsFailure } from '../aws-errors';
 
 /** New items into the drop bucket under incoming/<feed source>/: they flow through the same pipeline. */
 export class S3FeedArticleSink implements FeedArticleSink {
@@ -18,7 +18,8 @@ export class S3FeedArticleSink implements FeedArticleSink {
         Metadata: { 'feed-id': item.article.feedId },
       }));
     } catch (error) {
-      throw new RetryableError(`writing s3://${this.bucket}/${item.key}: ${errorMessage(error)}`, { cause: error });
+      // Throttling, 5xx, network: RetryableError; AccessDenied or a bug as it is. Either fails the poll run.
+      throw toAwsFailure(error, `writing s3://${this.bucket}/${item.key}`);
     }
   }
 }

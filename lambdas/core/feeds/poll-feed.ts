@@ -1,4 +1,4 @@
-import { errorMessage, FeedFetchError, isRetryable } from '../errors';
+import { errorMessage, FeedFetchError, FeedParseError, isRejection } from '../errors';
 import { feedItemToArticle, isUsableItem } from './article';
 import type { FeedPollConfig } from './config';
 import { assignDedupKeys } from './dedup';
@@ -62,7 +62,8 @@ export async function pollFeed(feed: Feed, options: PollOptions, deps: PollDeps)
   try {
     parsed = await deps.parse(fetched.body, fetched.contentType);
   } catch (error) {
-    if (isRetryable(error)) throw error;
+    // Only the feed's own fault (not a feed we can read) is recorded on it; a bug fails the run.
+    if (!isFeedsFault(error)) throw error;
     return recordFailure(current, { kind: 'error', httpStatus: fetched.status }, errorMessage(error), fetched.status, options, deps, moved);
   }
 
@@ -133,10 +134,15 @@ async function fullText(link: string | undefined, baseUrl: string, deps: PollDep
   try {
     return deps.extractPage(await deps.fetcher.fetchPage(url));
   } catch (error) {
-    // A page that cannot be fetched leaves the item with the feed's own text.
-    if (error instanceof FeedFetchError || !isRetryable(error)) return undefined;
+    // A page that cannot be fetched or read leaves the item with the feed's own text.
+    if (error instanceof FeedFetchError || isFeedsFault(error)) return undefined;
     throw error;
   }
+}
+
+/** The input's fault (a feed or page we cannot read), by the one failure policy: anything else fails the run. */
+function isFeedsFault(error: unknown): boolean {
+  return error instanceof FeedParseError || isRejection(error);
 }
 
 async function recordFailure(

@@ -1,6 +1,6 @@
-import { foldAlerts, planFlush } from '../alert';
-import { StoreIntegrityError } from '../errors';
-import type { Alert, Story } from '../model';
+import { foldAlerts, isFoldedAlert, planFlush } from '../alert';
+import { errorMessage, isAlertDeliveryFailure, StoreIntegrityError } from '../errors';
+import type { Alert, FailedAlert, Story } from '../model';
 import type { AlertHold, AlertPublisher, AlertQueue } from '../../ports/alerts';
 import type { AlertStore, StoryStore } from '../../ports/store';
 
@@ -13,6 +13,8 @@ export interface FlushDeps {
 export interface FlushOutcome {
   /** Folded alerts published by this flush (re-sent ones included). */
   delivered: Alert[];
+  /** Folded alerts an endpoint refused for good: marked failed with their members; the hold is released. */
+  failed: FailedAlert[];
   /** Holds left in place because an alert joined them while they were being flushed. */
   kept: AlertHold[];
 }
@@ -27,43 +29,80 @@ export const FLUSH_HOLD_LIMIT = 100;
  * release the hold only if no alert joined it meanwhile. A re-run finishes what a crash left:
  * a folded alert recorded but unsent is published again (at worst one repeat, never a loss);
  * members of a sent folded alert are only marked sent; a source is never folded twice.
+ *
+ * An endpoint refusing a folded alert for good (AlertDeliveryError) marks it and its members
+ * failed, and the hold is released: that is the alert's outcome, not the flush's. Any other
+ * error is a failure: the other due holds are still flushed, then the first error is thrown (the
+ * failing hold stays in place, and the next run retries it).
  */
 export async function flushDueAlerts(now: string, deps: FlushDeps, limit = FLUSH_HOLD_LIMIT): Promise<FlushOutcome> {
-  const outcome: FlushOutcome = { delivered: [], kept: [] };
+  const outcome: FlushOutcome = { delivered: [], failed: [], kept: [] };
+  const errors: unknown[] = [];
   for (const hold of await deps.alertQueue.listDueHolds(now, limit)) {
-    outcome.delivered.push(...(await flushStory(hold.storyId, now, deps)));
-    if (!(await deps.alertQueue.releaseHold(hold))) outcome.kept.push(hold);
+    try {
+      const flushed = await flushStory(hold.storyId, now, deps);
+      outcome.delivered.push(...flushed.delivered);
+      outcome.failed.push(...flushed.failed);
+      if (!(await deps.alertQueue.releaseHold(hold))) outcome.kept.push(hold);
+    } catch (error) {
+      errors.push(error);
+    }
   }
+  if (errors.length > 0) throw errors[0];
   return outcome;
 }
 
 /** Delivers what is held for one story now (the hold itself is the caller's). */
-export async function flushStory(storyId: string, now: string, deps: FlushDeps): Promise<Alert[]> {
-  const plan = planFlush(await deps.store.listAlerts(storyId));
-  const delivered: Alert[] = [];
-  if (plan.resend.length + plan.complete.length + plan.fold.length === 0) return delivered;
+export async function flushStory(storyId: string, now: string, deps: FlushDeps): Promise<{ delivered: Alert[]; failed: FailedAlert[] }> {
+  const alerts = await deps.store.listAlerts(storyId);
+  const plan = planFlush(alerts);
+  const outcome = { delivered: [] as Alert[], failed: [] as FailedAlert[] };
+  // Members of a fold that failed, left pending by a flush that stopped while marking them.
+  const failedMembers = failedFoldMembers(alerts);
+  for (const { member, fold } of failedMembers) await deps.store.markAlertFailed(storyId, member.id, fold.error ?? 'delivery failed', now);
+  if (plan.resend.length + plan.complete.length + plan.fold.length === 0) return outcome;
   const story = await deps.store.getStory(storyId);
 
-  for (const folded of plan.resend) {
-    await deliverFolded(folded, story, now, deps);
-    delivered.push(folded);
-  }
+  for (const folded of plan.resend) await deliverFolded(folded, story, now, deps, outcome);
   for (const member of plan.complete) await deps.store.markAlertSent(storyId, member.id, now);
 
   if (plan.fold.length > 0) {
     const folded = foldAlerts(plan.fold, now, story);
-    if (await deps.store.recordAlert(folded)) {
-      await deliverFolded(folded, story, now, deps);
-      delivered.push(folded);
-    }
+    if (await deps.store.recordAlert(folded)) await deliverFolded(folded, story, now, deps, outcome);
     // Not recorded: the same members were folded by a racing flush, which delivers them.
   }
-  return delivered;
+  return outcome;
 }
 
-async function deliverFolded(folded: Alert, story: Story | undefined, now: string, deps: FlushDeps): Promise<void> {
+async function deliverFolded(
+  folded: Alert, story: Story | undefined, now: string, deps: FlushDeps, outcome: { delivered: Alert[]; failed: FailedAlert[] },
+): Promise<void> {
   if (!story) throw new StoreIntegrityError(`alert ${folded.id} is held for story ${folded.storyId}, which does not exist`);
-  await deps.publisher.publish(folded, story);
+  try {
+    await deps.publisher.publish(folded, story);
+  } catch (error) {
+    if (!isAlertDeliveryFailure(error)) throw error;
+    // The fold first: a flush stopped before its members are marked marks them next time.
+    await deps.store.markAlertFailed(folded.storyId, folded.id, errorMessage(error), now);
+    for (const memberId of folded.memberAlertIds ?? []) await deps.store.markAlertFailed(folded.storyId, memberId, errorMessage(error), now);
+    outcome.failed.push({
+      alertId: folded.id, kind: folded.kind, storyId: folded.storyId, source: folded.source.name, articleId: folded.articleId, error: errorMessage(error),
+    });
+    return;
+  }
   await deps.store.markAlertSent(folded.storyId, folded.id, now);
   for (const memberId of folded.memberAlertIds ?? []) await deps.store.markAlertSent(folded.storyId, memberId, now);
+  outcome.delivered.push(folded);
+}
+
+function failedFoldMembers(alerts: Alert[]): { member: Alert; fold: Alert }[] {
+  const byId = new Map(alerts.map((a) => [a.id, a]));
+  const found: { member: Alert; fold: Alert }[] = [];
+  for (const fold of alerts.filter((a) => isFoldedAlert(a) && a.status === 'failed')) {
+    for (const memberId of fold.memberAlertIds ?? []) {
+      const member = byId.get(memberId);
+      if (member && member.status === 'pending') found.push({ member, fold });
+    }
+  }
+  return found;
 }

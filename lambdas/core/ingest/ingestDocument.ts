@@ -1,12 +1,12 @@
 import { decideAlerts, holdUntil, matchWatches } from '../alert';
 import { assignStory, candidateKeys, mergeIntoStory, profileArticle, startStory } from '../cluster';
 import type { ArticleProfile } from '../cluster';
-import { ConfigurationError, RetryableError } from '../errors';
-import type { Alert, Article, IngestResult, NormalizedDoc, SourceRef, Story, Watch } from '../model';
+import { ConfigurationError, describeError, errorMessage, isAlertDeliveryFailure, RetryableError } from '../errors';
+import type { Alert, Article, FailedAlert, IngestResult, NormalizedDoc, SourceRef, Story, Watch } from '../model';
 import { articleIdFor, countWords } from '../normalize';
 import { actorId, actorLookupKeys, extractActors, extractKeyphrases, foldName, resolveActors, tagTopics } from '../tag';
 import type { AlertPublisher, AlertQueue } from '../../ports/alerts';
-import type { NewswatchStore } from '../../ports/store';
+import type { NewswatchStore, StoredAlert } from '../../ports/store';
 import type { IngestConfig } from './config';
 
 export interface DocumentDeps {
@@ -29,10 +29,15 @@ export interface DocumentContext {
 /**
  * One document through the pipeline: tag, claim the article, assign its story, record the
  * coverage, decide and deliver alerts. Every write is idempotent or conditional, so a
- * re-delivered event or a crash half-way resumes without doing anything twice.
+ * re-delivered event or a crash half-way resumes without doing anything twice, and finishes
+ * what the stopped run left (the story indexed, the alert published).
+ *
+ * Failures: whatever stops the run after the article is claimed is recorded on it (status
+ * `failed`, best effort) and propagates: the caller fails the object (the SQS record), and the
+ * retry resumes the article. Only an endpoint refusing one alert for good (AlertDeliveryError)
+ * is absorbed: that alert is marked failed and the article is ingested all the same.
  */
 export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<IngestResult> {
-  const { source, now } = ctx;
   const draft = await tagDocument(ctx, deps);
   // Decide the story first (reads only) and claim the article with the decision in one write:
   // a crash after the claim resumes with the same story instead of deciding again.
@@ -40,10 +45,28 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
 
   const claimed = { ...draft.article, storyId: decision.storyId, copyOf: decision.copyOf };
   const claim = await deps.store.claimArticle(claimed);
-  let article = claim.created ? claimed : claim.existing;
+  const article = claim.created ? claimed : claim.existing;
   if (!claim.created && article.status === 'ingested') {
-    return describe(ctx, article, 'duplicate', []);
+    return describe(ctx, article, 'duplicate', { delivered: [], failed: [] });
   }
+  // Processing or failed: an earlier run stopped part-way. Resume it with the story it recorded.
+  try {
+    return await finishArticle(article, draft, decision, ctx, deps);
+  } catch (error) {
+    await bestEffort(() => deps.store.markArticleFailed(article.id, describeError(error), ctx.now));
+    throw error;
+  }
+}
+
+async function finishArticle(
+  claimed: Article,
+  draft: TaggedDraft,
+  decision: StoryDecision,
+  ctx: DocumentContext,
+  deps: DocumentDeps,
+): Promise<IngestResult> {
+  const { source, now } = ctx;
+  let article = claimed;
   if (!article.storyId) {
     // Claimed by a version that saved its decision separately and stopped before it: keep this one.
     article = { ...article, storyId: decision.storyId, copyOf: decision.copyOf };
@@ -73,12 +96,15 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
     now,
   });
   const cooldown = ctx.config.alertCooldownSeconds ?? 0;
-  const delivered = cooldown > 0 ? [] : await deliverAlerts(alerts, story, now, ctx.config, deps);
-  const held = cooldown > 0 ? await holdAlerts(alerts, holdUntil(now, cooldown), deps) : [];
+  const delivery = cooldown > 0
+    ? { delivered: [], failed: [], held: await holdAlerts(alerts, holdUntil(now, cooldown), deps) }
+    : await deliverAlerts(alerts, story, now, ctx.config, deps);
 
-  article = { ...article, status: 'ingested' };
+  // Last: an article reads ingested only once each of its alerts is sent, held or failed.
+  const { error: _error, failedAt: _failedAt, ...done } = article;
+  article = { ...done, status: 'ingested' };
   await deps.store.saveArticle(article);
-  return describe(ctx, article, 'ingested', delivered, held);
+  return describe(ctx, article, 'ingested', delivery);
 }
 
 interface TaggedDraft {
@@ -165,7 +191,13 @@ async function placeInStory(
       }
       continue; // another writer created it meanwhile: join it instead
     }
-    if (existing.articleIds.includes(article.id)) return { story: existing, previous: existing };
+    if (existing.articleIds.includes(article.id)) {
+      // Counted by an earlier run, which may have stopped before indexing the story: index it
+      // again (idempotent), or later articles would never find it and start a second story.
+      await store.indexStory(storyId, keys, existing.lastSeen);
+      // The article that created the story (its id names it) was not new to a story before.
+      return { story: existing, previous: existing.id === article.id ? undefined : existing };
+    }
     const next = withTracking(mergeIntoStory(existing, member), article, ctx);
     try {
       const added = await store.addArticleToStory(storyId, article.id, next);
@@ -184,26 +216,75 @@ function withTracking(story: Story, article: Article, ctx: DocumentContext): Sto
   return { ...story, tracked: story.tracked || trackedBy.length > 0, trackedBy };
 }
 
-/** Record first, publish, then mark sent: a crash in between re-publishes, never loses. */
-async function deliverAlerts(alerts: Alert[], story: Story, now: string, config: IngestConfig, deps: DocumentDeps): Promise<Alert[]> {
-  const delivered: Alert[] = [];
+interface Delivery {
+  delivered: Alert[];
+  /** Alerts an endpoint refused for good: marked failed, reported; the article goes on. */
+  failed: FailedAlert[];
+  held?: Alert[];
+}
+
+/**
+ * Record first, publish, then mark sent: a crash in between re-publishes, never loses. The
+ * recorder holds a delivery lease from the same write; a resumed run must claim it. When another
+ * worker holds an unexpired lease (it is publishing, or it died holding it), the article is not
+ * finished: a RetryableError fails it for now, and the retry (SQS redelivers after its visibility
+ * timeout, longer than any lease) finds the alert sent or takes the expired lease and publishes.
+ * A lease is never waited for here and never kept by a dead holder past its end.
+ */
+async function deliverAlerts(alerts: Alert[], story: Story, now: string, config: IngestConfig, deps: DocumentDeps): Promise<Delivery> {
+  const delivery: Delivery = { delivered: [], failed: [] };
   for (const alert of alerts) {
     const lease = leaseEnd(now, config.deliveryLeaseSeconds);
-    // The first recorder holds the delivery lease from the same write; a resumed run must claim it.
     const recorded = await deps.store.recordAlert(alert, lease);
-    const current = recorded ? alert : await deps.store.getAlert(alert.storyId, alert.id);
-    if (!current || current.status === 'sent') continue;
-    if (!recorded && !(await deps.store.claimAlertDelivery(current.storyId, current.id, now, lease))) continue;
+    const current: StoredAlert = recorded ? alert : await readRecorded(alert, deps);
+    if (current.status === 'sent') continue;
+    if (current.status === 'failed') {
+      delivery.failed.push(failedAlert(current, current.error ?? 'delivery failed'));
+      continue;
+    }
+    if (!recorded && !(await deps.store.claimAlertDelivery(current.storyId, current.id, now, lease))) {
+      throw new RetryableError(
+        `alert ${current.id} of story ${current.storyId} is being delivered by another worker` +
+        `${current.deliveryLeaseUntil ? ` (lease until ${current.deliveryLeaseUntil})` : ''}: retry once it is sent or its lease has ended`,
+      );
+    }
     try {
       await deps.publisher.publish(current, story);
     } catch (error) {
-      await deps.store.releaseAlertDelivery(current.storyId, current.id);
+      if (isAlertDeliveryFailure(error)) {
+        // This alert's own failure: it is marked failed (not retried by itself); the article goes on.
+        await deps.store.markAlertFailed(current.storyId, current.id, errorMessage(error), now);
+        delivery.failed.push(failedAlert(current, errorMessage(error)));
+        continue;
+      }
+      // Give the lease back so the retry need not wait for it; if that fails too, it expires.
+      await bestEffort(() => deps.store.releaseAlertDelivery(current.storyId, current.id));
       throw error;
     }
     await deps.store.markAlertSent(current.storyId, current.id, now);
-    delivered.push(current);
+    delivery.delivered.push(current);
   }
-  return delivered;
+  return delivery;
+}
+
+/** The alert as stored, when recordAlert found it there already. */
+async function readRecorded(alert: Alert, deps: DocumentDeps): Promise<StoredAlert> {
+  const stored = await deps.store.getAlert(alert.storyId, alert.id);
+  if (!stored) throw new RetryableError(`alert ${alert.id} of story ${alert.storyId} was recorded but cannot be read back`);
+  return stored;
+}
+
+function failedAlert(alert: Alert, error: string): FailedAlert {
+  return { alertId: alert.id, kind: alert.kind, storyId: alert.storyId, source: alert.source.name, articleId: alert.articleId, error };
+}
+
+/** A write made on the way out of a failure: the failure itself is what the caller must see. */
+async function bestEffort(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch {
+    // The original error propagates; this one changes nothing a retry does not redo.
+  }
 }
 
 /**
@@ -218,8 +299,8 @@ async function holdAlerts(alerts: Alert[], dueAt: string, deps: DocumentDeps): P
   const held: Alert[] = [];
   for (const alert of alerts) {
     const recorded = await deps.store.recordAlert({ ...alert, heldUntil: dueAt });
-    const current = recorded ? { ...alert, heldUntil: dueAt } : await deps.store.getAlert(alert.storyId, alert.id);
-    if (!current || current.status === 'sent') continue;
+    const current = recorded ? { ...alert, heldUntil: dueAt } : await readRecorded(alert, deps);
+    if (current.status !== 'pending') continue; // sent or failed (through its fold) already
     const hold = await deps.alertQueue.holdAlerts(current.storyId, dueAt);
     held.push({ ...current, heldUntil: hold.dueAt });
   }
@@ -230,10 +311,12 @@ function leaseEnd(now: string, seconds: number): string {
   return new Date(Date.parse(now) + seconds * 1000).toISOString();
 }
 
-function describe(ctx: DocumentContext, article: Article, status: 'ingested' | 'duplicate', alerts: Alert[], held: Alert[] = []): IngestResult {
+function describe(ctx: DocumentContext, article: Article, status: 'ingested' | 'duplicate', delivery: Delivery): IngestResult {
+  const { delivered, failed, held = [] } = delivery;
   const heldPart = held.length > 0
     ? { held: held.map((a) => ({ storyId: a.storyId, source: a.source.name, articleId: a.articleId, heldUntil: a.heldUntil ?? '' })) }
     : {};
+  const failedPart = failed.length > 0 ? { failedAlerts: failed } : {};
   return {
     ...heldPart,
     file: ctx.rawKey,
@@ -246,6 +329,7 @@ function describe(ctx: DocumentContext, article: Article, status: 'ingested' | '
     copyOf: article.copyOf,
     actors: article.actors.map(({ id, name, type }) => ({ id, name, type })),
     topics: article.topics.map(({ id, label }) => ({ id, label })),
-    alerts: alerts.map((a) => ({ kind: a.kind, storyId: a.storyId, source: a.source.name, articleId: a.articleId, reason: a.reason })),
+    alerts: delivered.map((a) => ({ kind: a.kind, storyId: a.storyId, source: a.source.name, articleId: a.articleId, reason: a.reason })),
+    ...failedPart,
   };
 }

@@ -1,4 +1,4 @@
-import { errorMessage, isRetryable } from '../errors';
+import { describeError, errorMessage, isRejection } from '../errors';
 import type { IngestResult, RawObject, Watch } from '../model';
 import { normalizeObject, resolveSource } from '../normalize';
 import type { ObjectSource } from '../../ports/objects';
@@ -19,39 +19,60 @@ export interface ObjectOptions {
 }
 
 /**
- * One raw object (a file, an S3 object) through the pipeline. A batch may hold many
- * documents: a bad one is rejected with its error and the others go on. Retryable
- * failures (throttling, network) propagate so that the queue delivers the object again.
+ * One raw object (a file, an S3 object) through the pipeline. A batch may hold many documents.
+ *
+ * The one failure policy (docs/architecture.md §4): only a RejectedInputError, an error about the
+ * input, rejects, the whole object (quarantined, logged `rejected`) or one document of a batch
+ * (its result `rejected`, the others go on). Anything else, retryable or not (throttling, access
+ * denied, a bug), is a failure: the object log records `failed` with the error (best effort) and
+ * the error propagates, so the SQS record fails (retry, dead-letter queue, alarm) or the local
+ * run stops; the next run resumes what this one did. An alert an endpoint refuses for good is
+ * neither: it is marked failed and reported in its document's result.
  */
 export async function ingestObject(raw: RawObject, options: ObjectOptions, deps: ObjectDeps): Promise<IngestResult[]> {
-  let outcomes;
-  try {
-    outcomes = normalizeObject(raw);
-  } catch (error) {
-    if (isRetryable(error)) throw error;
-    return [await rejectObject(raw, errorMessage(error), options.now, deps)];
-  }
-
-  const watches = await watchesInForce(options.config, deps);
   const results: IngestResult[] = [];
-  for (const outcome of outcomes) {
-    if (!outcome.ok) {
-      results.push({ file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error });
-      continue;
-    }
-    const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
-    const context = { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config };
+  try {
+    let outcomes;
     try {
-      results.push(await ingestDocument(context, deps));
+      outcomes = normalizeObject(raw);
     } catch (error) {
-      if (isRetryable(error)) throw error;
-      results.push({ file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) });
+      if (!isRejection(error)) throw error;
+      return [await rejectObject(raw, errorMessage(error), options.now, deps)];
     }
+
+    const watches = await watchesInForce(options.config, deps);
+    for (const outcome of outcomes) {
+      if (!outcome.ok) {
+        results.push({ file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error });
+        continue;
+      }
+      const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
+      const context = { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config };
+      try {
+        results.push(await ingestDocument(context, deps));
+      } catch (error) {
+        if (!isRejection(error)) throw error;
+        results.push({ file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) });
+      }
+    }
+  } catch (error) {
+    // Visible to whoever follows the log (`ingest --aws --wait`); the retry overwrites it.
+    await recordFailure(raw, results, options.now, describeError(error), deps);
+    throw error;
   }
   // Every drop is logged once processed: its rejections stay visible, and an uploader waiting
   // for it (`ingest --aws --wait`) learns it was processed and how each document went.
   await deps.store.recordObject(objectRecord(raw, results, options.now));
   return results;
+}
+
+/** On the way out of a failure: the failure is what the caller must see, not a failure to log it. */
+async function recordFailure(raw: RawObject, results: IngestResult[], now: string, error: string, deps: ObjectDeps): Promise<void> {
+  try {
+    await deps.store.recordObject(objectRecord(raw, results, now, { error, failed: true }));
+  } catch {
+    // The store may be what failed; the original error propagates.
+  }
 }
 
 async function watchesInForce(config: IngestConfig, deps: ObjectDeps): Promise<Watch[]> {
@@ -67,7 +88,8 @@ async function rejectObject(raw: RawObject, error: string, now: string, deps: Ob
 }
 
 /**
- * The object-log record of a processed object: every outcome counted, the per-document results
+ * The object-log record of a processed object (or, `failed`, of one whose run stopped on a
+ * failure after the documents in `results`): every outcome counted, the per-document results
  * kept within OBJECT_LOG_LIMITS (rejected ones first, then in document order; each shortened),
  * so that the record fits in one DynamoDB item whatever the size of the drop.
  */
@@ -75,11 +97,12 @@ export function objectRecord(
   raw: Pick<RawObject, 'key' | 'version'>,
   results: IngestResult[],
   now: string,
-  failure: { error?: string; quarantineKey?: string } = {},
+  failure: { error?: string; quarantineKey?: string; failed?: boolean } = {},
 ): ObjectRecord {
   const counts = { ingested: 0, duplicate: 0, rejected: 0 };
   for (const result of results) counts[result.status]++;
-  const status = counts.rejected === 0 ? 'ingested' : counts.rejected === results.length ? 'rejected' : 'partial';
+  const status = failure.failed ? 'failed'
+    : counts.rejected === 0 ? 'ingested' : counts.rejected === results.length ? 'rejected' : 'partial';
   const record: ObjectRecord = {
     key: raw.key,
     status,
