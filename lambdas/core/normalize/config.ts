@@ -1,3 +1,22 @@
+/**
+ * Lengths a document's fields are kept within, whatever the input says (characters, UTF-16).
+ * A 5,000-character source name or title is cut, never stored whole: a source id is part of
+ * DynamoDB keys (a sort key holds at most 1,024 bytes), and every field reaches an alert.
+ */
+/** A title longer than this is cut at a word boundary, marked "…". */
+export const MAX_TITLE_CHARS = 300;
+/** A byline ("By …"), a site name. */
+export const MAX_BYLINE_CHARS = 200;
+/** A source's display name. */
+export const MAX_SOURCE_NAME_CHARS = 100;
+/**
+ * A source id (a slug): a longer one keeps its first characters and ends in a hash of the whole
+ * slug, so two long names that differ late stay two sources. At most 64 code points: 256 bytes.
+ */
+export const MAX_SOURCE_ID_CHARS = 64;
+/** A domain name (DNS allows 253 characters): a longer "domain" is not one and is ignored. */
+export const MAX_DOMAIN_CHARS = 253;
+
 /** Tuning constants of the normalize step. Callers override any of them with a Partial. */
 export interface NormalizeConfig {
   /** Largest object accepted, checked on the stored bytes and again after gunzip. */
@@ -71,6 +90,12 @@ export interface NormalizeConfig {
   hardWrapMaxChars: number;
   /** A hard-wrapped text has at least this many lines. */
   hardWrapMinLines: number;
+
+  /** Field caps (see MAX_TITLE_CHARS and the constants beside it). */
+  maxTitleChars: number;
+  maxBylineChars: number;
+  maxSourceNameChars: number;
+  maxSourceIdChars: number;
 }
 
 export const defaultNormalizeConfig: NormalizeConfig = {
@@ -164,6 +189,11 @@ export const defaultNormalizeConfig: NormalizeConfig = {
 
   hardWrapMaxChars: 100,
   hardWrapMinLines: 6,
+
+  maxTitleChars: MAX_TITLE_CHARS,
+  maxBylineChars: MAX_BYLINE_CHARS,
+  maxSourceNameChars: MAX_SOURCE_NAME_CHARS,
+  maxSourceIdChars: MAX_SOURCE_ID_CHARS,
 };
 
 export function resolveNormalizeConfig(overrides?: Partial<NormalizeConfig>): NormalizeConfig {
