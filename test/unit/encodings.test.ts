@@ -61,4 +61,45 @@ describe('charset decoding on miniflux test pages', () => {
     const unknownCharset = new Uint8Array(Buffer.from('<meta charset="x-klingon"><p>caf\xe9</p>', 'latin1'));
     expect(() => decode('page.html', unknownCharset)).toThrow(/declared charset "x-klingon" is not supported/);
   });
+
+  it('decodes a page that declares UTF-8 but carries a few Latin-1 bytes as a browser does, with U+FFFD', () => {
+    const page = (declaration: string) => new Uint8Array(Buffer.concat([
+      Buffer.from(`<html><head>${declaration}<title>Jürgen in Riyadh</title></head><body><p>Jürgen Müller met officials in Riyadh on Tuesday — `),
+      Buffer.from('the caf\xe9 on the corner was closed, and the talks went on for hours.</p></body></html>', 'latin1'),
+    ]));
+    for (const [body, contentType] of [
+      [page('<meta charset="utf-8">'), undefined],
+      [page(''), 'text/html; charset=UTF-8'],
+      [page(''), undefined], // nothing declared, evidently UTF-8: as many valid sequences as stray bytes, or more
+    ] as const) {
+      const decoded = decode('page.html', body, contentType);
+      expect(decoded.charset).toBe('utf-8');
+      expect(decoded.text).toContain('Jürgen Müller met officials in Riyadh on Tuesday — the caf\uFFFD on the corner');
+    }
+    const [outcome] = normalizeObject(raw('page.html', page('<meta charset="utf-8">')));
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.doc.title).toBe('Jürgen in Riyadh');
+
+    // Declared UTF-8 and no charset explains the stray bytes: still shown as a browser shows them.
+    const stray = new Uint8Array([...Buffer.from('<meta charset="utf-8"><p>Talks in Riyadh '), 0xc3, 0x28, 0xa0, 0xa1, ...Buffer.from(' on Tuesday.</p>')]);
+    expect(decode('page.html', stray).text).toBe('<meta charset="utf-8"><p>Talks in Riyadh \uFFFD(\uFFFD\uFFFD on Tuesday.</p>');
+    // A declared legacy charset with bytes it has no character for: U+FFFD there, the rest read.
+    const shiftJis = new Uint8Array([...Buffer.from('<meta charset="shift_jis"><p>Tokyo '), 0x93, 0x8c, 0x8b, 0x9e, 0x85, 0xff, ...Buffer.from(' talks</p>')]);
+    const decoded = decode('page.html', shiftJis);
+    expect(decoded.charset).toBe('shift_jis');
+    expect(decoded.text).toContain('Tokyo 東京');
+    expect(decoded.text).toContain('\uFFFD');
+    // A UTF-8 byte order mark is a declaration too.
+    expect(decode('note.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('caf'), 0xe9, ...Buffer.from(' au lait')])).text).toBe('caf\uFFFD au lait');
+  });
+
+  it('still refuses binary input, whatever it declares', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.from('<meta charset="utf-8">')]);
+    expect(() => decode('page.html', png, 'text/html; charset=utf-8')).toThrow(/binary content \(PNG image\)/);
+    const nul = new Uint8Array([...Buffer.from('<meta charset="utf-8"><p>text'), 0, 0, 0, 0xe9, ...Buffer.from('</p>')]);
+    expect(() => decode('page.html', nul)).toThrow(/binary content: NUL bytes/);
+    const noise = new Uint8Array(4096);
+    for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919 + 13) % 256 || 1;
+    expect(() => decode('page.html', new Uint8Array([...Buffer.from('<meta charset="utf-8">'), ...noise]))).toThrow(/binary content/);
+  });
 });

@@ -88,12 +88,20 @@ function looksLikeText(body: Uint8Array, config: NormalizeConfig): boolean {
  * BOM first, then strict UTF-8, then the charset the document declares (Content-Type, HTML
  * meta, XML prolog), then a guess among legacy single-byte charsets. Valid UTF-8 wins over a
  * declaration because misdeclared UTF-8 pages are common and non-ASCII legacy text is almost
- * never valid UTF-8 by accident. Bytes no charset explains are rejected, never stored as mojibake.
+ * never valid UTF-8 by accident.
+ *
+ * Bytes that do not match are decoded as a browser decodes them (WHATWG, with U+FFFD for what
+ * does not fit), not refused: a declared charset with a few invalid bytes; UTF-8 carrying a few
+ * stray Latin-1 bytes ("Jürgen" in UTF-8, "caf\xe9" beside it), declared or evidently UTF-8
+ * (at least as many valid multi-byte sequences as invalid bytes); UTF-8 declared and nothing
+ * better. A page that declares UTF-8 but is Latin-1 throughout reads as windows-1252, better
+ * than a browser. Only undeclared bytes no charset explains are refused (binary input was
+ * refused before: assertNotBinary).
  */
 function decodeText(body: Uint8Array, contentType: string | undefined, config: NormalizeConfig): {
   text: string; charset: string;
 } {
-  if (startsWith(body, [0xef, 0xbb, 0xbf])) return strictDecode(body.subarray(3), 'utf-8');
+  if (startsWith(body, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder('utf-8').decode(body.subarray(3)), charset: 'utf-8' };
   if (startsWith(body, [0xff, 0xfe])) return strictDecode(body.subarray(2), 'utf-16le');
   if (startsWith(body, [0xfe, 0xff])) return strictDecode(body.subarray(2), 'utf-16be');
   try {
@@ -105,14 +113,62 @@ function decodeText(body: Uint8Array, contentType: string | undefined, config: N
       throw new RejectedInputError(
         `undecodable text: not valid UTF-8, and the declared charset "${declared}" is not supported`, { cause: error });
     }
-    if (encoding) return { text: decodeDeclared(body, encoding, declared as string), charset: encoding };
+    if (encoding) return { text: decodeDeclared(body, encoding), charset: encoding };
+    const utf8 = utf8Evidence(body);
+    const asBrowser = () => ({ text: new TextDecoder('utf-8').decode(body), charset: 'utf-8' });
+    // Mostly UTF-8 with a few stray bytes: a browser shows it with U+FFFD where they were.
+    if (utf8.valid > 0 && (declared === 'utf-8' || utf8.valid >= utf8.invalid)) return asBrowser();
     // Nothing usable declared (or UTF-8 declared wrongly): a legacy single-byte page, if it reads as one.
     const guess = guessSingleByteCharset(body, config);
     if (guess) return { text: decodeLegacy(body, guess), charset: guess };
+    if (declared === 'utf-8') return asBrowser();
     throw new RejectedInputError(
-      `undecodable text: not valid UTF-8${declared ? ' as declared' : ''}, and no supported charset declared or recognisable`,
-      { cause: error });
+      'undecodable text: not valid UTF-8, and no supported charset declared or recognisable', { cause: error });
   }
+}
+
+/**
+ * Valid UTF-8 multi-byte sequences (no overlong forms, no surrogates) and bytes that start none,
+ * for telling UTF-8 with a few stray bytes from legacy text.
+ */
+function utf8Evidence(body: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < body.length;) {
+    if (body[i] < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = utf8SequenceLength(body, i);
+    if (length > 0) {
+      valid += 1;
+      i += length;
+    } else {
+      invalid += 1;
+      i += 1;
+    }
+  }
+  return { valid, invalid };
+}
+
+function utf8SequenceLength(body: Uint8Array, at: number): number {
+  const lead = body[at];
+  let length: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) low = 0xa0;
+    if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) low = 0x90;
+    if (lead === 0xf4) high = 0x8f;
+  } else return 0;
+  if (at + length > body.length || body[at + 1] < low || body[at + 1] > high) return 0;
+  for (let k = 2; k < length; k += 1) if (body[at + k] < 0x80 || body[at + k] > 0xbf) return 0;
+  return length;
 }
 
 /** The WHATWG encoding name of a label ("latin1" -> "windows-1252"), or undefined when unknown. */
@@ -124,13 +180,10 @@ function supportedEncoding(label: string): string | undefined {
   }
 }
 
-function decodeDeclared(body: Uint8Array, encoding: string, declared: string): string {
+/** The declared charset, as a browser decodes it: bytes it has no character for become U+FFFD. */
+function decodeDeclared(body: Uint8Array, encoding: string): string {
   if (encoding === 'windows-1252') return decodeLegacy(body, encoding);
-  try {
-    return new TextDecoder(encoding, { fatal: true }).decode(body);
-  } catch (error) {
-    throw new RejectedInputError(`undecodable text: invalid ${declared} bytes`, { cause: error });
-  }
+  return new TextDecoder(encoding).decode(body);
 }
 
 /**
