@@ -26,10 +26,15 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('--outputs <file>', 'with --aws: the outputs `cdk deploy --outputs-file` wrote').default(DEFAULT_OUTPUTS_FILE))
     .addOption(new Option('--stack <name>', 'with --aws: the stack, when the outputs file lists several'))
     .addOption(new Option('--wait-lock', 'wait for another process using --data-dir instead of failing'))
+    .addOption(new Option('--allow-private-network', 'fetch from loopback and private networks (tests, intranet feeds)'))
     .addHelpText('after', `\n${ABOUT}`)
     .showSuggestionAfterError(true)
     .exitOverride();
   program.configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'newswatch: ')) });
+  // The SSRF guard's opt-in, read where the fetcher's config is resolved (resolveFeedPollConfig).
+  program.hook('preAction', (root) => {
+    if (root.opts().allowPrivateNetwork) process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK = '1';
+  });
   for (const command of [
     ...ingestCommands(), ...storiesCommands(), ...watchCommands(), ...feedsCommands(), ...alertsCommands(), ...actorsCommands(),
   ]) program.addCommand(command);

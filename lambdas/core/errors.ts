@@ -77,7 +77,16 @@ export function describeError(error: unknown): string {
 
 /** A feed could not be fetched (network, timeout, HTTP error, too large): recorded on the feed. */
 export class FeedFetchError extends NewswatchError {
-  readonly retryable = true;
+  readonly retryable: boolean = true;
+}
+
+/**
+ * The SSRF guard refused an address: loopback, private, link-local (the cloud metadata service
+ * included), unique-local, multicast, reserved... The message names the rule and how to opt in.
+ * Not retryable: the same address is refused next time.
+ */
+export class PrivateNetworkError extends FeedFetchError {
+  override readonly retryable: boolean = false;
 }
 
 /** A fetched feed is not a feed we can read (malformed XML, undecodable, not RSS/Atom). */

@@ -8,6 +8,15 @@ import { useFreshRuntime } from '../support/fresh-runtime';
 const PAGE = path.join(__dirname, '..', 'fixtures', 'normalize', 'html-menus-and-inline-svg', 'input.html');
 const UNRELATED = path.join(__dirname, '..', 'fixtures', 'unrelated');
 
+// The pages are served from 127.0.0.1, which the SSRF guard refuses unless the user
+// opts in: these tests opt in the way a user does (test/adapters/ssrf.test.ts tests the guard).
+const optIn = process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK;
+beforeAll(() => { process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK = '1'; });
+afterAll(() => {
+  if (optIn === undefined) delete process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK;
+  else process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK = optIn;
+});
+
 describe('newswatch ingest <web address> (real HTTP on 127.0.0.1)', () => {
   const server = new FeedServer();
   const fresh = useFreshRuntime('newswatch-url-');

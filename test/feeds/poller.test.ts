@@ -10,6 +10,15 @@ import { useFreshRuntime } from '../support/fresh-runtime';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+// The feeds and pages are served from 127.0.0.1, which the SSRF guard refuses unless the user
+// opts in: these tests opt in the way a user does (test/adapters/ssrf.test.ts tests the guard).
+const optIn = process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK;
+beforeAll(() => { process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK = '1'; });
+afterAll(() => {
+  if (optIn === undefined) delete process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK;
+  else process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK = optIn;
+});
+
 const item = (n: number) => ({ guid: `urn:item:${n}`, title: `Story number ${n} on the harbour strike`, link: `https://example.test/news/${n}` });
 
 describe('feed poller over real HTTP (127.0.0.1) and the embedded store', () => {

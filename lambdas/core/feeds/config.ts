@@ -31,6 +31,12 @@ export interface FeedPollConfig {
    */
   maxItemsPerPoll: number;
   userAgent: string;
+  /**
+   * Fetch from loopback, private, link-local and other non-public addresses (the SSRF guard is
+   * off). For tests and intranet feeds only: `--allow-private-network` or
+   * NEWSWATCH_ALLOW_PRIVATE_NETWORK=1. The Lambdas never set it.
+   */
+  allowPrivateNetwork: boolean;
 }
 
 export const DEFAULT_FEED_POLL_CONFIG: FeedPollConfig = {
@@ -48,8 +54,15 @@ export const DEFAULT_FEED_POLL_CONFIG: FeedPollConfig = {
   concurrency: 4,
   maxItemsPerPoll: 100,
   userAgent: 'newswatch-feed-poller/0.1 (+https://github.com/newswatch)',
+  allowPrivateNetwork: false,
 };
 
-export function resolveFeedPollConfig(overrides: Partial<FeedPollConfig> = {}): FeedPollConfig {
-  return { ...DEFAULT_FEED_POLL_CONFIG, ...overrides };
+/**
+ * The defaults, the opt-in of the environment (NEWSWATCH_ALLOW_PRIVATE_NETWORK=1, which the
+ * CLI's --allow-private-network sets), then the overrides.
+ */
+export function resolveFeedPollConfig(
+  overrides: Partial<FeedPollConfig> = {}, env: Readonly<Record<string, string | undefined>> = process.env,
+): FeedPollConfig {
+  return { ...DEFAULT_FEED_POLL_CONFIG, allowPrivateNetwork: env.NEWSWATCH_ALLOW_PRIVATE_NETWORK === '1', ...overrides };
 }
