@@ -40,7 +40,8 @@ export function createPollHandler(deps: PollHandlerDeps) {
 }
 
 function depsFromEnvironment(): PollHandlerDeps {
-  const config = resolveFeedPollConfig();
+  // A Lambda never fetches from private networks, whatever its environment says.
+  const config = resolveFeedPollConfig({ allowPrivateNetwork: false });
   return {
     store: new DynamoFeedStore(createDocumentClient(new DynamoDBClient({})), requiredEnv('TABLE_NAME')),
     fetcher: new HttpFeedFetcher(config),
