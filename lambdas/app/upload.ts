@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigurationError, FeedFetchError } from '../core/errors';
+import { ConfigurationError, FeedFetchError, RejectedInputError } from '../core/errors';
 import type { IngestResult, RawObject } from '../core/model';
 import type { FeedFetcher } from '../ports/feeds';
 import type { ObjectSink } from '../ports/objects';
@@ -41,7 +41,8 @@ export async function uploadInputs(
       try {
         raw = isWebAddress(file) ? await fetchWebObject(file, options.fetcher) : await readLocalObject(file);
       } catch (error) {
-        if (!(error instanceof FeedFetchError)) throw error;
+        // A page not fetched, a file unreadable or over the size limit (from its stat): not uploaded, the others go on.
+        if (!(error instanceof FeedFetchError) && !(error instanceof RejectedInputError)) throw error;
         report({ input: file, key: '', error: error.message });
         continue;
       }

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HttpFeedFetcher } from '../adapters/feeds';
-import { listInputFiles, readLocalObject } from '../adapters/local/file-objects';
+import { listInputs, readLocalObject, type InputEntry } from '../adapters/local/file-objects';
 import {
   ConsoleAlertPublisher, FanOutAlertPublisher, JsonLinesAlertPublisher, SlackAlertPublisher, SlackWebhookPoster,
 } from '../adapters/local/publishers';
 import { fetchWebObject, isWebAddress } from '../adapters/local/web-objects';
 import { deliverPendingAlerts, describeHeldAlerts, type HeldAlertsSummary } from '../app/alerts';
 import { LOCAL_ALERT_COOLDOWN_SECONDS } from '../core/alert';
-import { AlertDeliveryError, ConfigurationError, errorMessage, FeedFetchError, isAlertDeliveryFailure } from '../core/errors';
+import { AlertDeliveryError, ConfigurationError, errorMessage, FeedFetchError, isAlertDeliveryFailure, RejectedInputError } from '../core/errors';
 import { resolveFeedPollConfig } from '../core/feeds';
 import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject } from '../core/ingest';
 import type { Alert, FailedAlert, IngestResult, RawObject, Story } from '../core/model';
@@ -42,6 +42,24 @@ export interface IngestCommandOptions {
   onDelivered?: (alert: Alert) => void;
   /** Fetches the http(s) addresses among the inputs (the poller's fetcher by default). */
   fetcher?: Pick<FeedFetcher, 'fetchPage'>;
+  /** Told of what a folder holds that is not read (a dotfile, a symbolic link); by default a note on stderr. */
+  onSkipped?: (skipped: SkippedInput) => void;
+}
+
+/** Found in a folder and not read, on purpose: it gets a line, not a result (the exit code is unchanged). */
+export interface SkippedInput {
+  file: string;
+  reason: string;
+}
+
+/** The line of a skipped input, in the style of the result lines: "- skipped   <file>" and why. */
+export function formatSkipped({ file, reason }: SkippedInput): string {
+  const shown = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+  return `- skipped   ${shown}\n    ${reason}`;
+}
+
+function printSkipped(skipped: SkippedInput): void {
+  process.stderr.write(`${formatSkipped(skipped)}\n`);
 }
 
 /** `<data-dir>/config.json`, optional: defaults for flags the user does not repeat every run. */
@@ -139,17 +157,28 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
     results.push(result);
   };
   const fetcher = options.fetcher ?? new HttpFeedFetcher(resolveFeedPollConfig());
-  // In the order given: web addresses as they are, folders expanded into their files.
-  const inOrder: string[] = [];
-  for (const input of inputs) inOrder.push(...(isWebAddress(input) ? [input] : await listInputFiles([input])));
+  // In the order given: web addresses as they are, paths resolved, folders expanded into their
+  // files. Every input has its line: a missing or unreadable path is rejected, what a folder
+  // holds that is not an article (a dotfile, a symbolic link) is skipped with a note.
+  const inOrder: (InputEntry | { kind: 'web'; path: string })[] = [];
+  for (const input of inputs) inOrder.push(...(isWebAddress(input) ? [{ kind: 'web' as const, path: input }] : await listInputs([input])));
   for (const input of inOrder) {
+    if (input.kind === 'skipped') {
+      (options.onSkipped ?? printSkipped)({ file: input.path, reason: input.reason });
+      continue;
+    }
+    if (input.kind === 'rejected') {
+      report({ file: input.path, status: 'rejected', error: input.error });
+      continue;
+    }
     let raw: RawObject;
     try {
-      raw = isWebAddress(input) ? await fetchWebObject(input, fetcher) : await readLocalObject(input);
+      raw = input.kind === 'web' ? await fetchWebObject(input.path, fetcher) : await readLocalObject(input.path);
     } catch (error) {
-      // A page that cannot be fetched is reported like a rejected file, and the others go on.
-      if (!(error instanceof FeedFetchError)) throw error;
-      report({ file: input, status: 'rejected', error: error.message });
+      // A page that cannot be fetched, a file that cannot be read or is over the size limit (from
+      // its stat, before reading it) is reported as rejected, and the others go on.
+      if (!(error instanceof FeedFetchError) && !(error instanceof RejectedInputError)) throw error;
+      report({ file: input.path, status: 'rejected', error: error.message });
       continue;
     }
     for (const result of await ingestObject(raw, { cliSource: options.source, now: clock().toISOString(), config }, deps)) report(result);
