@@ -7,7 +7,7 @@ import { HttpFeedFetcher } from '../adapters/feeds';
 import { uploadInputs, uploadResults, waitForUploads, type Upload } from '../app/upload';
 import type { DeployedTarget } from '../app/target';
 import { listStories, showStory } from '../app/stories';
-import { ingestFiles, loadLocalConfig, type IngestCommandOptions } from '../local/ingest';
+import { formatSkipped, ingestFiles, loadLocalConfig, type IngestCommandOptions } from '../local/ingest';
 import { extractFiles, extractResultJson, formatExtractResult } from '../local/extract';
 import { DEFAULT_DATA_DIR, startEmbedded, type EmbeddedRuntime } from '../targets/embedded';
 import { formatHeld, formatIngestResult, formatIngestSummary, formatStory } from './format';
@@ -94,6 +94,10 @@ async function ingestHere(runtime: EmbeddedRuntime, inputs: string[], flags: Ing
     echoAlerts: !flags.json && !flags.quiet,
     onResult: (r) => printResult(r, flags),
     onDelivered: () => { folded++; },
+    onSkipped: (skipped) => {
+      if (flags.json) console.log(JSON.stringify({ file: skipped.file, status: 'skipped', reason: skipped.reason }));
+      else if (!flags.quiet) console.log(formatSkipped(skipped));
+    },
   });
   if (!flags.json) console.log(formatIngestSummary(outcome.results, folded));
   if (!flags.json && outcome.held.holds > 0) console.log(formatHeld(outcome.held));
