@@ -60,6 +60,7 @@ export class NewswatchStack extends Stack {
     });
     this.ingestFunction.function.addEnvironment('ALERT_COOLDOWN_SECONDS', String(props.alertCooldownSeconds ?? DEFAULT_ALERT_COOLDOWN_SECONDS));
     this.alertFlusher = new AlertFlusher(this, 'AlertFlusher', { table: this.storeTable.table, topic: this.alertsTopic.topic });
+    new CfnOutput(this, 'AlertFlusherDeadLetterQueueUrl', { value: this.alertFlusher.deadLetterQueue.queueUrl });
     if (props.slackWebhookSecret) {
       this.slackNotifier = new SlackNotifier(this, 'SlackNotifier', { topic: this.alertsTopic.topic, webhookSecretName: props.slackWebhookSecret });
       new CfnOutput(this, 'SlackDeadLetterQueueUrl', { value: this.slackNotifier.deadLetterQueue.queueUrl });
@@ -85,6 +86,7 @@ export class NewswatchStack extends Stack {
       deadLetterQueues: {
         Ingest: this.ingestQueue.deadLetterQueue,
         FeedPoller: this.feedPoller.deadLetterQueue,
+        AlertFlusher: this.alertFlusher.deadLetterQueue,
         ...(this.slackNotifier ? { SlackNotifier: this.slackNotifier.deadLetterQueue } : {}),
       },
       ingestQueue: this.ingestQueue.queue,

@@ -2,12 +2,25 @@ import { Duration } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { TABLE_KEYS } from '../../lambdas/adapters/dynamodb/schema';
+import { grantObjectActions, grantTableAccess, type TableAccess } from './grants';
 import { newHandlerFunction } from './handler-function';
 import { deadLetterQueue } from './secure-queue';
+
+/**
+ * What a poll calls on the table (pollDueFeeds over DynamoFeedStore): Query on the FEEDS
+ * partition of gsi1 (due feeds), BatchGetItem (seen-item markers), PutItem (the feed, and the
+ * conditional claim of a new item), UpdateItem (item done). No Scan, no DeleteItem.
+ */
+export const FEED_POLLER_TABLE_ACCESS: TableAccess = {
+  tableActions: ['BatchGetItem', 'PutItem', 'UpdateItem'],
+  queriedIndexes: [TABLE_KEYS.listIndex.name],
+};
 
 
 export interface FeedPollerProps {
@@ -27,13 +40,14 @@ export interface FeedPollerProps {
  */
 export class FeedPoller extends Construct {
   public readonly function: nodejs.NodejsFunction;
+  public readonly role: iam.Role;
   public readonly rule: events.Rule;
   public readonly deadLetterQueue: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: FeedPollerProps) {
     super(scope, id);
     this.deadLetterQueue = deadLetterQueue(this);
-    this.function = newHandlerFunction(this, 'poll-feeds.ts', {
+    const handler = newHandlerFunction(this, 'poll-feeds.ts', {
       memorySize: 1024,
       timeout: Duration.minutes(4),
       reservedConcurrentExecutions: 1,
@@ -43,7 +57,9 @@ export class FeedPoller extends Construct {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,
       },
-    }).function;
+    });
+    this.function = handler.function;
+    this.role = handler.role;
     this.rule = new events.Rule(this, 'Schedule', {
       schedule: events.Schedule.rate(props.rate ?? Duration.minutes(5)),
       description: 'newswatch: poll the RSS/Atom feeds that are due',
@@ -53,8 +69,9 @@ export class FeedPoller extends Construct {
       retryAttempts: 2,
       maxEventAge: Duration.hours(1),
     }));
-    // Write access to the drop prefix only: the poller cannot read or overwrite anything else.
-    props.bucket.grantPut(this.function, `${props.incomingPrefix}*`);
-    props.table.grantReadWriteData(this.function);
+    // Write access to the drop prefix only: the poller cannot read, delete, or write anywhere else.
+    grantObjectActions(this.role, props.bucket, props.incomingPrefix, ['s3:PutObject'],
+      `The feed poller writes each new item under ${props.incomingPrefix}<feed source>/: keys are made per item.`);
+    grantTableAccess(this.role, props.table, FEED_POLLER_TABLE_ACCESS);
   }
 }

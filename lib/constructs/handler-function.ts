@@ -1,3 +1,4 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -6,8 +7,12 @@ import * as path from 'node:path';
 
 const PROJECT_ROOT = path.join(__dirname, '..', '..');
 
+/** The Lambda runtime of every newswatch function; the bundle targets the same Node.js version. */
+export const HANDLER_RUNTIME = lambda.Runtime.NODEJS_24_X;
+const BUNDLE_TARGET = HANDLER_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1');
+
 /**
- * What every newswatch Lambda shares: its handler file under lambdas/handlers, Node.js 22 on
+ * What every newswatch Lambda shares: its handler file under lambdas/handlers, Node.js 24 on
  * arm64, bundled by the local esbuild with the pinned AWS SDK inside (not the runtime's copy).
  */
 function handlerFunctionProps(handlerFile: string): nodejs.NodejsFunctionProps {
@@ -16,14 +21,14 @@ function handlerFunctionProps(handlerFile: string): nodejs.NodejsFunctionProps {
     handler: 'handler',
     projectRoot: PROJECT_ROOT,
     depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-    runtime: lambda.Runtime.NODEJS_22_X,
+    runtime: HANDLER_RUNTIME,
     architecture: lambda.Architecture.ARM_64,
     bundling: {
       minify: true,
       sourceMap: true,
       // Stack traces map through names and lines; the sources themselves only bloat the zip.
       sourcesContent: false,
-      target: 'node22',
+      target: BUNDLE_TARGET,
       format: nodejs.OutputFormat.CJS,
       externalModules: [],
     },
@@ -31,21 +36,31 @@ function handlerFunctionProps(handlerFile: string): nodejs.NodejsFunctionProps {
 }
 
 /** What a construct says of its own Lambda: sizing, limits, retries and its environment. */
-export type HandlerFunctionOptions = Omit<nodejs.NodejsFunctionProps, 'entry' | 'handler' | 'logGroup' | 'environment'> & {
+export type HandlerFunctionOptions = Omit<nodejs.NodejsFunctionProps, 'entry' | 'handler' | 'logGroup' | 'environment' | 'role'> & {
   readonly environment: Record<string, string>;
 };
 
 /**
  * A newswatch Lambda (`Function` in `scope`) with the shared props above, its own log group
- * (`LogGroup`, kept a month) and stack traces mapped through the bundle's source maps.
+ * (`LogGroup`, kept a month), stack traces mapped through the bundle's source maps, and its own
+ * role (`ServiceRole`) that starts empty: no AWS managed policy, only the right to write to
+ * that one log group. Each construct grants what its handler uses, nothing more.
  */
-export function newHandlerFunction(scope: Construct, handlerFile: string, options: HandlerFunctionOptions): { function: nodejs.NodejsFunction; logGroup: logs.LogGroup } {
+export function newHandlerFunction(scope: Construct, handlerFile: string, options: HandlerFunctionOptions): { function: nodejs.NodejsFunction; logGroup: logs.LogGroup; role: iam.Role } {
   const logGroup = new logs.LogGroup(scope, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
+  const role = new iam.Role(scope, 'ServiceRole', {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: `newswatch ${handlerFile.replace(/\.ts$/, '')} Lambda`,
+  });
+  // What AWSLambdaBasicExecutionRole would give, narrowed to this function's own log group
+  // (the group exists before the function: no logs:CreateLogGroup).
+  logGroup.grantWrite(role);
   const fn = new nodejs.NodejsFunction(scope, 'Function', {
     ...handlerFunctionProps(handlerFile),
     ...options,
+    role,
     logGroup,
     environment: { ...options.environment, NODE_OPTIONS: '--enable-source-maps' },
   });
-  return { function: fn, logGroup };
+  return { function: fn, logGroup, role };
 }

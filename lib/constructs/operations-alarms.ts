@@ -13,7 +13,7 @@ import { parseAlertEmails } from './alerts-topic';
 export const INGEST_BACKLOG_ALARM_AGE = Duration.minutes(15);
 
 export interface OperationsAlarmsProps {
-  /** Dead-letter queues by a readable name ("Ingest", "FeedPoller"): one alarm each. */
+  /** Dead-letter queues by a readable name ("Ingest", "FeedPoller", "AlertFlusher"): one alarm each. */
   readonly deadLetterQueues: Record<string, sqs.IQueue>;
   /** The ingest queue: an alarm when its oldest message has waited too long (ingest is stuck). */
   readonly ingestQueue: sqs.IQueue;
@@ -23,9 +23,9 @@ export interface OperationsAlarmsProps {
 
 /**
  * Tells the operators, not the readers, when something needs a person: a message reached a
- * dead-letter queue (an article, a feed poll or a Slack delivery failed after its retries; it
- * is kept there 14 days to look at and redrive), or ingest fell behind. Alarms go to their own
- * topic: the alerts topic is for news.
+ * dead-letter queue (an article, a feed poll, a flush of held alerts or a Slack delivery failed
+ * after its retries; it is kept there 14 days to look at and redrive), or ingest fell behind.
+ * Alarms go to their own topic: the alerts topic is for news.
  */
 export class OperationsAlarms extends Construct {
   public readonly topic: sns.Topic;

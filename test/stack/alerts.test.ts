@@ -1,7 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { parseEmailSubscribers } from '../../lib/constructs/alerts-topic';
 import { NewswatchStack } from '../../lib/newswatch-stack';
-import { logicalId, testApp } from '../support/cdk-template';
+import { ALERT_FLUSHER_MAX_EVENT_AGE } from '../../lib/constructs/alert-flusher';
+import { allowedPairs, logicalId, testApp } from '../support/cdk-template';
 
 describe('alerts in the stack: email subscribers, Slack notifier, flusher', () => {
   const app = testApp();
@@ -41,7 +42,7 @@ describe('alerts in the stack: email subscribers, Slack notifier, flusher', () =
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ SLACK_WEBHOOK_SECRET: 'newswatch/slack' }) },
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
     });
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2 });
     const roleId = logicalId(notifier.function.role!);
@@ -66,6 +67,43 @@ describe('alerts in the stack: email subscribers, Slack notifier, flusher', () =
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ ALERT_COOLDOWN_SECONDS: '600' }) },
     });
+  });
+
+  it('dead-letters a flush that failed after its retries, waited too long, or could not be delivered; its URL is an output', () => {
+    const flusher = stack.alertFlusher;
+    const flusherId = logicalId(flusher.function);
+    const dlq = logicalId(flusher.deadLetterQueue);
+    const fn = template.findResources('AWS::Lambda::Function')[flusherId];
+    expect(fn.Properties).toMatchObject({ DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] } }, ReservedConcurrentExecutions: 1 });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: flusherId },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: ALERT_FLUSHER_MAX_EVENT_AGE.toSeconds(),
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({
+        Arn: { 'Fn::GetAtt': [flusherId, 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlq, 'Arn'] } },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: ALERT_FLUSHER_MAX_EVENT_AGE.toSeconds() },
+      })],
+    });
+    expect(template.findResources('AWS::SQS::Queue')[dlq].Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+    template.hasOutput('AlertFlusherDeadLetterQueueUrl', { Value: { Ref: dlq } });
+  });
+
+  it('lets the flusher Query gsi1 by name and touch only the items a flush writes; no Scan, no batch calls', () => {
+    const tableId = logicalId(stack.storeTable.table);
+    const pairs = allowedPairs(template, logicalId(stack.alertFlusher.role));
+    expect(pairs.filter((p) => p.action.startsWith('dynamodb:')).map((p) => `${p.action} ${p.resource}`).sort()).toEqual([
+      `dynamodb:DeleteItem ${tableId}.Arn`,
+      `dynamodb:GetItem ${tableId}.Arn`,
+      `dynamodb:PutItem ${tableId}.Arn`,
+      `dynamodb:Query ${tableId}.Arn`,
+      `dynamodb:Query ${tableId}.Arn/index/gsi1`,
+      `dynamodb:UpdateItem ${tableId}.Arn`,
+    ]);
+    expect(pairs.filter((p) => p.action === 'sns:Publish').map((p) => p.resource)).toEqual([logicalId(stack.alertsTopic.topic)]);
   });
 
   it('has no notifier without the slackWebhookSecret context', () => {

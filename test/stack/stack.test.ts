@@ -104,8 +104,8 @@ describe('NewswatchStack', () => {
         MessageRetentionPeriod: 14 * 24 * 3600,
         SqsManagedSseEnabled: true,
       });
-      // The ingest queue and its DLQ, plus the feed poller's DLQ (issue 6).
-      template.resourceCountIs('AWS::SQS::Queue', 3);
+      // The ingest queue and its DLQ, plus the feed poller's and the alert flusher's DLQs.
+      template.resourceCountIs('AWS::SQS::Queue', 4);
     });
 
     it('hides a message for at least six times the function timeout', () => {
@@ -130,9 +130,9 @@ describe('NewswatchStack', () => {
   });
 
   describe('ingest function', () => {
-    it('runs on nodejs22.x, arm64, 1024 MB, 60 s, with the environment the handler reads', () => {
+    it('runs on nodejs24.x, arm64, 1024 MB, 60 s, with the environment the handler reads', () => {
       template.hasResourceProperties('AWS::Lambda::Function', {
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         MemorySize: 1024,
         Timeout: 60,
@@ -152,7 +152,7 @@ describe('NewswatchStack', () => {
 
     it('passes trackAll through as TRACK_ALL', () => {
       withEmail.hasResourceProperties('AWS::Lambda::Function', {
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Environment: { Variables: Match.objectLike({ TRACK_ALL: 'true' }) },
       });
     });
@@ -178,21 +178,32 @@ describe('NewswatchStack', () => {
       pairs = allowedPairs(template, ids.role);
     });
 
-    it('reads objects only under incoming/', () => {
-      // grantRead also lists the bucket ARN itself; object reads can only match object ARNs.
-      const objectArns = resourcesFor(pairs, 's3:GetObject*').filter((arn) => arn !== `${ids.bucket}.Arn`);
-      expect(objectArns).toEqual([`${ids.bucket}.Arn/incoming/*`]);
+    it('reads objects only under incoming/ (by version: the S3 event names one), nothing at bucket level', () => {
+      expect(resourcesFor(pairs, 's3:GetObject')).toEqual([`${ids.bucket}.Arn/incoming/*`]);
+      expect(resourcesFor(pairs, 's3:GetObjectVersion')).toEqual([`${ids.bucket}.Arn/incoming/*`]);
     });
 
-    it('writes objects only under quarantine/', () => {
+    it('writes objects only under quarantine/; no other S3 action anywhere', () => {
       expect(resourcesFor(pairs, 's3:PutObject')).toEqual([`${ids.bucket}.Arn/quarantine/*`]);
-      expect(pairs.filter((p) => p.action === 's3:DeleteObject*')).toEqual([]);
+      const s3 = pairs.filter((p) => p.action.startsWith('s3:')).map((p) => `${p.action} ${p.resource}`).sort();
+      expect(s3).toEqual([
+        `s3:GetObject ${ids.bucket}.Arn/incoming/*`,
+        `s3:GetObjectVersion ${ids.bucket}.Arn/incoming/*`,
+        `s3:PutObject ${ids.bucket}.Arn/quarantine/*`,
+      ]);
     });
 
-    it('reads and writes the table and its index', () => {
-      for (const action of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchGetItem']) {
-        expect(resourcesFor(pairs, action)).toEqual([`${ids.table}.Arn`, `${ids.table}.Arn/index/*`]);
-      }
+    it('calls only the DynamoDB actions of the ingest path, on the table alone (no Scan, no DeleteItem, no index)', () => {
+      const dynamo = pairs.filter((p) => p.action.startsWith('dynamodb:'));
+      expect([...new Set(dynamo.map((p) => p.action))].sort()).toEqual([
+        'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
+      ]);
+      expect([...new Set(dynamo.map((p) => p.resource))]).toEqual([`${ids.table}.Arn`]);
+    });
+
+    it('writes to its own log group only, with no AWS managed policy', () => {
+      expect(resourcesFor(pairs, 'logs:PutLogEvents')).toEqual([`${logicalId(stack.ingestFunction.logGroup)}.Arn`]);
+      expect(template.toJSON().Resources[ids.role].Properties.ManagedPolicyArns).toBeUndefined();
     });
 
     it('publishes to the alerts topic only', () => {
@@ -266,6 +277,7 @@ describe('NewswatchStack', () => {
     template.hasOutput('TableName', { Value: { Ref: ids.table } });
     template.hasOutput('QueueUrl', { Value: { Ref: ids.queue } });
     template.hasOutput('DeadLetterQueueUrl', { Value: { Ref: ids.dlq } });
+    template.hasOutput('AlertFlusherDeadLetterQueueUrl', { Value: { Ref: logicalId(stack.alertFlusher.deadLetterQueue) } });
   });
 });
 
