@@ -43,8 +43,8 @@ describe('newswatch ingest with inputs that cannot all be read', () => {
     const run = await newswatch(dir, 'ingest', 'drop', '--source', 'outlet-a', '--data-dir', path.join(dir, 'data2'));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('✓ ingested  drop/a.txt');
-    expect(run.stderr).toContain('- skipped   drop/.DS_Store\n    a hidden file (its name starts with a dot): not an article\n');
-    expect(run.stderr).toContain('- skipped   drop/link.txt\n    a symbolic link: not followed inside a folder (give the link itself to ingest what it points to)\n');
+    expect(run.stdout).toContain('- skipped   drop/.DS_Store\n    a hidden file (its name starts with a dot): not an article\n');
+    expect(run.stdout).toContain('- skipped   drop/link.txt\n    a symbolic link: not followed inside a folder (give the link itself to ingest what it points to)\n');
     expect(run.stdout).toContain('1 document: 1 ingested, 0 duplicate, 0 rejected');
   }, 60_000);
 });
