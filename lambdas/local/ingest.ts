@@ -97,7 +97,7 @@ export function parseCooldown(value: string, what = '--cooldown'): number {
 export function localPublisher(runtime: EmbeddedRuntime, echo: boolean, slackWebhook?: string): AlertPublisher {
   const sinks: AlertPublisher[] = [new JsonLinesAlertPublisher(path.join(runtime.dataDir, 'alerts.jsonl'))];
   if (echo) sinks.push(new ConsoleAlertPublisher());
-  if (slackWebhook) sinks.push(new AlertOwnsItsFailure(new SlackAlertPublisher(new SlackWebhookPoster(slackWebhook))));
+  if (slackWebhook) sinks.push(alertOwnsItsFailure(new SlackAlertPublisher(new SlackWebhookPoster(slackWebhook))));
   return new FanOutAlertPublisher(sinks);
 }
 
@@ -106,16 +106,17 @@ export function localPublisher(runtime: EmbeddedRuntime, echo: boolean, slackWeb
  * its own retries (the Slack poster: 429/5xx/network, with back-off) a failure is the alert's
  * (AlertDeliveryError: the alert is marked failed and the run goes on), never the run's.
  */
-class AlertOwnsItsFailure implements AlertPublisher {
-  constructor(private readonly sink: AlertPublisher) {}
-  async publish(alert: Alert, story: Story): Promise<void> {
-    try {
-      await this.sink.publish(alert, story);
-    } catch (error) {
-      if (isAlertDeliveryFailure(error)) throw error;
-      throw new AlertDeliveryError(errorMessage(error), { cause: error });
-    }
-  }
+export function alertOwnsItsFailure(sink: AlertPublisher): AlertPublisher {
+  return {
+    async publish(alert: Alert, story: Story): Promise<void> {
+      try {
+        await sink.publish(alert, story);
+      } catch (error) {
+        if (isAlertDeliveryFailure(error)) throw error;
+        throw new AlertDeliveryError(errorMessage(error), { cause: error });
+      }
+    },
+  };
 }
 
 /**
