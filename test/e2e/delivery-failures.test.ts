@@ -10,6 +10,7 @@ import path from 'node:path';
 import { listAlerts } from '../../lambdas/app/alerts';
 import { AlertDeliveryError, RetryableError } from '../../lambdas/core/errors';
 import type { Alert, Story } from '../../lambdas/core/model';
+import { createAlertFlusherHandler } from '../../lambdas/handlers/alert-flusher';
 import { alertOwnsItsFailure, ingestFiles } from '../../lambdas/local/ingest';
 import { useFreshRuntime } from '../support/fresh-runtime';
 import { FakeSlackWebhook } from '../support/slack-server';
@@ -78,6 +79,26 @@ describe('delivery failures belong to the alert (local run, Slack webhook)', () 
     const views = await listAlerts(fresh.runtime.store, {}, new Date(now).toISOString());
     expect(views.map((v) => v.delivery)).toEqual(Array(5).fill('failed')); // the fold and its 4 members
     expect(await fresh.runtime.alertQueue.nextHold()).toBeUndefined();
+  });
+
+  it('the flusher Lambda: a refused fold is failed and logged, the hold released; any other error fails the run after the other holds', async () => {
+    let now = T0;
+    await ingestFiles(fresh.runtime, [path.join(SEEDS, 'outlet-a'), path.join(SEEDS, 'outlet-b')], {
+      trackAll: true, cooldownSeconds: 600, clock: () => new Date(now), onResult: () => { now += 1000; },
+    });
+    const logs: Record<string, unknown>[] = [];
+    const deps = { store: fresh.runtime.store, alertQueue: fresh.runtime.alertQueue, clock: () => new Date(T0 + 3_600_000), log: (e: Record<string, unknown>) => logs.push(e) };
+    const broken = createAlertFlusherHandler({ ...deps, publisher: { publish: async () => { throw new Error('bug'); } } });
+    await expect(broken()).rejects.toThrow('bug');
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: 'flush failed', retryable: false }));
+    expect(await fresh.runtime.alertQueue.nextHold()).toBeDefined(); // kept for the next run
+
+    const refusing = createAlertFlusherHandler({ ...deps, publisher: { publish: async () => { throw new AlertDeliveryError('SNS refused alert: InvalidParameter'); } } });
+    expect(await refusing()).toEqual({ delivered: 0, failed: 1, kept: 0 });
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: 'alert delivery failed' }));
+    expect(await fresh.runtime.alertQueue.nextHold()).toBeUndefined();
+    const views = await listAlerts(fresh.runtime.store, {}, new Date(T0 + 3_600_000).toISOString());
+    expect(views.map((v) => v.delivery)).toEqual(['failed', 'failed']); // the fold and its member
   });
 
   it('a sink still failing after its own retries fails the alert, not the run', async () => {

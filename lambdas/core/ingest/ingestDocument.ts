@@ -1,7 +1,7 @@
 import { decideAlerts, holdUntil, matchWatches } from '../alert';
 import { assignStory, candidateKeys, mergeIntoStory, profileArticle, startStory } from '../cluster';
 import type { ArticleProfile } from '../cluster';
-import { ConfigurationError, describeError, errorMessage, isAlertDeliveryFailure, RetryableError } from '../errors';
+import { ConfigurationError, describeError, errorMessage, isAlertDeliveryFailure, isRejection, RetryableError } from '../errors';
 import type { Alert, Article, FailedAlert, IngestResult, NormalizedDoc, SourceRef, Story, Watch } from '../model';
 import { articleIdFor, countWords } from '../normalize';
 import { actorId, actorLookupKeys, extractActors, extractKeyphrases, foldName, resolveActors, tagTopics } from '../tag';
@@ -53,7 +53,7 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
   try {
     return await finishArticle(article, draft, decision, ctx, deps);
   } catch (error) {
-    await bestEffort(() => deps.store.markArticleFailed(article.id, describeError(error), ctx.now));
+    if (!isRejection(error)) await bestEffort(() => deps.store.markArticleFailed(article.id, describeError(error), ctx.now));
     throw error;
   }
 }
