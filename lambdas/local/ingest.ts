@@ -10,7 +10,7 @@ import { deliverPendingAlerts, describeHeldAlerts, type HeldAlertsSummary } from
 import { LOCAL_ALERT_COOLDOWN_SECONDS } from '../core/alert';
 import { AlertDeliveryError, ConfigurationError, errorMessage, FeedFetchError, isAlertDeliveryFailure, RejectedInputError } from '../core/errors';
 import { resolveFeedPollConfig } from '../core/feeds';
-import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject } from '../core/ingest';
+import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject, type IngestConfig } from '../core/ingest';
 import type { Alert, FailedAlert, IngestResult, RawObject, Story } from '../core/model';
 import type { AlertPublisher } from '../ports/alerts';
 import type { FeedFetcher } from '../ports/feeds';
@@ -133,6 +133,16 @@ export interface LocalIngestOutcome {
   failedAlerts: FailedAlert[];
 }
 
+/** The pipeline's configuration for a run on this machine (ingest, poll). */
+export function localIngestConfig(options: { trackAll?: boolean; cooldownSeconds?: number }): IngestConfig {
+  return {
+    ...DEFAULT_INGEST_CONFIG,
+    trackAll: options.trackAll ?? false,
+    alertCooldownSeconds: options.cooldownSeconds ?? LOCAL_ALERT_COOLDOWN_SECONDS,
+    deliveryLeaseSeconds: LOCAL_DELIVERY_LEASE_SECONDS,
+  };
+}
+
 /**
  * Ingests files, folders and web pages here, through the same pipeline as the Lambda, with the
  * local alert sinks. Alerts held by storm control are delivered before it returns only with
@@ -144,9 +154,7 @@ export interface LocalIngestOutcome {
 export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], options: IngestCommandOptions = {}): Promise<LocalIngestOutcome> {
   const clock = options.clock ?? (() => new Date());
   const cooldown = options.cooldownSeconds ?? LOCAL_ALERT_COOLDOWN_SECONDS;
-  const config = {
-    ...DEFAULT_INGEST_CONFIG, trackAll: options.trackAll ?? false, alertCooldownSeconds: cooldown, deliveryLeaseSeconds: LOCAL_DELIVERY_LEASE_SECONDS,
-  };
+  const config = localIngestConfig({ trackAll: options.trackAll, cooldownSeconds: cooldown });
   const deps = {
     store: runtime.store,
     publisher: localPublisher(runtime, options.echoAlerts ?? false, options.slackWebhook),

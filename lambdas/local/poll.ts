@@ -3,11 +3,11 @@ import path from 'node:path';
 import {
   pollDueFeeds, resolveFeedPollConfig, type FeedArticle, type FeedPollConfig, type FeedPollReport,
 } from '../core/feeds';
-import { DEFAULT_INGEST_CONFIG, ingestObject } from '../core/ingest';
+import { ingestObject } from '../core/ingest';
 import type { IngestResult } from '../core/model';
 import { createFeedParser, extractPageText, HttpFeedFetcher } from '../adapters/feeds';
 import type { FeedArticleSink, FeedFetcher } from '../ports/feeds';
-import { localPublisher } from './ingest';
+import { localIngestConfig, localPublisher } from './ingest';
 import type { EmbeddedRuntime } from '../targets/embedded';
 
 /** `newswatch poll` on this machine: the poller's use case with a sink that ingests each new item here (in AWS the poller Lambda drops them into the bucket). */
@@ -29,7 +29,7 @@ export class LocalFeedArticleSink implements FeedArticleSink {
     const file = path.join(this.runtime.dataDir, ...item.key.split('/'));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, body);
-    const config = { ...DEFAULT_INGEST_CONFIG, trackAll: this.options.trackAll ?? false };
+    const config = localIngestConfig({ trackAll: this.options.trackAll });
     const deps = { store: this.runtime.store, publisher: localPublisher(this.runtime, this.options.echoAlerts ?? false) };
     const raw = { key: item.key, body, contentType: 'application/json', metadata: {} };
     for (const result of await ingestObject(raw, { now: this.options.clock().toISOString(), config }, deps)) {
