@@ -91,8 +91,8 @@ function contentTypeOf(key: string): string | undefined {
 
 /** Uploads the deployed pipeline had not processed when the wait ran out. */
 export class UploadWaitTimeoutError extends ConfigurationError {
-  constructor(readonly pending: Upload[], seconds: number) {
-    const keys = pending.slice(0, 3).map((u) => u.key).join(', ') + (pending.length > 3 ? ', …' : '');
+  constructor(readonly pending: Upload[], seconds: number, lastErrors: Map<string, string> = new Map()) {
+    const keys = pending.slice(0, 3).map((u) => (lastErrors.has(u.key) ? `${u.key}, which failed with "${lastErrors.get(u.key)}" and waits for a retry` : u.key)).join(', ') + (pending.length > 3 ? ', …' : '');
     super(`timed out after ${seconds} s waiting for ${pending.length} upload${pending.length === 1 ? '' : 's'} to be processed (${keys}): `
       + 'the ingest queue may be backed up or failing; look at the DeadLetterQueueUrl output and the ingest Lambda\'s logs, or wait longer with --timeout');
   }
@@ -110,17 +110,22 @@ export async function waitForUploads(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const deadline = Date.now() + options.timeoutMs;
   const done = new Map<string, ObjectRecord>();
+  const lastErrors = new Map<string, string>();
   let waiting = uploads.filter((u) => !u.error);
   for (let pause = options.pollMs ?? 1000; waiting.length > 0; ) {
     for (const upload of waiting) {
       const record = await log.getObject(upload.key, upload.version);
-      if (!record) continue;
+      // A failed attempt is not the end: SQS delivers the object again (then its dead-letter queue).
+      if (!record || record.status === 'failed') {
+        if (record?.error) lastErrors.set(upload.key, record.error);
+        continue;
+      }
       done.set(upload.key, record);
       options.onProcessed?.(upload, record);
     }
     waiting = waiting.filter((u) => !done.has(u.key));
     if (waiting.length === 0) break;
-    if (Date.now() + pause > deadline) throw new UploadWaitTimeoutError(waiting, Math.round(options.timeoutMs / 1000));
+    if (Date.now() + pause > deadline) throw new UploadWaitTimeoutError(waiting, Math.round(options.timeoutMs / 1000), lastErrors);
     await sleep(pause);
   }
   return done;
