@@ -1,4 +1,6 @@
 import { parseHTML } from 'linkedom';
+import { defaultNormalizeConfig } from './config';
+import { boundHtml, type HtmlBounds } from './htmlBounds';
 import { collapseSpaces } from './whitespace';
 
 /** Elements that start a new paragraph; their text is never glued to a neighbour's. */
@@ -91,8 +93,11 @@ export function collectParagraphs(root: DomNode): string[] {
   return collectBlocks(root).map((b) => b.text);
 }
 
-/** Paragraphs of an HTML fragment (a JSON field holding markup). */
-export function htmlFragmentParagraphs(fragment: string): string[] {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${fragment}</body></html>`);
+/**
+ * Paragraphs of an HTML fragment (a JSON field holding markup, a JSON-LD articleBody), brought
+ * within the HTML bounds first (htmlBounds.ts; RejectedInputError past the size ones).
+ */
+export function htmlFragmentParagraphs(fragment: string, bounds: HtmlBounds = defaultNormalizeConfig): string[] {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${boundHtml(fragment, bounds)}</body></html>`);
   return document.body ? collectParagraphs(document.body as unknown as DomNode) : [];
 }

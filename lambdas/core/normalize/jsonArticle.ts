@@ -11,7 +11,8 @@ type Fields = Record<string, unknown>;
 
 /** NewsAPI cuts `content` at 200 characters and appends this marker. */
 const NEWSAPI_TRUNCATION = /\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$/;
-const LOOKS_LIKE_HTML = /<\/?(?:p|br|div|span|li|ul|ol|h[1-6]|a|strong|em|b|i)\b[^>]*>/i;
+/** The start of a tag that marks a body as HTML: `/<\/?(?:p|…|i)\b[^>]*>/i` holds when a `>` follows it. */
+const HTML_TAG_START = /<\/?(?:p|br|div|span|li|ul|ol|h[1-6]|a|strong|em|b|i)\b/i;
 
 /**
  * One JSON article, in our own schema (NormalizedDoc/Article fields), news-please's
@@ -29,7 +30,7 @@ export function readJsonArticle(value: unknown, index: number, format: InputForm
     throw new RejectedInputError(
       'no article text: expected one of text, maintext, content, body, articleBody, description');
   }
-  const cleaned = cleanBlocks(bodyParagraphs(body), config, { knownTitle: title });
+  const cleaned = cleanBlocks(bodyParagraphs(body, config), config, { knownTitle: title });
   const url = str(fields.url) ?? str(fields.link) ?? str(fields.canonical_url);
   return assembleDoc({
     format,
@@ -57,8 +58,17 @@ function articleBody(fields: Fields): string | undefined {
   return content ?? description;
 }
 
-function bodyParagraphs(body: string): string[] {
-  if (LOOKS_LIKE_HTML.test(body)) return htmlFragmentParagraphs(body);
+/**
+ * In linear time: the expression with `[^>]*>` searched to the end again from each tag start
+ * without a `>` after it; when the first start has none after it, no later one has.
+ */
+function looksLikeHtml(body: string): boolean {
+  const start = HTML_TAG_START.exec(body);
+  return start !== null && body.indexOf('>', start.index) !== -1;
+}
+
+function bodyParagraphs(body: string, config: NormalizeConfig): string[] {
+  if (looksLikeHtml(body)) return htmlFragmentParagraphs(body, config);
   return normalizeWhitespace(body).split(/\n+/);
 }
 

@@ -141,11 +141,35 @@ function readJsonLd(scripts: string[]): LdArticle {
 
 type LdNode = Record<string, unknown>;
 
-const JSON_LD_SCRIPT = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+const SCRIPT_START = /<script\b/gi;
+const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
+const SCRIPT_END = /<\/script\s*>/gi;
 
-/** The texts of the page's JSON-LD scripts, from the raw HTML (entities are not decoded inside scripts). */
+/**
+ * The texts of the page's JSON-LD scripts, from the raw HTML (entities are not decoded inside
+ * scripts): what `/<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi`
+ * captures, in linear time (that expression searched to the end of the page again from every
+ * unclosed script tag: 20,000 of them, 700 KB, took 10.7 s).
+ */
 export function findJsonLdScripts(html: string): string[] {
-  return Array.from(html.matchAll(JSON_LD_SCRIPT), (m) => m[1].trim().replace(/^<!\[CDATA\[|\]\]>$/g, ''));
+  const scripts: string[] = [];
+  const start = new RegExp(SCRIPT_START.source, 'gi');
+  const end = new RegExp(SCRIPT_END.source, 'gi');
+  // A start inside a tag already read (`<script <script … >`) has no type the whole tag lacked.
+  let readUpTo = -1;
+  for (let match = start.exec(html); match; match = start.exec(html)) {
+    if (match.index < readUpTo) continue;
+    const gt = html.indexOf('>', match.index);
+    if (gt === -1) break; // no later tag can end either
+    readUpTo = gt;
+    if (!JSON_LD_TYPE.test(html.slice(match.index, gt))) continue;
+    end.lastIndex = gt + 1;
+    const close = end.exec(html);
+    if (!close) break; // no later script is closed either
+    scripts.push(html.slice(gt + 1, close.index).trim().replace(/^<!\[CDATA\[|\]\]>$/g, ''));
+    start.lastIndex = close.index + close[0].length;
+  }
+  return scripts;
 }
 
 function flattenGraph(value: unknown): LdNode[] {
