@@ -36,22 +36,9 @@ import { readDataset, toJsonLine, type LabelledArticle } from '../../scripts/clu
 import { bcubed, trueNewSources } from '../../scripts/clustering-metrics';
 import { makeClient, startDynamoDbLocal, type RunningEngine } from '../support/dynamo-engines';
 
-function memoized<F extends (...args: never[]) => unknown>(fn: F): F {
-  const cache = new Map<string, unknown>();
-  return ((...args: Parameters<F>) => {
-    const key = JSON.stringify(args);
-    if (!cache.has(key)) cache.set(key, fn(...args));
-    return structuredClone(cache.get(key));
-  }) as F;
-}
-jest.mock('../../lambdas/core/tag', () => {
-  const actual = jest.requireActual('../../lambdas/core/tag');
-  return { ...actual, extractActors: memoized(actual.extractActors), tagTopics: memoized(actual.tagTopics), extractKeyphrases: memoized(actual.extractKeyphrases) };
-});
-jest.mock('../../lambdas/core/cluster', () => {
-  const actual = jest.requireActual('../../lambdas/core/cluster');
-  return { ...actual, profileArticle: memoized(actual.profileArticle) };
-});
+// Tagging and profiling memoized: the same articles are replayed many times.
+jest.mock('../../lambdas/core/tag', () => jest.requireActual('../support/memoized-pipeline').memoizedTag());
+jest.mock('../../lambdas/core/cluster', () => jest.requireActual('../support/memoized-pipeline').memoizedCluster());
 
 const DATASET = path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'news-cluster-dev');
 const WORKERS = 8;

@@ -40,23 +40,9 @@ import type { AlertPublisher, AlertQueue } from '../../lambdas/ports/alerts';
 import type { NewswatchStore } from '../../lambdas/ports/store';
 import { startEmbedded, type EmbeddedRuntime } from '../../lambdas/targets/embedded';
 
-/** Deterministic and free of I/O, so remembering their results changes nothing but the time taken. */
-function memoized<F extends (...args: never[]) => unknown>(fn: F): F {
-  const cache = new Map<string, unknown>();
-  return ((...args: Parameters<F>) => {
-    const key = JSON.stringify(args);
-    if (!cache.has(key)) cache.set(key, fn(...args));
-    return structuredClone(cache.get(key));
-  }) as F;
-}
-jest.mock('../../lambdas/core/tag', () => {
-  const actual = jest.requireActual('../../lambdas/core/tag');
-  return { ...actual, extractActors: memoized(actual.extractActors), tagTopics: memoized(actual.tagTopics), extractKeyphrases: memoized(actual.extractKeyphrases) };
-});
-jest.mock('../../lambdas/core/cluster', () => {
-  const actual = jest.requireActual('../../lambdas/core/cluster');
-  return { ...actual, profileArticle: memoized(actual.profileArticle) };
-});
+// Tagging and profiling memoized: the same articles are replayed many times.
+jest.mock('../../lambdas/core/tag', () => jest.requireActual('../support/memoized-pipeline').memoizedTag());
+jest.mock('../../lambdas/core/cluster', () => jest.requireActual('../support/memoized-pipeline').memoizedCluster());
 
 const ROOT = path.join(__dirname, '..', '..');
 const SEEDS = path.join(ROOT, 'examples', 'riyadh-talks', 'incoming');
