@@ -118,7 +118,7 @@ class HtmlBounder {
   private elements = 0;
   private nestingWork = 0;
   private textNestingWork = 0;
-  /** The output, as slices of the input between dropped tags and collapsed whitespace. */
+  /** The output, as slices of the input around the tags dropped (and the whitespace after them). */
   private readonly pieces: string[] = [];
   private copiedUpTo = 0;
   private changed = false;
