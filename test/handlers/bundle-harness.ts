@@ -8,11 +8,11 @@
 import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { allowedPairs } from '../support/cdk-template';
+import { listenOnLoopback } from '../support/dynamo-engines';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const CDK_OUT = path.join(ROOT, 'cdk.out');
@@ -204,25 +204,7 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-async function listen(server: Server): Promise<LocalServer> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-  };
-}
+const listen = (server: Server): Promise<LocalServer> => listenOnLoopback(server);
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -24,7 +24,15 @@ export async function startDynalite(): Promise<RunningEngine> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dynalite = require('dynalite') as DynaliteFactory;
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  // Keep-alive sockets would hold server.close() open until they time out: close them ourselves.
+  const { endpoint, close } = await listenOnLoopback(server);
+  return { endpoint, stop: close };
+}
+
+/**
+ * Serves `server` on a free loopback port. Keep-alive sockets would hold server.close() open
+ * until they time out: close() ends them itself.
+ */
+export async function listenOnLoopback(server: Server): Promise<{ endpoint: string; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -37,7 +45,7 @@ export async function startDynalite(): Promise<RunningEngine> {
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => {
+    close: () => new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     }),
