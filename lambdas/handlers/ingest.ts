@@ -5,12 +5,13 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDocumentClient, DynamoAlertQueue, DynamoStore } from '../adapters/dynamodb';
 import { S3ObjectSource } from '../adapters/s3';
 import { SnsAlertPublisher } from '../adapters/sns';
-import { describeError, isRejection, isRetryable } from '../core/errors';
-import { DEFAULT_INGEST_CONFIG, ingestObject, type IngestConfig } from '../core/ingest';
+import { describeError, errorMessage, isRejection, isRetryable } from '../core/errors';
+import { DEFAULT_INGEST_CONFIG, ingestObject, objectRecord, type IngestConfig } from '../core/ingest';
+import type { RawObject } from '../core/model';
 import { DEFAULT_ALERT_COOLDOWN_SECONDS } from '../core/alert';
 import type { AlertPublisher, AlertQueue } from '../ports/alerts';
 import type { NewswatchStore } from '../ports/store';
-import { objectRefsFromSqsRecord } from './s3-event-records';
+import { objectRefsFromSqsRecord, type ObjectRef } from './s3-event-records';
 import { requiredEnv } from './environment';
 
 export interface IngestHandlerDeps {
@@ -37,12 +38,31 @@ export interface IngestHandlerDeps {
  */
 export function createIngestHandler(deps: IngestHandlerDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  /**
+   * The object, or undefined when reading it was its rejection (too large, deleted since the
+   * event): recorded in the object log like any rejected drop, so `ingest --aws --wait` and
+   * `alerts`-style views see it.
+   */
+  const readObjectOrRecord = async (ref: ObjectRef): Promise<RawObject | undefined> => {
+    try {
+      return await deps.objects.getObject(ref);
+    } catch (error) {
+      if (!isRejection(error)) throw error;
+      const now = deps.clock().toISOString();
+      const message = errorMessage(error);
+      const quarantineKey = (error as { quarantineKey?: string }).quarantineKey;
+      await deps.store.recordObject(objectRecord(ref, [{ file: ref.key, status: 'rejected', error: message }], now, { error: message, quarantineKey }));
+      log({ level: 'warn', message: 'object rejected', key: ref.key, error: message });
+      return undefined;
+    }
+  };
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       try {
         for (const ref of objectRefsFromSqsRecord(record)) {
-          const raw = await deps.objects.getObject(ref);
+          const raw = await readObjectOrRecord(ref);
+          if (!raw) continue;
           const results = await ingestObject(raw, { now: deps.clock().toISOString(), config: deps.config }, deps);
           log({ message: 'ingested object', key: ref.key, results: results.map(({ status, articleId, storyId, error, alerts }) => ({ status, articleId, storyId, error, alerts: alerts?.length ?? 0 })) });
           const failedAlerts = results.flatMap((r) => r.failedAlerts ?? []);

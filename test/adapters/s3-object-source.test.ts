@@ -99,7 +99,7 @@ describe('S3ObjectSource: the size is checked before the body is read (s3rver)',
     expect(decodeURIComponent(copy.Metadata?.['newswatch-original-key'] ?? '')).toBe(key);
   });
 
-  it('through the ingest Lambda: the message is consumed as a rejection, the object quarantined, nothing stored', async () => {
+  it('through the ingest Lambda: the message is consumed as a rejection, the object quarantined and recorded rejected in the object log, no story', async () => {
     const runtime = await startEmbedded({ dataDir: dir, inMemory: true });
     const sns = mockClient(new SNSClient({ region: 'us-east-1' }));
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
@@ -124,8 +124,10 @@ describe('S3ObjectSource: the size is checked before the body is read (s3rver)',
       } as unknown as SQSEvent;
       expect(await handler(event)).toEqual({ batchItemFailures: [] });
       expect(bodies.every((b) => !b.readableDidRead)).toBe(true);
-      expect(logs).toEqual([expect.objectContaining({ level: 'warn', message: 'message rejected', messageId: 'msg-huge' })]);
+      expect(logs).toEqual([expect.objectContaining({ level: 'warn', message: 'object rejected', key })]);
       expect(String(logs[0].error)).toContain('too large');
+      const [logged] = [await runtime.store.getObject(key, undefined)].filter(Boolean);
+      expect(logged).toMatchObject({ status: 'rejected', quarantineKey: 'quarantine/outlet-c/huge.html', counts: { ingested: 0, duplicate: 0, rejected: 1 } });
       const copy = await uploader.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'quarantine/outlet-c/huge.html' }));
       expect(copy.ContentLength).toBe(BIG);
       expect(await runtime.store.listStories()).toEqual([]);

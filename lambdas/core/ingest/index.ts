@@ -1,4 +1,4 @@
-export { ingestObject } from './ingestObject';
+export { ingestObject, objectRecord } from './ingestObject';
 export type { ObjectDeps, ObjectOptions } from './ingestObject';
 export { ingestDocument } from './ingestDocument';
 export { flushDueAlerts, flushStory, FLUSH_HOLD_LIMIT, type FlushDeps, type FlushOutcome } from './flushAlerts';
