@@ -4,7 +4,7 @@ import type { IngestResult, RawObject } from '../core/model';
 import type { FeedFetcher } from '../ports/feeds';
 import type { ObjectSink } from '../ports/objects';
 import type { ObjectRecord, ObjectLog } from '../ports/store';
-import { listInputFiles, readLocalObject } from '../adapters/local/file-objects';
+import { listInputs, readLocalObject, type InputEntry } from '../adapters/local/file-objects';
 import { fetchWebObject, isWebAddress } from '../adapters/local/web-objects';
 
 /**
@@ -23,6 +23,8 @@ export interface Upload {
   source?: string;
   /** Set when the input could not be read or fetched: nothing was uploaded. */
   error?: string;
+  /** Set when a folder's file was left alone on purpose (a dotfile, a symbolic link): why. */
+  skipped?: string;
 }
 
 export async function uploadInputs(
@@ -36,7 +38,13 @@ export async function uploadInputs(
     options.onUpload?.(upload);
   };
   for (const input of inputs) {
-    for (const file of isWebAddress(input) ? [input] : await listInputFiles([input])) {
+    const entries: InputEntry[] = isWebAddress(input) ? [{ kind: 'file', path: input }] : await listInputs([input]);
+    for (const entry of entries) {
+      // Unreadable or hidden inputs get their line, as in a local ingest, and the others go on.
+      if (entry.kind === 'rejected') report({ input: entry.path, key: '', error: entry.error });
+      if (entry.kind === 'skipped') report({ input: entry.path, key: '', skipped: entry.reason });
+      if (entry.kind !== 'file') continue;
+      const file = entry.path;
       let raw: RawObject;
       try {
         raw = isWebAddress(file) ? await fetchWebObject(file, options.fetcher) : await readLocalObject(file);
@@ -111,7 +119,7 @@ export async function waitForUploads(
   const deadline = Date.now() + options.timeoutMs;
   const done = new Map<string, ObjectRecord>();
   const lastErrors = new Map<string, string>();
-  let waiting = uploads.filter((u) => !u.error);
+  let waiting = uploads.filter((u) => !u.error && !u.skipped);
   for (let pause = options.pollMs ?? 1000; waiting.length > 0; ) {
     for (const upload of waiting) {
       const record = await log.getObject(upload.key, upload.version);

@@ -116,12 +116,14 @@ async function uploadToStack(target: DeployedTarget, inputs: string[], flags: In
     onUpload: (u) => {
       if (flags.json) console.log(JSON.stringify(u));
       else if (u.error) console.log(`✗ not uploaded  ${u.input}\n    ${u.error}`);
+      else if (u.skipped) { if (!flags.quiet) console.log(formatSkipped({ file: u.input, reason: u.skipped })); }
       else if (!flags.quiet) console.log(`↑ uploaded  ${u.input} → ${target.dropBucket.location}/${u.key}${u.source ? `  (source ${u.source})` : ''}`);
     },
   }, target.dropBucket);
   const failed = uploads.filter((u) => u.error).length;
+  const skipped = uploads.filter((u) => u.skipped).length;
   if (!flags.wait) {
-    if (!flags.json) console.log(`${uploads.length - failed} uploaded${failed ? `, ${failed} not` : ''}; the stack ingests them within seconds (\`newswatch stories --aws\`, or \`ingest --aws --wait\` to follow them)`);
+    if (!flags.json) console.log(`${uploads.length - failed - skipped} uploaded${failed ? `, ${failed} not` : ''}; the stack ingests them within seconds (\`newswatch stories --aws\`, or \`ingest --aws --wait\` to follow them)`);
     return failed ? EXIT.partial : EXIT.ok;
   }
   const results: IngestResult[] = [];

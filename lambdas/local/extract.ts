@@ -1,7 +1,7 @@
 import { errorMessage } from '../core/errors';
 import type { NormalizedDoc } from '../core/model';
 import { normalizeObject } from '../core/normalize';
-import { listInputFiles, readLocalObject } from '../adapters/local/file-objects';
+import { listInputs, readLocalObject } from '../adapters/local/file-objects';
 
 /** What `newswatch extract` prints per document: the normalize step's output, nothing stored. */
 export type ExtractResult = Partial<Pick<NormalizedDoc, 'title' | 'byline' | 'publishedAt' | 'siteName' | 'url' | 'language' | 'text'>> & {
@@ -19,7 +19,10 @@ export type ExtractResult = Partial<Pick<NormalizedDoc, 'title' | 'byline' | 'pu
  */
 export async function extractFiles(inputs: string[]): Promise<ExtractResult[]> {
   const results: ExtractResult[] = [];
-  for (const file of await listInputFiles(inputs)) {
+  for (const entry of await listInputs(inputs)) {
+    if (entry.kind === 'rejected') results.push({ file: entry.path, error: entry.error });
+    if (entry.kind !== 'file') continue;
+    const file = entry.path;
     let outcomes: ReturnType<typeof normalizeObject>;
     try {
       outcomes = normalizeObject(await readLocalObject(file));

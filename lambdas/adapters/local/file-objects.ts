@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, RejectedInputError } from '../../core/errors';
+import { RejectedInputError } from '../../core/errors';
 import type { RawObject } from '../../core/model';
 import { defaultNormalizeConfig } from '../../core/normalize/config';
 
@@ -75,28 +75,9 @@ export async function listInputs(inputs: string[]): Promise<InputEntry[]> {
   return entries;
 }
 
-/**
- * The files of `inputs` only, as given (not resolved); a missing path is a ConfigurationError.
- * For `extract` and `ingest --aws`, which read every file they are given or stop.
- */
+/** The readable files of `inputs` only (resolved paths), for callers that need no per-input report (tests, scripts). */
 export async function listInputFiles(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const info = await stat(input).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new ConfigurationError(`no file or folder "${input}"`, { cause: error });
-      throw error;
-    });
-    if (!info.isDirectory()) {
-      files.push(input);
-      continue;
-    }
-    const entries = await readdir(input, { recursive: true, withFileTypes: true });
-    const found = entries
-      .filter((e) => e.isFile() && !e.name.startsWith('.') && !isFolderDocumentation(e.name))
-      .map((e) => path.join(e.parentPath, e.name));
-    files.push(...found.sort(byFileName));
-  }
-  return files;
+  return (await listInputs(inputs)).filter((entry) => entry.kind === 'file').map((entry) => entry.path);
 }
 
 async function listFolder(folder: string): Promise<InputEntry[]> {
