@@ -83,6 +83,13 @@ export interface ActorRegistry {
   saveStoryActors(story: Story): Promise<boolean>;
 }
 
+export interface AnnouncedStory {
+  id: string;
+  announcedAt: string;
+  /** Listed in the index head of one of the keys looked up (as read a moment ago). */
+  indexed: boolean;
+}
+
 export interface StoryStore {
   /**
    * Story ids indexed under any of the keys (the newest `limitPerKey` of each key): stories found
@@ -100,6 +107,18 @@ export interface StoryStore {
   addArticleToStory(storyId: string, articleId: string, next: Story): Promise<boolean>;
   /** Indexes the story under the keys (idempotent). */
   indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void>;
+  /**
+   * Announces a story about to be created under the keys, before it is decided for good, so that
+   * the first articles of one event racing each other find each other (ingestDocument
+   * decideStory). Idempotent: a repeated announcement keeps the first one's time. Returns the
+   * announcement time (the store's clock; one clock for every writer of the store).
+   */
+  announceStory(storyId: string, keys: string[]): Promise<string>;
+  /**
+   * The stories announced under any of the keys at or after `since` (each with its earliest
+   * announcement time), and whether each is in the index head of one of the keys yet.
+   */
+  findAnnouncedStories(keys: string[], since: string): Promise<AnnouncedStory[]>;
   /** Stories, most recently updated first (Query on a list index; never a Scan). */
   listStories(limit?: number): Promise<Story[]>;
   /**

@@ -24,6 +24,12 @@ export interface DynamoStoreConfig {
   readReuseMs: number;
   /** Seconds one store instance reuses the watch list it read (0: read it every time). */
   watchCacheSeconds: number;
+  /**
+   * Seconds of one announcement bucket: a story announcement is written in the bucket of its
+   * time, and a lookup reads the buckets its window spans (at most maxAnnouncementBuckets).
+   */
+  announcementBucketSeconds: number;
+  maxAnnouncementBuckets: number;
 }
 
 export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
@@ -36,6 +42,8 @@ export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
   indexHeadSize: 32,
   readReuseMs: 2_000,
   watchCacheSeconds: 30,
+  announcementBucketSeconds: 60,
+  maxAnnouncementBuckets: 3,
 };
 
 /** How long ensureTable waits for a new table (and its index) to become ACTIVE. */

@@ -61,6 +61,8 @@ export const itemKey = {
   alertHold: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'HOLD' }),
   /** The newest stories under one index key (see "Story index" in store.ts). */
   indexHead: (indexKey: string): ItemKey => ({ pk: `INDEX#${indexKey}`, sk: 'HEAD' }),
+  /** The stories announced under one index key within one time bucket (see "Announcements" in store.ts). */
+  announcements: (indexKey: string, bucket: number): ItemKey => ({ pk: `INDEX#${indexKey}`, sk: `ANNOUNCED#${bucket}` }),
   watch: (watchId: string): ItemKey => ({ pk: WATCH_PARTITION, sk: `WATCH#${watchId}` }),
   object: (objectKey: string, version?: string): ItemKey => ({
     pk: `OBJECT#${objectKey}`, sk: `VERSION#${version ?? '-'}`,

@@ -30,6 +30,13 @@
  * while the list was complete has no membership item, so if its ingest crashed after the story
  * write and is redelivered only after the story outgrew the limit (its id trimmed), it is counted
  * twice; the article's own `ingested` status stops every other redelivery first.
+ *
+ * Announcements: a story about to be created is announced under its index keys first
+ * (announceStory), so that racing first articles of one event find each other before each starts
+ * a story (ingestDocument decideStory). One item per key and time bucket holds a string set of
+ * `<time>|<story id>`; ADD to a set is atomic, so unlike the heads no concurrent announcement is
+ * ever dropped, and a bucket only holds what was announced within its seconds. Old buckets are
+ * never read again (and never deleted: no TTL, see above).
  */
 import {
   DeleteCommand, GetCommand, PutCommand, UpdateCommand,
@@ -39,9 +46,9 @@ import { RetryableError, StoreIntegrityError } from '../../core/errors';
 import type {
   ActorRecord, Alert, Article, CoverageEntry, Story, Watch,
 } from '../../core/model';
-import type { NewswatchStore, ObjectRecord, StoredAlert } from '../../ports/store';
+import type { AnnouncedStory, NewswatchStore, ObjectRecord, StoredAlert } from '../../ports/store';
 import {
-  batchGetItems, batchPutItems, foundItem, putItemIf, queryAllPages, queryListPartition, RecentItems, type StoredItem,
+  batchGetItems, batchPutItems, foundItem, mapWithConcurrency, putItemIf, queryAllPages, queryListPartition, RecentItems, type StoredItem,
 } from './batch';
 import { DynamoActorRegistry } from './actor-registry';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
@@ -286,6 +293,63 @@ export class DynamoStore implements NewswatchStore {
     });
     await batchPutItems(this.doc, this.tableName, items, this.config);
     this.recentHeads.wrote(items);
+  }
+
+  async announceStory(storyId: string, keys: string[]): Promise<string> {
+    const unique = [...new Set(keys)];
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    const bucket = this.announcementBucket(now);
+    await mapWithConcurrency(unique, this.config.concurrency, (key) => storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.announcements(key, bucket),
+      UpdateExpression: 'ADD #announced :entry',
+      ExpressionAttributeNames: { '#announced': 'announced' },
+      ExpressionAttributeValues: { ':entry': new Set([`${at}|${storyId}`]) },
+    }))));
+    // A repeated announcement (a resumed run) keeps the first one's time.
+    const earlier = (await this.findAnnouncedStories(unique, new Date(now - this.announcementSpanMs()).toISOString(), false))
+      .find((story) => story.id === storyId);
+    return earlier && earlier.announcedAt < at ? earlier.announcedAt : at;
+  }
+
+  async findAnnouncedStories(keys: string[], since: string, withHeads = true): Promise<AnnouncedStory[]> {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return [];
+    const now = Date.now();
+    const last = this.announcementBucket(now);
+    const first = Math.max(this.announcementBucket(Date.parse(since)), last - this.config.maxAnnouncementBuckets + 1);
+    const itemKeys = unique.flatMap((key) => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => itemKey.announcements(key, first + i)));
+    const found = await batchGetItems(this.doc, this.tableName, itemKeys, this.config, true);
+    const announced = new Map<string, string>();
+    for (const item of found.values()) {
+      const entries = item.announced instanceof Set ? [...item.announced] : Array.isArray(item.announced) ? item.announced : [];
+      for (const entry of entries) {
+        if (typeof entry !== 'string') continue;
+        const split = entry.indexOf('|');
+        if (split < 0) continue;
+        const at = entry.slice(0, split);
+        const id = entry.slice(split + 1);
+        if (at < since) continue;
+        const seen = announced.get(id);
+        if (!seen || at < seen) announced.set(id, at);
+      }
+    }
+    if (announced.size === 0) return [];
+    const indexed = new Set<string>();
+    if (withHeads) {
+      for (const stories of (await this.readIndexHeads(unique, true)).values()) for (const id of Object.keys(stories)) indexed.add(id);
+    }
+    return [...announced].map(([id, announcedAt]) => ({ id, announcedAt, indexed: indexed.has(id) }))
+      .sort((a, b) => (a.announcedAt < b.announcedAt ? -1 : a.announcedAt > b.announcedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private announcementBucket(ms: number): number {
+    return Math.floor(ms / (this.config.announcementBucketSeconds * 1000));
+  }
+
+  private announcementSpanMs(): number {
+    return this.config.maxAnnouncementBuckets * this.config.announcementBucketSeconds * 1000;
   }
 
   /**

@@ -20,6 +20,18 @@ export interface IngestConfig {
    * retries, short enough that a crashed worker's alert is re-published by the next retry.
    */
   deliveryLeaseSeconds: number;
+  /**
+   * A new story is announced under its keys before it is created (ingestDocument decideStory):
+   * announcements this many seconds older than one's own are ignored when still no story (their
+   * writer died before creating it, and its redelivery will find the stories there are by then).
+   */
+  announcementWindowSeconds: number;
+  /**
+   * While an earlier-announced story is not created yet, the article waits for it this many
+   * times, this long each, then fails with a RetryableError (redelivered, it looks again).
+   */
+  announcementWaits: number;
+  announcementWaitMs: number;
 }
 
 export const DEFAULT_INGEST_CONFIG: IngestConfig = {
@@ -28,6 +40,9 @@ export const DEFAULT_INGEST_CONFIG: IngestConfig = {
   maxCandidates: 8,
   storyWriteAttempts: 5,
   deliveryLeaseSeconds: 120,
+  announcementWindowSeconds: 30,
+  announcementWaits: 20,
+  announcementWaitMs: 50,
 };
 
 /**

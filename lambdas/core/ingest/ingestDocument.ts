@@ -152,17 +152,81 @@ interface StoryDecision {
   fresh?: Story;
 }
 
-/** Candidate stories by key lookups, then the cluster step's join-or-create decision. */
-async function decideStory({ article, profile, keys }: TaggedDraft, ctx: DocumentContext, deps: DocumentDeps): Promise<StoryDecision> {
+/**
+ * Candidate stories by key lookups, then the cluster step's join-or-create decision.
+ *
+ * A new story announces itself before it is decided for good: the first articles of one event
+ * in flight together would otherwise each find no story and each start one. On "create", the
+ * would-be story (the article's id) is announced under the article's keys, and everything is
+ * looked up again: the index (a story indexed meanwhile), and the stories announced under the
+ * same keys. A story created but not indexed yet is a candidate like the others. A story
+ * announced earlier (time, then id) and not created yet is waited for (a few short waits, then
+ * a RetryableError: the redelivery looks again), unless its article was claimed into another
+ * story: then it never will be. Whoever announced last always sees those announced before it,
+ * so of racing first articles the ones the model would join find the first one's story.
+ * Reads and idempotent writes only: the decision is recorded by the claim, as before; an
+ * announcement left behind (its article joined another story) is ignored, it names no story.
+ */
+async function decideStory(draft: TaggedDraft, ctx: DocumentContext, deps: DocumentDeps): Promise<StoryDecision> {
+  const first = await lookUpStory(draft, ctx, deps);
+  if (first.decision) return first.decision;
+
+  const { store } = deps;
+  const { article, profile, keys } = draft;
+  // The first article's id names the story: a retried creation finds the same story.
+  const storyId = article.id;
+  const announcedAt = await store.announceStory(storyId, keys);
+  const since = new Date(Date.parse(announcedAt) - ctx.config.announcementWindowSeconds * 1000).toISOString();
+  for (let look = 1; ; look++) {
+    const again = await lookUpStory(draft, ctx, deps);
+    if (again.decision) return again.decision;
+    const known = new Set(again.candidates.map((story) => story.id));
+    const others = (await store.findAnnouncedStories(keys, since)).filter((a) => a.id !== storyId && !known.has(a.id));
+    // An indexed story exists, and the index lookup above had its chance at it.
+    const unindexed = others.filter((a) => !a.indexed);
+    if (unindexed.length === 0) return { storyId };
+    const created = await store.getStories(unindexed.map((a) => a.id));
+    if (created.length > 0) {
+      const candidates = [...again.candidates, ...created];
+      const assignment = assignStory({ profile, publishedAt: article.publishedAt ?? ctx.now }, candidates);
+      if (assignment.action === 'join') {
+        return { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: candidates.find((story) => story.id === assignment.storyId) };
+      }
+    }
+    const exists = new Set(created.map((story) => story.id));
+    const earlier = unindexed.filter((a) => !exists.has(a.id) && announcedBefore(a, { id: storyId, announcedAt }));
+    const pending: string[] = [];
+    for (const other of earlier) {
+      const claimed = await store.getArticle(other.id);
+      // Claimed into another story: that announcement names no story, now or later.
+      if (!claimed?.storyId || claimed.storyId === other.id) pending.push(other.id);
+    }
+    if (pending.length === 0) return { storyId };
+    if (look >= ctx.config.announcementWaits) {
+      throw new RetryableError(`story ${pending.join(', ')} was announced before ${storyId} and is not created yet: retry once it is`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, ctx.config.announcementWaitMs));
+  }
+}
+
+function announcedBefore(a: { id: string; announcedAt: string }, b: { id: string; announcedAt: string }): boolean {
+  return a.announcedAt < b.announcedAt || (a.announcedAt === b.announcedAt && a.id < b.id);
+}
+
+/** The index lookup and the join model: a join decision, or none (create) with the candidates read. */
+async function lookUpStory(
+  { article, profile, keys }: TaggedDraft,
+  ctx: DocumentContext,
+  deps: DocumentDeps,
+): Promise<{ decision?: StoryDecision; candidates: Story[] }> {
   const { store } = deps;
   const ids = (await store.findCandidateStories(keys, ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
   const candidates = await store.getStories(ids);
   const assignment = assignStory({ profile, publishedAt: article.publishedAt ?? ctx.now }, candidates);
   if (assignment.action === 'join') {
-    return { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: candidates.find((story) => story.id === assignment.storyId) };
+    return { candidates, decision: { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: candidates.find((story) => story.id === assignment.storyId) } };
   }
-  // The first article's id names the story: a retried creation finds the same story.
-  return { storyId: article.id };
+  return { candidates };
 }
 
 /**
