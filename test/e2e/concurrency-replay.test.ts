@@ -187,12 +187,12 @@ describe('concurrency replay: 8 workers racing on one DynamoDB Local table', () 
   });
 
   /**
-   * Known gap (issue 13 acceptance, not met yet): when every message is in the queue at once, the
-   * first articles of an event are in flight together, each finds no story and each starts one
-   * (nothing re-joins them later), so stories split: 58-69 stories instead of 36, B-cubed F1
-   * 0.78-0.86 against 0.960, 88-96 true new sources alerted against 116 (3 runs here, 2 cores;
-   * serializing indexStory across workers changed nothing, so it is not the unconditioned index
-   * head rewrites). It fails
+   * Known gap (issue 13 acceptance, not met yet). Stories no longer split: a new story is announced
+   * under its keys before it is created and the article looks again (ingestDocument), which took
+   * the racing run from 58-69 stories and F1 0.78-0.86 to 36-37 stories and F1 0.945-0.951
+   * against 0.960. What still fails: 102-107 true new sources alerted against 116, because the
+   * coverage ledger gives a (story, source) to the article written first, not the one published
+   * first. It fails
    * for that reason only: without the first test's outcome it returns, and `it.failing` reports
    * a test that does not throw as a failure. Once concurrent story creation converges, this
    * fails: make it a plain `it`.
