@@ -2,22 +2,15 @@
  * `newswatch ingest good.txt missing.txt` as people run it: the good file is ingested, the
  * missing one has its own result line, exit 2; a folder's dotfiles and links get a "skipped" note.
  */
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runNewswatch } from '../support/run-cli';
 
 const ROOT = path.join(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'bin', 'newswatch.js');
 const SEED = path.join(ROOT, 'examples', 'riyadh-talks', 'incoming', 'outlet-a', '000_17b1c73d69787b68.txt');
 
-function newswatch(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [CLI, ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const newswatch = (cwd: string, ...args: string[]) => runNewswatch(args, { cwd });
 
 describe('newswatch ingest with inputs that cannot all be read', () => {
   let dir: string;

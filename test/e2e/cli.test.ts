@@ -2,23 +2,17 @@
  * The command line as people meet it: help per command, version, did-you-mean, flags that do not
  * belong to a command, exit codes, and one process at a time on a --data-dir.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCK_FILE } from '../../lambdas/targets/data-dir-lock';
+import { runNewswatch } from '../support/run-cli';
 
 const ROOT = path.join(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'bin', 'newswatch.js');
 const SEED = path.join(ROOT, 'examples', 'riyadh-talks', 'incoming', 'outlet-a', '000_17b1c73d69787b68.txt');
 
-function newswatch(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [CLI, ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const newswatch = (...args: string[]) => runNewswatch(args);
 
 describe('newswatch command line', () => {
   let dir: string;
