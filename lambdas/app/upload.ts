@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { ConfigurationError, FeedFetchError, RejectedInputError } from '../core/errors';
-import type { IngestResult, RawObject } from '../core/model';
+import { ConfigurationError } from '../core/errors';
+import type { IngestResult } from '../core/model';
 import type { FeedFetcher } from '../ports/feeds';
 import type { ObjectSink } from '../ports/objects';
 import type { ObjectRecord, ObjectLog } from '../ports/store';
-import { listInputs, readLocalObject, type InputEntry } from '../adapters/local/file-objects';
-import { fetchWebObject, isWebAddress } from '../adapters/local/web-objects';
+import { readInputs } from '../adapters/local/inputs';
+import { isWebAddress } from '../adapters/local/web-objects';
 
 /**
  * `ingest --aws`: the inputs go where every drop goes, the stack's bucket under
@@ -37,30 +37,17 @@ export async function uploadInputs(
     uploads.push(upload);
     options.onUpload?.(upload);
   };
-  for (const input of inputs) {
-    const entries: InputEntry[] = isWebAddress(input) ? [{ kind: 'file', path: input }] : await listInputs([input]);
-    for (const entry of entries) {
-      // Unreadable or hidden inputs get their line, as in a local ingest, and the others go on.
-      if (entry.kind === 'rejected') report({ input: entry.path, key: '', error: entry.error });
-      if (entry.kind === 'skipped') report({ input: entry.path, key: '', skipped: entry.reason });
-      if (entry.kind !== 'file') continue;
-      const file = entry.path;
-      let raw: RawObject;
-      try {
-        raw = isWebAddress(file) ? await fetchWebObject(file, options.fetcher) : await readLocalObject(file);
-      } catch (error) {
-        // A page not fetched, a file unreadable or over the size limit (from its stat): not uploaded, the others go on.
-        if (!(error instanceof FeedFetchError) && !(error instanceof RejectedInputError)) throw error;
-        report({ input: file, key: '', error: error.message });
-        continue;
-      }
-      const { key, source } = dropKey(file, options.source);
-      const metadata: Record<string, string> = { ...raw.metadata };
-      // S3 metadata travels as HTTP headers: ASCII only. A name that is not stays in the key's folder.
-      if (source && /^[\x20-\x7e]+$/.test(source)) metadata.source = source;
-      const put = await bucket.putObject({ key, body: raw.body, contentType: raw.contentType ?? contentTypeOf(key), metadata });
-      report({ input: file, key: put.key, version: put.version, source });
-    }
+  // Unreadable or hidden inputs get their line, as in a local ingest, and the others go on.
+  for await (const input of readInputs(inputs, options.fetcher)) {
+    if (input.kind === 'rejected') report({ input: input.path, key: '', error: input.error });
+    if (input.kind === 'skipped') report({ input: input.path, key: '', skipped: input.reason });
+    if (input.kind !== 'object') continue;
+    const { key, source } = dropKey(input.path, options.source);
+    const metadata: Record<string, string> = { ...input.raw.metadata };
+    // S3 metadata travels as HTTP headers: ASCII only. A name that is not stays in the key's folder.
+    if (source && /^[\x20-\x7e]+$/.test(source)) metadata.source = source;
+    const put = await bucket.putObject({ key, body: input.raw.body, contentType: input.raw.contentType ?? contentTypeOf(key), metadata });
+    report({ input: input.path, key: put.key, version: put.version, source });
   }
   return uploads;
 }

@@ -1,17 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HttpFeedFetcher } from '../adapters/feeds';
-import { listInputs, readLocalObject, type InputEntry } from '../adapters/local/file-objects';
+import { readInputs } from '../adapters/local/inputs';
 import {
   ConsoleAlertPublisher, FanOutAlertPublisher, JsonLinesAlertPublisher, SlackAlertPublisher, SlackWebhookPoster,
 } from '../adapters/local/publishers';
-import { fetchWebObject, isWebAddress } from '../adapters/local/web-objects';
 import { deliverPendingAlerts, describeHeldAlerts, type HeldAlertsSummary } from '../app/alerts';
 import { LOCAL_ALERT_COOLDOWN_SECONDS } from '../core/alert';
-import { AlertDeliveryError, ConfigurationError, errorMessage, FeedFetchError, isAlertDeliveryFailure, RejectedInputError } from '../core/errors';
+import { AlertDeliveryError, ConfigurationError, errorMessage, isAlertDeliveryFailure } from '../core/errors';
 import { resolveFeedPollConfig } from '../core/feeds';
 import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject, type IngestConfig } from '../core/ingest';
-import type { Alert, FailedAlert, IngestResult, RawObject, Story } from '../core/model';
+import type { Alert, FailedAlert, IngestResult, Story } from '../core/model';
 import type { AlertPublisher } from '../ports/alerts';
 import type { FeedFetcher } from '../ports/feeds';
 import type { EmbeddedRuntime } from '../targets/embedded';
@@ -166,31 +165,12 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
     results.push(result);
   };
   const fetcher = options.fetcher ?? new HttpFeedFetcher(resolveFeedPollConfig());
-  // In the order given: web addresses as they are, paths resolved, folders expanded into their
-  // files. Every input has its line: a missing or unreadable path is rejected, what a folder
-  // holds that is not an article (a dotfile, a symbolic link) is skipped with a note.
-  const inOrder: (InputEntry | { kind: 'web'; path: string })[] = [];
-  for (const input of inputs) inOrder.push(...(isWebAddress(input) ? [{ kind: 'web' as const, path: input }] : await listInputs([input])));
-  for (const input of inOrder) {
-    if (input.kind === 'skipped') {
-      (options.onSkipped ?? printSkipped)({ file: input.path, reason: input.reason });
-      continue;
-    }
-    if (input.kind === 'rejected') {
-      report({ file: input.path, status: 'rejected', error: input.error });
-      continue;
-    }
-    let raw: RawObject;
-    try {
-      raw = input.kind === 'web' ? await fetchWebObject(input.path, fetcher) : await readLocalObject(input.path);
-    } catch (error) {
-      // A page that cannot be fetched, a file that cannot be read or is over the size limit (from
-      // its stat, before reading it) is reported as rejected, and the others go on.
-      if (!(error instanceof FeedFetchError) && !(error instanceof RejectedInputError)) throw error;
-      report({ file: input.path, status: 'rejected', error: error.message });
-      continue;
-    }
-    for (const result of await ingestObject(raw, { cliSource: options.source, now: clock().toISOString(), config }, deps)) report(result);
+  // Every input has its line: a missing or unreadable path or an unfetched page is rejected,
+  // what a folder holds that is not an article (a dotfile, a symbolic link) is skipped with a note.
+  for await (const input of readInputs(inputs, fetcher)) {
+    if (input.kind === 'skipped') (options.onSkipped ?? printSkipped)({ file: input.path, reason: input.reason });
+    else if (input.kind === 'rejected') report({ file: input.path, status: 'rejected', error: input.error });
+    else for (const result of await ingestObject(input.raw, { cliSource: options.source, now: clock().toISOString(), config }, deps)) report(result);
   }
   // A failed alert is told at the end; its article is ingested and the next input went on.
   const failedAlerts = results.flatMap((r) => r.failedAlerts ?? []);
