@@ -163,22 +163,25 @@ export async function deliverPendingAlerts(deps: AlertDeliveryDeps, options: Del
       options.onWait?.({ storyId: next.storyId, dueAt: next.dueAt, waitMs });
       await sleep(waitMs);
     }
-    const outcome = await flushDueAlerts(clock().toISOString(), deps);
-    for (const alert of outcome.delivered) options.onDelivered?.(alert);
-    for (const alert of outcome.failed) options.onFailed?.(alert);
-    delivered.push(...outcome.delivered);
+    delivered.push(...(await flushHeldAlerts(deps, clock().toISOString(), options)));
   }
   return delivered;
 }
 
 /**
  * Delivers the holds due at `now` (their cooldown over) and returns at once with the folded
- * alerts it delivered: holds not yet due stay held, as does a hold an alert joined meanwhile
- * (the next flush takes it). At most `limit` holds per call (the flusher's bound); `now` is also
- * the time the folded alerts are created and marked sent.
+ * alerts it delivered, telling each delivered and each refused one: holds not yet due stay held,
+ * as does a hold an alert joined meanwhile (the next flush takes it). At most FLUSH_HOLD_LIMIT
+ * holds per call (the flusher's bound); `now` is also the time the folded alerts are created and
+ * marked sent.
  */
-export async function flushHeldAlerts(deps: AlertDeliveryDeps, now: string, limit = FLUSH_HOLD_LIMIT): Promise<Alert[]> {
-  return (await flushDueAlerts(now, deps, limit)).delivered;
+export async function flushHeldAlerts(
+  deps: AlertDeliveryDeps, now: string, options: Pick<DeliverPendingOptions, 'onDelivered' | 'onFailed'> = {},
+): Promise<Alert[]> {
+  const outcome = await flushDueAlerts(now, deps, FLUSH_HOLD_LIMIT);
+  for (const alert of outcome.delivered) options.onDelivered?.(alert);
+  for (const alert of outcome.failed) options.onFailed?.(alert);
+  return outcome.delivered;
 }
 
 /** What storm control holds: counted in holds, one per story (its alerts are not read). */

@@ -5,11 +5,11 @@ import { readInputs } from '../adapters/local/inputs';
 import {
   ConsoleAlertPublisher, FanOutAlertPublisher, JsonLinesAlertPublisher, SlackAlertPublisher, SlackWebhookPoster,
 } from '../adapters/local/publishers';
-import { deliverPendingAlerts, describeHeldAlerts, type HeldAlertsSummary } from '../app/alerts';
+import { deliverPendingAlerts, describeHeldAlerts, flushHeldAlerts, type HeldAlertsSummary } from '../app/alerts';
 import { LOCAL_ALERT_COOLDOWN_SECONDS } from '../core/alert';
 import { AlertDeliveryError, ConfigurationError, errorMessage, isAlertDeliveryFailure } from '../core/errors';
 import { resolveFeedPollConfig } from '../core/feeds';
-import { DEFAULT_INGEST_CONFIG, flushDueAlerts, ingestObject, type IngestConfig } from '../core/ingest';
+import { DEFAULT_INGEST_CONFIG, ingestObject, type IngestConfig } from '../core/ingest';
 import type { Alert, FailedAlert, IngestResult, Story } from '../core/model';
 import type { AlertPublisher } from '../ports/alerts';
 import type { FeedFetcher } from '../ports/feeds';
@@ -178,9 +178,7 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
   if (options.waitHeld) {
     await deliverPendingAlerts(deps, { ...options, clock, onFailed });
   } else {
-    const flushed = await flushDueAlerts(clock().toISOString(), deps);
-    for (const alert of flushed.delivered) options.onDelivered?.(alert);
-    flushed.failed.forEach(onFailed);
+    await flushHeldAlerts(deps, clock().toISOString(), { onDelivered: options.onDelivered, onFailed });
   }
   return { results, held: await describeHeldAlerts(runtime.alertQueue, clock().toISOString()), failedAlerts };
 }
