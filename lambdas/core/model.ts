@@ -204,12 +204,23 @@ export interface Watch {
   /** Topic ids or labels ("iptc:11000000", "diplomacy"); `watch add|update` store ids. */
   topics: string[];
   keywords: string[];
+  /**
+   * A boolean query (`actor:"Marco Rubio" AND (Ukraine OR Kyiv) NOT source:tass.com`), kept as
+   * the user typed it and parsed once per evaluation batch (core/alert/query.ts). A story matches
+   * the watch when it matches the classic criteria above or the query.
+   */
+  query?: string;
+  /** What the watch alerts on: new sources of a tracked story (the default), new stories, or both. */
+  on?: WatchAlertOn;
   createdAt: string;
   /** When `newswatch watch update` last changed it. */
   updatedAt?: string;
 }
 
 export type AlertKind = 'new-source' | 'new-story';
+
+/** `watch add --on`: which alert kinds a watch asks for. */
+export type WatchAlertOn = 'new-source' | 'new-story' | 'both';
 
 export interface Alert {
   /** Deterministic: the same story, kind and source always give the same id. */
