@@ -37,11 +37,16 @@ export interface NormalizedDoc {
   textSourceHint?: { name: string; domain?: string };
   /** The input format that produced it. */
   format: InputFormat;
-  /** Position in a batch file (JSON Lines, JSON array, feed); 0 for a single document. */
+  /** Position in a batch file (JSON Lines, JSON array, CSV row, feed); 0 for a single document. */
   index: number;
+  /**
+   * A headline item: a title and no body (news aggregators, many feeds). Its text is the title,
+   * so it is tagged and clustered as a headline (the join model's short-text side).
+   */
+  headlineOnly?: boolean;
 }
 
-export type InputFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl' | 'feed';
+export type InputFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl' | 'csv' | 'feed';
 
 /** One raw object as it arrives from S3 or the local file system. */
 export interface RawObject {
@@ -133,6 +138,8 @@ export interface Article extends Tags {
   language?: string;
   text: string;
   wordCount: number;
+  /** Ingested from a title alone (NormalizedDoc.headlineOnly): the text is the headline. */
+  headlineOnly?: boolean;
   ingestedAt: string;
   rawKey: string;
   status: ArticleStatus;
@@ -281,6 +288,8 @@ export interface IngestResult {
   articleId?: string;
   source?: string;
   title?: string;
+  /** The item had a title and no body: ingested as a headline article. */
+  headlineOnly?: boolean;
   storyId?: string;
   copyOf?: string;
   actors?: { id: string; name: string; type: ActorType }[];
