@@ -184,7 +184,7 @@ function loadSnippetPages(dir: string, json: string): Page[] {
       // Readability is handed the page decoded as newswatch decodes it (charset and all), untimed.
       let html = '';
       try {
-        html = decodeObject({ key: `${entry.file}.gz`, body: gz, contentType: 'text/html' }, settings).text;
+        html = decodeObject({ key: `${entry.file}.gz`, body: gz, contentType: 'text/html', metadata: {} }, settings).text;
       } catch {
         html = gunzipSync(gz).toString('utf8');
       }
