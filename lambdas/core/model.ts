@@ -192,6 +192,12 @@ export interface Story {
   /** Recent near-duplicate signatures (articleId -> signature), bounded. */
   signatures: Record<string, number[]>;
   /**
+   * Articles per hour of publication (`YYYY-MM-DDTHH` -> count; the oldest hours folded into
+   * their day, `YYYY-MM-DD`, past a bound): the sparkline and per-day charts. Absent on stories
+   * stored before it was kept.
+   */
+  activity?: Record<string, number>;
+  /**
    * Optimistic-concurrency version, set by the store when it reads a story. An updated story
    * must carry the version of the story it was computed from (spreading the read story does).
    */
@@ -219,12 +225,20 @@ export interface Watch {
   query?: string;
   /** What the watch alerts on: new sources of a tracked story (the default), new stories, or both. */
   on?: WatchAlertOn;
+  /**
+   * How its alerts reach people: one message each as they happen (the default), or one digest
+   * per hour, day or week listing the stories that gained coverage (core/alert/digest.ts).
+   */
+  digest?: DigestFrequency;
   createdAt: string;
   /** When `newswatch watch update` last changed it. */
   updatedAt?: string;
 }
 
 export type AlertKind = 'new-source' | 'new-story';
+
+/** `watch add --digest`: as-it-happens sends each alert; the others send one digest per period. */
+export type DigestFrequency = 'as-it-happens' | 'hourly' | 'daily' | 'weekly';
 
 /** `watch add --on`: which alert kinds a watch asks for. */
 export type WatchAlertOn = 'new-source' | 'new-story' | 'both';
@@ -265,6 +279,11 @@ export interface Alert {
   newSources?: NewSourceEntry[];
   /** A folded alert: ids of the held per-source alerts it delivers. */
   memberAlertIds?: string[];
+  /**
+   * `digest`: every watch that caused it sends digests, so it is recorded (status sent) and
+   * delivered only inside those digests, never on its own.
+   */
+  delivery?: 'digest';
 }
 
 /** One new source announced by a (possibly folded) alert. */
