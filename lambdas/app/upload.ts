@@ -81,7 +81,7 @@ function keySegment(source: string): string {
 
 function contentTypeOf(key: string): string | undefined {
   const ext = path.extname(key.replace(/\.gz$/i, '')).toLowerCase();
-  return ({ '.html': 'text/html', '.htm': 'text/html', '.txt': 'text/plain', '.md': 'text/markdown', '.json': 'application/json', '.jsonl': 'application/x-ndjson' } as Record<string, string>)[ext];
+  return ({ '.html': 'text/html', '.htm': 'text/html', '.txt': 'text/plain', '.md': 'text/markdown', '.json': 'application/json', '.jsonl': 'application/x-ndjson', '.csv': 'text/csv' } as Record<string, string>)[ext];
 }
 
 /** Uploads the deployed pipeline had not processed when the wait ran out. */

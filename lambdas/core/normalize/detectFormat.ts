@@ -2,6 +2,7 @@ import type { InputFormat } from '../model';
 
 const BY_CONTENT_TYPE: [RegExp, InputFormat][] = [
   [/^(?:text\/html|application\/xhtml\+xml)$/, 'html'],
+  [/^(?:text\/(?:csv|tab-separated-values)|application\/(?:x-)?csv)$/, 'csv'],
   [/^text\/(?:x-)?markdown$/, 'markdown'],
   [/^application\/(?:x-)?(?:ndjson|jsonl|jsonlines|json-seq)$/, 'jsonl'],
   [/^(?:application|text)\/(?:[\w.-]+\+)?json$/, 'json'],
@@ -11,7 +12,7 @@ const BY_CONTENT_TYPE: [RegExp, InputFormat][] = [
 const BY_EXTENSION: Record<string, InputFormat> = {
   html: 'html', htm: 'html', xhtml: 'html', md: 'markdown', markdown: 'markdown', mdown: 'markdown',
   json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', jsonlines: 'jsonl', txt: 'text', text: 'text',
-  xml: 'feed', rss: 'feed', atom: 'feed',
+  xml: 'feed', rss: 'feed', atom: 'feed', csv: 'csv', tsv: 'csv',
 };
 
 /**

@@ -13,4 +13,5 @@ export { normalizeMarkdown } from './markdown';
 export { normalizeHtml } from './html';
 export { normalizeJson } from './json';
 export { normalizeJsonLines } from './jsonLines';
+export { normalizeCsv } from './csv';
 export { toIsoDate } from './toIsoDate';

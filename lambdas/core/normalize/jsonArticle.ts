@@ -15,7 +15,7 @@ const NEWSAPI_TRUNCATION = /\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$/;
 const HTML_TAG_START = /<\/?(?:p|br|div|span|li|ul|ol|h[1-6]|a|strong|em|b|i)\b/i;
 
 /**
- * One JSON article, in our own schema (NormalizedDoc/Article fields), news-please's
+ * One JSON article (or CSV row, read as the JSON its columns name), in our own schema (NormalizedDoc/Article fields), news-please's
  * (maintext/text, source_domain, date_publish, authors) or NewsAPI's (content/description,
  * source{name}, publishedAt, author).
  */
@@ -26,26 +26,31 @@ export function readJsonArticle(value: unknown, index: number, format: InputForm
   const fields = value as Fields;
   const title = str(fields.title) ?? str(fields.headline) ?? str(fields.title_page) ?? str(fields.title_rss);
   const body = articleBody(fields);
-  if (!body) {
+  if (!body && !title) {
     throw new RejectedInputError(
-      'no article text: expected one of text, maintext, content, body, articleBody, description');
+      'no article text and no title: expected a title or one of text, maintext, content, body, articleBody, description');
   }
-  const cleaned = cleanBlocks(bodyParagraphs(body, config), config, { knownTitle: title });
+  const cleaned = body ? cleanBlocks(bodyParagraphs(body, config), config, { knownTitle: title }) : undefined;
+  // A title and no body (or a body that only repeats it): a headline article, its text the title.
+  const headline = title !== undefined && (!cleaned || cleaned.paragraphs.length === 0)
+    ? { paragraphs: [normalizeWhitespace(title)], title }
+    : undefined;
   const url = str(fields.url) ?? str(fields.link) ?? str(fields.canonical_url);
-  return assembleDoc({
+  const doc = assembleDoc({
     format,
     index,
-    paragraphs: cleaned.paragraphs,
-    title: cleaned.title,
-    byline: authorNames(fields.byline ?? fields.author ?? fields.authors ?? fields.creator) ?? cleaned.byline,
+    paragraphs: headline?.paragraphs ?? cleaned?.paragraphs ?? [],
+    title: headline?.title ?? cleaned?.title,
+    byline: authorNames(fields.byline ?? fields.author ?? fields.authors ?? fields.creator) ?? cleaned?.byline,
     publishedAt: toIsoDate(fields.publishedAt ?? fields.published_at ?? fields.date_publish ??
       fields.datePublished ?? fields.pubDate ?? fields.date),
     siteName: str(fields.siteName) ?? str(fields.site_name),
     url,
     language: str(fields.language) ?? str(fields.lang),
     sourceHint: sourceOf(fields, url),
-    textSourceHint: cleaned.textSourceHint,
+    textSourceHint: cleaned?.textSourceHint,
   }, config);
+  return headline ? { ...doc, headlineOnly: true } : doc;
 }
 
 function articleBody(fields: Fields): string | undefined {

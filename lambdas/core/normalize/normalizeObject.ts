@@ -3,6 +3,7 @@ import type { InputFormat, NormalizeOutcome, NormalizedDoc, RawObject } from '..
 import { type NormalizeConfig, resolveNormalizeConfig } from './config';
 import { decodeObject } from './decode';
 import { detectFormat } from './detectFormat';
+import { normalizeCsv } from './csv';
 import { normalizeHtml } from './html';
 import { normalizeJson } from './json';
 import { normalizeJsonLines } from './jsonLines';
@@ -23,6 +24,8 @@ export function normalizeObject(raw: RawObject, config?: Partial<NormalizeConfig
       return normalizeJson(decoded.text, settings);
     case 'jsonl':
       return normalizeJsonLines(decoded.text, settings);
+    case 'csv':
+      return normalizeCsv(decoded.text, settings);
     default:
       return [{ ok: true, doc: normalizeDocument(format, decoded.text, settings, raw.metadata?.url) }];
   }

@@ -14,6 +14,8 @@ export function toIsoDate(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (text.length === 0 || /^(?:none|null|undefined)$/i.test(text)) return undefined;
+  // Epoch seconds or milliseconds written as text (CSV cells: UCI's TIMESTAMP).
+  if (/^\d{9,13}(?:\.\d+)?$/.test(text)) return toIsoDate(Number(text));
   const iso = ISO_LIKE.exec(text);
   if (iso) {
     const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '0', zone] = iso;
