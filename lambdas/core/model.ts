@@ -280,10 +280,10 @@ export interface Alert {
   /** A folded alert: ids of the held per-source alerts it delivers. */
   memberAlertIds?: string[];
   /**
-   * `digest`: every watch that caused it sends digests, so it is recorded (status sent) and
-   * delivered only inside those digests, never on its own.
+   * Every watch that caused it sends digests: it is recorded (status sent) and delivered only
+   * inside those digests, never on its own (`newswatch alerts` shows it as `digest`).
    */
-  delivery?: 'digest';
+  digestOnly?: true;
 }
 
 /** One new source announced by a (possibly folded) alert. */
