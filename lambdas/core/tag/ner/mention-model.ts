@@ -1,14 +1,14 @@
 /**
  * The trained mention model: a first-order structured (averaged) perceptron over BIO labels of
  * person/organization/place, decoded with Viterbi. Weights are a hashed feature table
- * (feature id x label) plus label transitions; they ship in weights.ts and are decoded once per
+ * (feature id x label) plus label transitions; they ship in weights.json (deflated int16, base64; written by train:ner) and are decoded once per
  * process. Trained by scripts/train-ner.ts (docs/ner.md).
  */
 import { inflateSync } from 'node:zlib';
 import type { ActorType } from '../../model';
 import type { Token } from '../tokenize';
 import { tokenFeatures, type RuleSpan, type TokenFeatures } from './features';
-import { NER_WEIGHTS_BASE64 } from './weights';
+import SHIPPED_WEIGHTS from './weights.json';
 
 export const LABELS = ['O', 'B-person', 'I-person', 'B-organization', 'I-organization', 'B-place', 'I-place'] as const;
 export const LABEL_COUNT = LABELS.length;
@@ -159,7 +159,7 @@ let override: MentionModel | undefined;
 /** The model in use: the shipped weights, decoded on first use and kept for the process. */
 export function mentionModel(): MentionModel {
   if (override) return override;
-  shipped ??= decodeMentionModel(Buffer.from(NER_WEIGHTS_BASE64, 'base64'));
+  shipped ??= decodeMentionModel(Buffer.from(SHIPPED_WEIGHTS.base64, 'base64'));
   return shipped;
 }
 

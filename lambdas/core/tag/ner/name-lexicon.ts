@@ -1,14 +1,12 @@
 /**
  * The name lists the mention model looks words and phrases up in, as sets of folded keys:
- * the tagger's own lexicons (lexicon/*.ts) plus the derived lists of name-lists.ts (origins and
+ * the tagger's own lexicons (lexicon/*.json) plus the derived lists of lexicon/name-lists.json (origins and
  * licences in docs/ner.md). Built once per process.
  */
 import type { ActorType } from '../../model';
 import { foldName } from '../fold-name';
 import { GIVEN_NAMES } from '../lexicon/given-names';
-import {
-  EXTRA_FIRST_NAMES, EXTRA_ORGANIZATIONS, EXTRA_PERSONS, EXTRA_PLACES, EXTRA_SURNAMES,
-} from '../lexicon/name-lists';
+import NAME_LISTS from '../lexicon/name-lists.json';
 import { ORGANIZATION_LINES } from '../lexicon/organizations';
 import { PEOPLE_LINES } from '../lexicon/people';
 import { PLACE_LINES } from '../lexicon/places';
@@ -25,8 +23,6 @@ export interface NameLexicon {
 }
 
 export const TYPE_BIT: Record<ActorType, number> = { person: 1, organization: 2, place: 4 };
-
-const splitList = (list: string): string[] => list.split('\n').map((l) => l.trim()).filter(Boolean);
 
 function buildNameLexicon(): NameLexicon {
   const phrases = new Map<string, number>();
@@ -46,13 +42,12 @@ function buildNameLexicon(): NameLexicon {
   addLines(PEOPLE_LINES, 'person');
   addLines(ORGANIZATION_LINES, 'organization');
   addLines(PLACE_LINES, 'place');
-  addLines(splitList(EXTRA_PERSONS), 'person');
-  addLines(splitList(EXTRA_ORGANIZATIONS), 'organization');
-  addLines(splitList(EXTRA_PLACES), 'place');
-  const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
-  const firstNames = words(EXTRA_FIRST_NAMES);
+  addLines(NAME_LISTS.persons, 'person');
+  addLines(NAME_LISTS.organizations, 'organization');
+  addLines(NAME_LISTS.places, 'place');
+  const firstNames = new Set<string>(NAME_LISTS.firstNames);
   for (const n of GIVEN_NAMES) firstNames.add(n);
-  return { firstNames, surnames: words(EXTRA_SURNAMES), phrases, phraseStarts, maxPhraseWords: Math.min(maxPhraseWords, 6) };
+  return { firstNames, surnames: new Set(NAME_LISTS.surnames), phrases, phraseStarts, maxPhraseWords: Math.min(maxPhraseWords, 6) };
 }
 
 let instance: NameLexicon | undefined;
