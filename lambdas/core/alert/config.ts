@@ -1,7 +1,12 @@
 /** Tuning constants of the alert step. Callers may override any of them. */
 export interface AlertConfig {
-  /** Also alert when a tracked story is created (its first source). Off: users asked for new sources. */
+  /**
+   * Alert every tracked story's creation (its first source), whatever its watches' `on` says. Off:
+   * each watch chooses (`watch add --on new-story|both`), new sources only by default.
+   */
   alertOnNewStory: boolean;
+  /** Parsed watch queries kept in memory (by text), so each is parsed once, not per article. */
+  queryCacheSize: number;
   /** Hex characters of the sha256 kept in an alert id. */
   alertIdLength: number;
   /** Actors and topics an alert carries (ids for filter policies, names for people). */
@@ -57,6 +62,7 @@ export const LOCAL_ALERT_COOLDOWN_SECONDS = 0;
 
 export const DEFAULT_ALERT_CONFIG: Readonly<AlertConfig> = Object.freeze({
   alertOnNewStory: false,
+  queryCacheSize: 1000,
   alertIdLength: 32,
   alertTopCount: 5,
   subjectMaxLength: 99,

@@ -1,7 +1,7 @@
 import { alertIdFor } from './alert-id';
 import { alertConfig, type AlertConfig } from './config';
 import type { WatchMatch } from './match';
-import type { Alert, AlertKind, SourceRef, Story } from '../model';
+import type { Alert, AlertKind, SourceRef, Story, WatchAlertOn } from '../model';
 
 export interface AlertDecisionInput {
   /** The story after this article joined it. */
@@ -19,25 +19,43 @@ export interface AlertDecisionInput {
 /**
  * The alerts one article causes. `new-source`: its source had not covered the story, the
  * story already had another source (the first article creates the story, it is not news
- * that it has a source), and the story is tracked. Optionally `new-story` for a tracked
- * story this article created. Deterministic: the same input gives the same alerts and ids.
+ * that it has a source), and a watch tracking the story asks for new sources (`on`
+ * new-source, the default, or both). `new-story`: the article created a tracked story and a
+ * watch tracking it asks for new stories (`on` new-story or both; every watch when the config's
+ * alertOnNewStory is set). A watch whose query this article's source or language rules out
+ * (`NOT source:tass.com`) takes no alert from it. Deterministic: the same input gives the same
+ * alerts and ids, so a retry records the same alert again and publishes it at most once more.
  */
 export function decideAlerts(input: AlertDecisionInput): Alert[] {
   const config = alertConfig(input.config);
-  const { story, previousStory, article, watchMatch } = input;
-  const watchIds = [...new Set([...watchMatch.watchIds, ...story.trackedBy])];
+  const { story, previousStory, watchMatch } = input;
   const tracked = story.tracked || watchMatch.watchIds.length > 0;
   if (!tracked) return [];
 
+  const excluded = new Set(watchMatch.excludedWatchIds ?? []);
+  const trackers = [...new Set([...watchMatch.watchIds, ...story.trackedBy])];
+  const wanting = (kind: AlertKind) => trackers.filter((id) => !excluded.has(id) && (
+    (kind === 'new-story' && config.alertOnNewStory) || wantsKind(watchMatch.alertOn?.[id] ?? 'new-source', kind)
+  ));
+  // A story marked tracked by no watch id (a watch since removed left no trace) keeps the
+  // default: its new sources are alerted, as before watches could choose.
+  const untraced = trackers.length === 0;
+
   const alerts: Alert[] = [];
-  const hadOtherSource = previousStory?.sources.some((id) => id !== article.source.id) ?? false;
-  if (input.coverageCreated && previousStory && hadOtherSource) {
-    alerts.push(buildAlert('new-source', input, watchIds, config));
+  const hadOtherSource = previousStory?.sources.some((id) => id !== input.article.source.id) ?? false;
+  const newSourceWatches = wanting('new-source');
+  if (input.coverageCreated && previousStory && hadOtherSource && (newSourceWatches.length > 0 || untraced)) {
+    alerts.push(buildAlert('new-source', input, newSourceWatches, config));
   }
-  if (config.alertOnNewStory && !previousStory) {
-    alerts.push(buildAlert('new-story', input, watchIds, config));
+  const newStoryWatches = wanting('new-story');
+  if (!previousStory && (newStoryWatches.length > 0 || (untraced && config.alertOnNewStory))) {
+    alerts.push(buildAlert('new-story', input, newStoryWatches, config));
   }
   return alerts;
+}
+
+function wantsKind(on: WatchAlertOn, kind: AlertKind): boolean {
+  return on === 'both' || on === kind;
 }
 
 function buildAlert(kind: AlertKind, input: AlertDecisionInput, watchIds: string[], config: AlertConfig): Alert {
@@ -60,7 +78,7 @@ function buildAlert(kind: AlertKind, input: AlertDecisionInput, watchIds: string
     topicIds: topTopics.map((topic) => topic.id),
     topActors: topActors.map((actor) => actor.name),
     topTopics: topTopics.map((topic) => topic.label),
-    reason: reasonFor(kind, input),
+    reason: reasonFor(kind, input, watchIds),
     createdAt: input.now,
     status: 'pending',
   };
@@ -70,11 +88,13 @@ function buildAlert(kind: AlertKind, input: AlertDecisionInput, watchIds: string
   return alert;
 }
 
-function reasonFor(kind: AlertKind, input: AlertDecisionInput): string {
+function reasonFor(kind: AlertKind, input: AlertDecisionInput, watchIds: string[]): string {
   const { story, article, watchMatch } = input;
-  const why = watchMatch.reasons.length > 0
-    ? watchMatch.reasons.join('; ')
-    : `tracked by ${story.trackedBy.map((id) => `watch ${id}`).join(', ') || 'a watch'}`;
+  // The rules that fired for this article, of the watches this alert is for.
+  const fired = watchMatch.reasons.filter((_, i) => watchIds.includes(watchMatch.watchIds[i]));
+  const why = fired.length > 0
+    ? fired.join('; ')
+    : `tracked by ${watchIds.map((id) => `watch ${id}`).join(', ') || story.trackedBy.map((id) => `watch ${id}`).join(', ') || 'a watch'}`;
   const position = story.sources.indexOf(article.source.id) + 1 || story.sources.length;
   const head = kind === 'new-source'
     ? `${article.source.name} is the ${ordinal(position)} source on a story you track (${why})`
