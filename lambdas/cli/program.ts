@@ -7,6 +7,7 @@ import { alertsCommands } from './alerts';
 import { actionExitCode, EXIT } from './context';
 import { feedsCommands } from './feeds';
 import { ingestCommands } from './ingest';
+import { serveCommands } from './serve';
 import { storiesCommands } from './stories';
 import { watchCommands } from './watch';
 
@@ -36,7 +37,7 @@ export function buildProgram(version: string): Command {
     if (root.opts().allowPrivateNetwork) process.env.NEWSWATCH_ALLOW_PRIVATE_NETWORK = '1';
   });
   for (const command of [
-    ...ingestCommands(), ...storiesCommands(), ...watchCommands(), ...feedsCommands(), ...alertsCommands(), ...actorsCommands(),
+    ...ingestCommands(), ...storiesCommands(), ...watchCommands(), ...feedsCommands(), ...alertsCommands(), ...actorsCommands(), ...serveCommands(),
   ]) program.addCommand(command);
   inheritSettings(program);
   return program;
