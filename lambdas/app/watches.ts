@@ -9,12 +9,21 @@
  * known actors. Each `--topic` must be an IPTC topic the tagger gives (lambdas/app/topics.ts) or
  * the keyword topic of a watch (`watch:<id>`), else the watch is refused with suggestions.
  * Keywords are trimmed, must hold a letter or digit, and are kept once each.
+ *
+ * `--query` is the boolean language of core/alert/query.ts: it is parsed here (a malformed one is
+ * refused with its column), its `actor:` terms resolved like `--actor` and its `topic:` terms
+ * like `--topic`, and it is stored as text with those names resolved (what the matcher reads).
+ * `--on` says which alerts the watch wants: new-source (the default), new-story or both.
  */
 import { distance } from 'fastest-levenshtein';
+import { matchWatches, testQuery, watchQuery } from '../core/alert/match';
+import { evaluateQuery, formatQuery, mapQueryTerms, parseQuery, queryTerms, QueryParseError, type QueryNode, type QueryTerm } from '../core/alert/query';
 import { ConfigurationError } from '../core/errors';
-import type { Watch } from '../core/model';
+import type { Article, Story, Watch, WatchAlertOn } from '../core/model';
 import { foldName } from '../core/tag/fold-name';
 import type { NewswatchStore } from '../ports/store';
+import { FILTERED_STORY_WINDOW, listStories } from './stories';
+import type { Target } from './target';
 import { orList, resolveTopic, topicLabel } from './topics';
 import { actorWarning, resolveActorNames, type ActorPorts, type ActorResolution } from './watch-actors';
 
@@ -31,7 +40,14 @@ export interface WatchSpec {
   actors?: string[];
   topics?: string[];
   keywords?: string[];
+  /** A boolean query (core/alert/query.ts). For `update`, an empty string removes the watch's query. */
+  query?: string;
+  /** Which alerts the watch wants; `add` defaults to new-source. */
+  on?: WatchAlertOn;
 }
+
+/** The values `--on` takes. */
+export const WATCH_ALERT_ON: readonly WatchAlertOn[] = ['new-source', 'new-story', 'both'];
 
 /** How one `--topic` was understood: the id the watch keeps, and its label. */
 export interface TopicResolution {
@@ -82,9 +98,11 @@ export async function addWatch(store: WatchPorts, spec: WatchSpec, now: Date = n
     actors: criteria.actors ?? [],
     topics: criteria.topics ?? [],
     keywords: criteria.keywords ?? [],
+    ...(criteria.query ? { query: criteria.query } : {}),
+    ...(spec.on ? { on: alertOn(spec.on) } : {}),
     createdAt: now.toISOString(),
   };
-  requireCriterion(watch, `watch "${name}" needs at least one --actor, --topic or --keyword (or --all)`);
+  requireCriterion(watch, `watch "${name}" needs at least one --actor, --topic, --keyword or --query (or --all)`);
   await store.putWatch(watch);
   return { watch, warnings: [...criteria.warnings, ...allWarnings(watch)], actors: criteria.actorResolutions, topics: criteria.topicResolutions };
 }
@@ -100,22 +118,25 @@ export async function updateWatch(store: WatchPorts, spec: WatchSpec, now: Date 
   if (!existing) {
     throw new ConfigurationError(`no watch named "${name}"${didYouMeanWatch(id, watches)}: create it with \`newswatch watch add ${shellWord(name)} …\``);
   }
-  if (spec.all === undefined && !spec.actors && !spec.topics && !spec.keywords) {
-    throw new ConfigurationError(`nothing to change in watch "${existing.name}": give --actor, --topic, --keyword, --all or --no-all`);
+  if (spec.all === undefined && !spec.actors && !spec.topics && !spec.keywords && spec.query === undefined && !spec.on) {
+    throw new ConfigurationError(`nothing to change in watch "${existing.name}": give --actor, --topic, --keyword, --query, --on, --all or --no-all`);
   }
   const criteria = await resolveCriteria(store, spec, { selfId: id, watches });
   const all = spec.all ?? existing.all ?? false;
-  const { all: _previousAll, ...rest } = existing;
+  const { all: _previousAll, query: previousQuery, ...rest } = existing;
+  const query = spec.query === undefined ? previousQuery : criteria.query;
   const watch: Watch = {
     ...rest,
     ...(all ? { all: true } : {}),
     actors: criteria.actors ?? existing.actors ?? [],
     topics: criteria.topics ?? existing.topics ?? [],
     keywords: criteria.keywords ?? existing.keywords ?? [],
+    ...(query ? { query } : {}),
+    ...(spec.on ? { on: alertOn(spec.on) } : {}),
     createdAt: existing.createdAt,
     updatedAt: now.toISOString(),
   };
-  requireCriterion(watch, `watch "${existing.name}" would have no --actor, --topic or --keyword left (and no --all): remove it instead with \`newswatch watch remove ${shellWord(name)}\``);
+  requireCriterion(watch, `watch "${existing.name}" would have no --actor, --topic, --keyword or --query left (and no --all): remove it instead with \`newswatch watch remove ${shellWord(name)}\``);
   await store.putWatch(watch);
   return { watch, warnings: [...criteria.warnings, ...allWarnings(watch)], actors: criteria.actorResolutions, topics: criteria.topicResolutions };
 }
@@ -136,12 +157,14 @@ export async function removeWatch(store: Pick<NewswatchStore, 'listWatches' | 'd
  * Rubio, or are about election (iptc:20000574), or mention "ceasefire"".
  */
 export function describeWatch(watch: Watch): string {
-  if (watch.all) return 'tracks every story';
+  const alerts = watch.on && watch.on !== 'new-source' ? `; alerts on ${watch.on === 'both' ? 'new stories and new sources' : 'new stories'}` : '';
+  if (watch.all) return `tracks every story${alerts}`;
   const parts: string[] = [];
   if (watch.actors?.length) parts.push(`name ${orList(watch.actors)}`);
   if (watch.topics?.length) parts.push(`are about ${orList(watch.topics.map(describeTopic))}`);
   if (watch.keywords?.length) parts.push(`mention ${orList(watch.keywords.map((k) => `"${k}"`))}`);
-  return parts.length ? `tracks stories that ${parts.join(', or ')}` : 'tracks nothing';
+  if (watch.query) parts.push(`match ${watch.query}`);
+  return `${parts.length ? `tracks stories that ${parts.join(', or ')}` : 'tracks nothing'}${alerts}`;
 }
 
 function describeTopic(topic: string): string {
@@ -156,6 +179,8 @@ interface ResolvedCriteria {
   actors?: string[];
   topics?: string[];
   keywords?: string[];
+  /** The query with its actor and topic terms resolved, as text; '' when the spec removes it. */
+  query?: string;
   warnings: string[];
   actorResolutions: ActorResolution[];
   topicResolutions: TopicResolution[];
@@ -165,16 +190,67 @@ async function resolveCriteria(store: ActorPorts, spec: WatchSpec, context: { se
   // Topics and keywords first: they can refuse the watch, and cost no read.
   const topicResolutions = spec.topics ? resolveTopics(spec.topics, context) : [];
   const keywords = spec.keywords ? normalizeKeywords(spec.keywords) : undefined;
+  const parsed = spec.query?.trim() ? parseWatchQuery(spec.query) : undefined;
+  const queryTopics = parsed ? resolveQueryTopics(parsed, context) : new Map<QueryTerm, TopicResolution>();
   const actorResolutions = spec.actors ? await resolveActorNames(store, spec.actors) : [];
-  const warnings = actorResolutions.flatMap(actorWarning);
+  const queryActorTerms = parsed ? queryTerms(parsed).filter((t) => t.field === 'actor') : [];
+  const queryActors = queryActorTerms.length ? await resolveActorNames(store, queryActorTerms.map((t) => t.value)) : [];
+  const warnings = [...actorResolutions, ...queryActors].flatMap(actorWarning);
+  const query = parsed
+    ? formatQuery(mapQueryTerms(parsed, (term) => {
+      if (term.field === 'actor') return { ...term, value: queryActors[queryActorTerms.indexOf(term)].stored, quoted: true };
+      const topic = queryTopics.get(term);
+      return topic ? { ...term, value: topic.id } : term;
+    }))
+    : spec.query !== undefined ? '' : undefined;
   return {
     ...(spec.actors ? { actors: uniqueBy(actorResolutions.map((r) => r.stored), foldName) } : {}),
     ...(spec.topics ? { topics: uniqueBy(topicResolutions.map((t) => t.id), (id) => id.toLowerCase()) } : {}),
     ...(keywords ? { keywords } : {}),
+    ...(query !== undefined ? { query } : {}),
     warnings,
-    actorResolutions,
-    topicResolutions,
+    actorResolutions: [...actorResolutions, ...queryActors],
+    topicResolutions: [...topicResolutions, ...queryTopics.values()],
   };
+}
+
+/**
+ * A query as a watch may keep it: it parses; each `lang:` is a language code; and it needs a
+ * term that must be present (a query of negations alone, `NOT source:tass.com`, would track
+ * every other story: that is `--all`, said plainly).
+ */
+export function parseWatchQuery(query: string): QueryNode {
+  const parsed = parseQuery(query);
+  for (const term of queryTerms(parsed)) {
+    if (term.field === 'lang' && !/^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(term.value)) {
+      throw new QueryParseError(query, term.column, `lang: takes a language code such as en or de, not "${term.value}"`);
+    }
+  }
+  if (evaluateQuery(parsed, () => false)) {
+    throw new QueryParseError(query, 1, 'the query matches an article that has none of its terms (negations alone track every other story): add a term that must be present, or use --all');
+  }
+  return parsed;
+}
+
+/** Each `topic:` term resolved like `--topic` (an unknown one refused with suggestions and its column). */
+function resolveQueryTopics(parsed: QueryNode, context: { selfId: string; watches: Watch[] }): Map<QueryTerm, TopicResolution> {
+  const out = new Map<QueryTerm, TopicResolution>();
+  for (const term of queryTerms(parsed).filter((t) => t.field === 'topic')) {
+    try {
+      out.set(term, resolveTopics([term.value], context)[0]);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      throw new ConfigurationError(`in the query at column ${term.column}: ${error.message}`, { cause: error });
+    }
+  }
+  return out;
+}
+
+function alertOn(value: string): WatchAlertOn {
+  if (!(WATCH_ALERT_ON as readonly string[]).includes(value)) {
+    throw new ConfigurationError(`--on takes ${orList(WATCH_ALERT_ON.map((v) => `"${v}"`))}, not "${value}"`);
+  }
+  return value as WatchAlertOn;
 }
 
 function resolveTopics(inputs: string[], context: { selfId: string; watches: Watch[] }): TopicResolution[] {
@@ -217,12 +293,12 @@ function watchName(input: string): { name: string; id: string } {
 }
 
 function requireCriterion(watch: Watch, message: string): void {
-  if (!watch.all && watch.actors.length + watch.topics.length + watch.keywords.length === 0) throw new ConfigurationError(message);
+  if (!watch.all && !watch.query && watch.actors.length + watch.topics.length + watch.keywords.length === 0) throw new ConfigurationError(message);
 }
 
 function allWarnings(watch: Watch): string[] {
-  if (!watch.all || watch.actors.length + watch.topics.length + watch.keywords.length === 0) return [];
-  return [`watch "${watch.name}" tracks every story (--all): its actors, topics and keywords change nothing until --all is cleared`];
+  if (!watch.all || (!watch.query && watch.actors.length + watch.topics.length + watch.keywords.length === 0)) return [];
+  return [`watch "${watch.name}" tracks every story (--all): its actors, topics, keywords and query change nothing until --all is cleared`];
 }
 
 function didYouMeanWatch(id: string, watches: Watch[]): string {
@@ -248,4 +324,87 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+// ---- preview ----------------------------------------------------------------------------------
+
+/** A stored story a watch would track, and the rule that says so. */
+export interface WatchPreviewItem {
+  story: Story;
+  reason: string;
+}
+
+export interface WatchPreview {
+  watch: Watch;
+  stories: WatchPreviewItem[];
+  /** Stories looked through: the most recently updated ones (FILTERED_STORY_WINDOW, one Query). */
+  examined: number;
+  /** Articles read to decide (keywords and text terms need the text; the story's lists do not). */
+  articlesRead: number;
+}
+
+/** Articles read at once while previewing. */
+const PREVIEW_READ_CONCURRENCY = 8;
+
+/**
+ * `watch test NAME` and the dashboard's watch form (an unsaved watch): the stored stories the
+ * watch would track, as the ingest decides it. A story is tracked when one of its articles,
+ * read together with the story's top actors and topics, matches the watch (core/alert/match.ts).
+ * The story's lists decide first: an actor or topic watch needs no article, and a query that
+ * the lists alone make false (its actor is not in the story) reads none; only keywords and text
+ * terms need the articles' text, read by id. No Scan: the stories are the most recently updated
+ * (listStories, one Query).
+ */
+export async function previewWatch(target: Pick<Target, 'store'>, watch: Watch): Promise<WatchPreview> {
+  if (watch.query) parseWatchQuery(watch.query); // an unsaved watch's query may be malformed: say where
+  const stories = await listStories(target, FILTERED_STORY_WINDOW);
+  const found: WatchPreviewItem[] = [];
+  let articlesRead = 0;
+  const noArticle = { title: '', text: '', actors: [], topics: [] };
+  for (const story of stories) {
+    // The story's lists alone: classic actors and topics; the query with text, source and language unknown.
+    const byLists = matchWatches([{ ...watch, keywords: [], query: undefined }], { story, article: noArticle }, foldName);
+    if (byLists.reasons.length > 0) {
+      found.push({ story, reason: byLists.reasons[0] });
+      continue;
+    }
+    const query = watch.query ? watchQuery(watch) : undefined;
+    const byQuery = query === undefined ? false : testQuery(query, { story, article: noArticle }, foldName, STORY_FIELDS);
+    if (byQuery === true) {
+      // True whatever the articles say (actor: and topic: terms alone): no article to read.
+      found.push({ story, reason: matchWatches([{ ...watch, keywords: [] }], { story, article: noArticle }, foldName).reasons[0] ?? `watch "${watch.name}" matched its query` });
+      continue;
+    }
+    if (byQuery === false && !(watch.keywords?.length)) continue;
+    const articles = await readArticles(target, story.articleIds);
+    articlesRead += articles.length;
+    for (const article of articles) {
+      const match = matchWatches([watch], { story, article }, foldName);
+      if (match.reasons.length > 0) {
+        found.push({ story, reason: `${match.reasons[0]} in "${article.title}" (${article.source.name})` });
+        break;
+      }
+    }
+  }
+  return { watch, stories: found, examined: stories.length, articlesRead };
+}
+
+const STORY_FIELDS: ReadonlySet<QueryTerm['field']> = new Set(['actor', 'topic']);
+
+async function readArticles(target: Pick<Target, 'store'>, ids: string[]): Promise<Article[]> {
+  const out: Article[] = [];
+  for (let i = 0; i < ids.length; i += PREVIEW_READ_CONCURRENCY) {
+    const batch = await Promise.all(ids.slice(i, i + PREVIEW_READ_CONCURRENCY).map((id) => target.store.getArticle(id)));
+    out.push(...batch.filter((a): a is Article => a !== undefined));
+  }
+  return out;
+}
+
+/** `watch test NAME`: the stored watch's preview; a ConfigurationError (with near names) when there is none. */
+export async function testWatch(target: Pick<Target, 'store'>, name: string): Promise<WatchPreview> {
+  const id = watchIdFor(name);
+  const watches = await target.store.listWatches();
+  const watch = watches.find((w) => w.id === id);
+  if (!watch) throw new ConfigurationError(`no watch named "${name.trim()}"${didYouMeanWatch(id, watches)} (see \`newswatch watch list\`)`);
+  return previewWatch(target, watch);
 }

@@ -1,5 +1,6 @@
-import { Command } from 'commander';
-import { addWatch, listWatches, removeWatch, updateWatch, type WatchSpec } from '../app/watches';
+import { Command, Option } from 'commander';
+import type { WatchAlertOn } from '../core/model';
+import { addWatch, listWatches, removeWatch, testWatch, updateWatch, WATCH_ALERT_ON, type WatchPreview, type WatchSpec } from '../app/watches';
 import { listTopics } from '../app/topics';
 import { formatWatch, formatWatchOutcome } from './format';
 import { collect, examples, printer, withTarget, printList } from './context';
@@ -8,11 +9,13 @@ interface WatchFlags {
   actor: string[];
   topic: string[];
   keyword: string[];
+  query?: string;
+  on?: WatchAlertOn;
   all?: boolean;
   json?: boolean;
 }
 
-/** `watch add|update|list|remove` and `topics list`: what makes a story tracked. */
+/** `watch add|update|list|remove|test` and `topics list`: what makes a story tracked. */
 export function watchCommands(): Command[] {
   const watch = new Command('watch').description('watches: the stories they match are tracked, and their new sources alerted');
   withCriteria(watch.command('add'))
@@ -20,6 +23,8 @@ export function watchCommands(): Command[] {
     .addHelpText('after', examples(
       'newswatch watch add rubio --actor "Marco Rubio"',
       'newswatch watch add ukraine --topic "war" --keyword Ukraine --keyword Kyiv',
+      `newswatch watch add rubio-ukraine --query 'actor:"Marco Rubio" AND (Ukraine OR Kyiv) NOT source:tass.com'`,
+      'newswatch watch add launches --keyword "Falcon Heavy" --on both',
       'newswatch watch add everything --all --aws',
     ))
     .action(async (name: string, flags: WatchFlags, command: Command) => withTarget(command, async (target) => {
@@ -42,6 +47,21 @@ export function watchCommands(): Command[] {
     .action(async (flags: { json?: boolean }, command: Command) => withTarget(command, async (target) => {
       const watches = await listWatches(target.store);
       printList(watches, { json: flags.json, format: formatWatch, empty: 'no watches: `newswatch watch add <name> --actor "Marco Rubio"`' });
+    }));
+  watch.command('test')
+    .description('the stored stories the watch would track, and why (the most recently updated 1000 looked through)')
+    .argument('<name>', 'the watch name or id')
+    .option('--json', 'one JSON object per story')
+    .addHelpText('after', examples('newswatch watch test rubio-ukraine'))
+    .action(async (name: string, flags: { json?: boolean }, command: Command) => withTarget(command, async (target) => {
+      const preview = await testWatch(target, name);
+      printList(preview.stories, {
+        json: flags.json,
+        format: (item) => `${item.story.id}  ${String(item.story.sources.length).padStart(3)} sources  ${item.story.headline}\n    ${item.reason}`,
+        asJson: (item) => ({ storyId: item.story.id, headline: item.story.headline, sources: item.story.sources.map((id) => item.story.sourceNames[id] ?? id), reason: item.reason }),
+        empty: `no stored story matches watch "${preview.watch.name}"`,
+      });
+      if (!flags.json) console.log(previewFooter(preview));
     }));
   watch.command('remove')
     .description('remove a watch (stories it tracked stay tracked)')
@@ -67,11 +87,17 @@ function withCriteria(command: Command): Command {
     .option('--actor <name>', 'an actor, by name or id (repeatable)', collect, [])
     .option('--topic <topic>', 'an IPTC topic label or id, see `newswatch topics list` (repeatable)', collect, [])
     .option('--keyword <word>', 'a word or phrase in the title or text (repeatable)', collect, [])
+    .option('--query <query>', 'a boolean query: "phrases", AND OR NOT -term ( ), actor: topic: source: lang: (docs/watches.md); update: \'\' removes it')
+    .addOption(new Option('--on <kind>', 'alert on new sources of a tracked story, on new tracked stories, or both (add: new-source)').choices([...WATCH_ALERT_ON]))
     .option('--all', 'track every story')
     .option('--json', 'the watch as JSON');
 }
 
 function specOf(name: string, flags: WatchFlags): WatchSpec {
   const given = (values: string[]) => (values.length ? values : undefined);
-  return { name, all: flags.all, actors: given(flags.actor), topics: given(flags.topic), keywords: given(flags.keyword) };
+  return { name, all: flags.all, actors: given(flags.actor), topics: given(flags.topic), keywords: given(flags.keyword), query: flags.query, on: flags.on };
+}
+
+function previewFooter(preview: WatchPreview): string {
+  return `${preview.stories.length} of the ${preview.examined} most recently updated stories (${preview.articlesRead} articles read)`;
 }
