@@ -18,7 +18,7 @@ export function storiesPage(page: PageContext, query: StoryQuery, found: StoryPa
 <div class="field"><label for="watch">Watch</label><select id="watch" name="watch"><option value="">any</option>${watches.map((w) => html`<option value="${w.id}"${query.watch === w.id ? html` selected` : ''}>${w.name}</option>`)}</select></div>
 <div class="field"><label for="from">From</label><input id="from" name="from" type="date" value="${query.from?.slice(0, 10) ?? ''}"></div>
 <div class="field"><label for="to">To</label><input id="to" name="to" type="date" value="${query.to?.slice(0, 10) ?? ''}"></div>
-<div class="field field-check"><input id="tracked" name="tracked" type="checkbox" value="1"${query.tracked ? html` checked` : ''}><label for="tracked">Tracked only</label></div>
+<div class="field-check"><input id="tracked" name="tracked" type="checkbox" value="1"${query.tracked ? html` checked` : ''}><label for="tracked">Tracked only</label></div>
 <div class="actions"><button type="submit">Search</button>${searching ? html` <a class="button-link" href="/">Clear</a>` : ''}</div>
 <datalist id="actor-options"></datalist>
 </form>
