@@ -3,7 +3,8 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { createDocumentClient, DynamoAlertQueue, DynamoStore } from '../adapters/dynamodb';
 import { SnsAlertPublisher } from '../adapters/sns';
 import { describeError, isRetryable } from '../core/errors';
-import { flushDueAlerts, type FlushDeps } from '../core/ingest';
+// The module itself, not the ingest barrel: the barrel brings the tagger and the HTML extractor.
+import { flushDueAlerts, type FlushDeps } from '../core/ingest/flushAlerts';
 import { requiredEnv } from './environment';
 
 export interface AlertFlusherDeps extends FlushDeps {

@@ -30,6 +30,12 @@ function handlerFunctionProps(handlerFile: string): nodejs.NodejsFunctionProps {
       sourcesContent: false,
       target: BUNDLE_TARGET,
       format: nodejs.OutputFormat.CJS,
+      // The packages' ES module builds first: esbuild drops what a handler never uses (the AWS SDK's
+      // commands and protocols it does not call: the ingest bundle is ~300 KB smaller than from their CommonJS builds).
+      mainFields: ['module', 'main'],
+      // JSON (the tagger's weights and name lists, ~400 KB) goes beside index.js as files, required as the
+      // code starts: JSON.parse reads it faster than V8 evaluates the same object as JavaScript.
+      loader: { '.json': 'copy' },
       externalModules: [],
     },
   };

@@ -24,6 +24,10 @@ export const STACK_NAME = 'Newswatch';
  */
 export const SYNTH_ARGS = ['cdk', 'synth', '-q', '--no-notices', '-c', 'slackWebhookSecret=newswatch/slack'];
 
+/** What marks a module of a bundle (a path its source map lists) as the tagger's or the HTML extractor's. */
+export const TAGGER_MODULE = /lambdas\/core\/tag\//;
+export const EXTRACTOR_MODULE = /node_modules\/(?:linkedom|@mozilla\/readability|htmlparser2)\//;
+
 /** What `cdk.out` must be newer than: everything that goes into the template or a bundle. */
 const SOURCES = ['bin', 'lib', 'lambdas', 'package-lock.json', 'cdk.json', 'tsconfig.json'];
 

@@ -1,8 +1,8 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability } from '@mozilla/readability';
 import { RejectedInputError } from '../errors';
 import type { NormalizedDoc } from '../model';
 import { assembleDoc } from './assembleDoc';
+import { parseHTML, readabilityClass } from './domLibraries';
 import { cleanBlocks } from './cleanBlocks';
 import type { NormalizeConfig } from './config';
 import { filterHtmlBlocks } from './filterHtmlBlocks';
@@ -97,7 +97,7 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
   const page = readPageMetadata(document as unknown as Parameters<typeof readPageMetadata>[0], jsonLd);
   pruneBoilerplate(document.body as unknown as PrunableElement, config);
   const extracted = extractMainText(document, { html, markup }, config);
-  const domParagraphs = filterHtmlBlocks(extracted.blocks, { description: page.description }, config);
+  const domParagraphs = filterHtmlBlocks(extracted.blocks, config);
   const article = { ...extracted, paragraphs: chooseBody(domParagraphs, page.articleBody, config) };
 
   const siteName = page.siteName ?? article.siteName;
@@ -143,7 +143,8 @@ interface MainText {
 function extractMainText(document: Document, page: PageSource, config: NormalizeConfig): MainText {
   let result: ReturnType<Readability<ParagraphRoot>['parse']> = null;
   try {
-    result = new Readability<ParagraphRoot>(document, {
+    const ReadabilityClass = readabilityClass();
+    result = new ReadabilityClass<ParagraphRoot>(document, {
       serializer: (node) => node as unknown as ParagraphRoot,
       // The page's JSON-LD was read already, and pruning removed its scripts.
       disableJSONLD: true,

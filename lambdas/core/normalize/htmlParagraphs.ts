@@ -1,5 +1,5 @@
-import { parseHTML } from 'linkedom';
 import { defaultNormalizeConfig } from './config';
+import { parseHTML } from './domLibraries';
 import { boundHtml, type HtmlBounds } from './htmlBounds';
 import { collapseSpaces } from './whitespace';
 

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench:lambda [-- --runs N] [--synth] [--json]`
+ *
+ * The Lambda bundles of `cdk.out` as `cdk deploy` uploads them (synthesized first when missing or
+ * older than the sources, or with --synth; the synth `.ci/run` runs): per function, the size of
+ * index.js, of the files beside it (the tagger's JSON data) and of the whole asset (source map
+ * excepted), whether the tagger or the HTML extractor is inside (the source map lists every module
+ * of the bundle), and the time to load it: `require` of index.js in a fresh `node` process, the
+ * median of N runs (default 15). Beside it, in the same run and interleaved with the bundles' runs,
+ * the baseline: requiring the four AWS SDK clients the ingest Lambda uses
+ * (@aws-sdk/client-dynamodb, lib-dynamodb, client-sns, client-s3) from node_modules.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CDK_OUT, EXTRACTOR_MODULE, ROOT, TAGGER_MODULE, readTemplate, staleness, synthesize } from '../test/handlers/bundle-harness';
+const SDK_CLIENTS = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-sns', '@aws-sdk/client-s3'];
+
+export interface LambdaBundle {
+  logicalId: string;
+  assetDir: string;
+  /** index.js, bytes. */
+  codeBytes: number;
+  /** The other files of the asset (JSON data), source map excepted. */
+  dataBytes: number;
+  dataFiles: number;
+  /** Module paths the source map lists. */
+  modules: string[];
+}
+
+/** Every Node.js function of the synthesized template, with its bundle. */
+export function lambdaBundles(): LambdaBundle[] {
+  const template = readTemplate();
+  return Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Runtime).startsWith('nodejs') && r.Metadata?.['aws:asset:path'])
+    .map(([logicalId, r]) => {
+      const assetDir = path.join(CDK_OUT, r.Metadata!['aws:asset:path'] as string);
+      const files = fs.readdirSync(assetDir).filter((f) => !f.endsWith('.map'));
+      const size = (f: string) => fs.statSync(path.join(assetDir, f)).size;
+      const others = files.filter((f) => f !== 'index.js');
+      const map = JSON.parse(fs.readFileSync(path.join(assetDir, 'index.js.map'), 'utf8')) as { sources: string[] };
+      return {
+        logicalId, assetDir, codeBytes: size('index.js'), dataBytes: others.reduce((n, f) => n + size(f), 0), dataFiles: others.length,
+        modules: map.sources,
+      };
+    });
+}
+
+/** Milliseconds to run `load` (a JavaScript statement) in a fresh node process, timed inside it. */
+function timeLoad(load: string): number {
+  const script = `const t = process.hrtime.bigint(); ${load}; process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
+  return Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const name = (logicalId: string) => logicalId.replace(/Function[0-9A-F]{8}$/, '');
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 15;
+  const stale = staleness({ resources: [], functions: [] });
+  if (args.includes('--synth') || stale) {
+    console.error(`synthesizing (${args.includes('--synth') ? '--synth' : stale})…`);
+    console.error(`cdk synth took ${(await synthesize()).toFixed(1)} s`);
+  }
+  const bundles = lambdaBundles();
+  const sdkLoad = SDK_CLIENTS.map((m) => `require(${JSON.stringify(m)})`).join('; ');
+  const times = new Map<string, number[]>([['sdk', []], ...bundles.map((b) => [b.logicalId, []] as [string, number[]])]);
+  timeLoad(sdkLoad); // a first run warms the file cache for everything after it
+  for (let run = 0; run < runs; run++) {
+    times.get('sdk')!.push(timeLoad(sdkLoad));
+    for (const b of bundles) times.get(b.logicalId)!.push(timeLoad(`require(${JSON.stringify(path.join(b.assetDir, 'index.js'))})`));
+  }
+  const baseline = median(times.get('sdk')!);
+  const rows = bundles.map((b) => {
+    const ms = median(times.get(b.logicalId)!);
+    return {
+      function: name(b.logicalId), codeBytes: b.codeBytes, dataBytes: b.dataBytes, dataFiles: b.dataFiles,
+      loadMs: Math.round(ms * 10) / 10, loadVsSdk: Math.round((ms / baseline) * 100) / 100,
+      tagger: b.modules.some((m) => TAGGER_MODULE.test(m)), extractor: b.modules.some((m) => EXTRACTOR_MODULE.test(m)),
+    };
+  });
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ runs, sdkClientsMs: Math.round(baseline * 10) / 10, bundles: rows }));
+    return;
+  }
+  console.log(`Lambda bundles of cdk.out: load = require() in a fresh node process, median of ${runs} runs, interleaved`);
+  console.log(`baseline: the 4 AWS SDK clients from node_modules (${SDK_CLIENTS.join(', ')}): ${baseline.toFixed(1)} ms\n`);
+  console.log(`${'function'.padEnd(14)} ${'index.js'.padStart(9)} ${'+ data'.padStart(16)} ${'load'.padStart(9)} ${'vs SDK'.padStart(7)}  tagger  extractor`);
+  for (const r of rows) {
+    const data = r.dataFiles ? `${kb(r.dataBytes)} (${r.dataFiles} files)` : '—';
+    console.log(`${r.function.padEnd(14)} ${kb(r.codeBytes).padStart(9)} ${data.padStart(16)} ${`${r.loadMs.toFixed(1)} ms`.padStart(9)} ${`${r.loadVsSdk.toFixed(2)}×`.padStart(7)}  ${(r.tagger ? 'yes' : 'no').padEnd(6)}  ${r.extractor ? 'yes' : 'no'}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
