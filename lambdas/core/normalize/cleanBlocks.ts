@@ -30,6 +30,7 @@ const DATE_LINE = new RegExp(
  */
 export function cleanBlocks(rawBlocks: string[], config: NormalizeConfig, options: CleanOptions = {}): CleanedBlocks {
   let blocks = rawBlocks.map(collapseSpaces).filter((b) => b.length > 0);
+  blocks = dropTeaserLists(blocks, config);
   blocks = blocks.filter((b) => !isChromeLine(b, config));
   blocks = dropTablesOfContents(blocks, config);
   blocks = dropHeadJunk(blocks, config, options.knownTitle === undefined);
@@ -57,9 +58,26 @@ export function cleanBlocks(rawBlocks: string[], config: NormalizeConfig, option
   };
 }
 
+/**
+ * "Read more:" / "Trending Right Now:" and the teaser headlines under it: other stories' titles,
+ * whose names and words must not tag this article (a teaser line ends no sentence).
+ */
+function dropTeaserLists(blocks: string[], config: NormalizeConfig): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < blocks.length; i += 1) {
+    if (!config.teaserListLabels.some((label) => label.test(blocks[i]))) {
+      kept.push(blocks[i]);
+      continue;
+    }
+    while (i + 1 < blocks.length && !SENTENCE_END.test(blocks[i + 1])) i += 1;
+  }
+  return kept;
+}
+
 function isChromeLine(block: string, config: NormalizeConfig): boolean {
   const key = block.toLowerCase().replace(/[\s.:!|»›>…]+$/u, '');
   if (config.boilerplateLines.includes(key) || DATE_LINE.test(block)) return true;
+  if (config.promotionLinePatterns.some((pattern) => pattern.test(block))) return true;
   const lower = block.toLowerCase();
   return block.length < config.minParagraphChars && config.boilerplatePrefixes.some((p) => lower.startsWith(p));
 }

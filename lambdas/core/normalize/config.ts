@@ -65,6 +65,16 @@ export interface NormalizeConfig {
   boilerplateLines: string[];
   /** Lines that are site chrome when they start with one of these (lower-case). */
   boilerplatePrefixes: string[];
+  /**
+   * Lines that are site chrome at any length: a promotion label with the teaser it introduces
+   * ("Trending: Apple's $29 battery…", "READ MORE: …"), share, follow and subscription lines.
+   */
+  promotionLinePatterns: RegExp[];
+  /**
+   * A line that is only a list label ("Read more:", "Trending Right Now:", "BGR Top Deals:"):
+   * dropped with the teaser headlines under it (lines that end no sentence).
+   */
+  teaserListLabels: RegExp[];
   /** Section labels: dropped when they stand alone before the article starts. */
   sectionLabels: string[];
   /** Before the first body paragraph, a block of at most this many words (no sentence) above the title is a label. */
@@ -161,6 +171,16 @@ export const defaultNormalizeConfig: NormalizeConfig = {
     'share this article', 'sign up for our', 'subscribe to our', 'follow us on', 'click here to',
     'copyright ©', '© ', 'all rights reserved', 'read more:', 'related:', 'also read:', 'tags:',
     'enlarge this image', 'image caption', 'image source', 'getty images', 'photo:', 'source:',
+  ],
+  promotionLinePatterns: [
+    /^(?:trending(?: now| right now| stories)?|read more|read also|also read|more|related(?: stories| articles| posts| coverage| content)?|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)(?: in [^:]{1,40})?|more (?:from|on|about) [^:]{1,60}|see also|don[’']t miss|must read|top stories|editor[’']s picks?|up next|watch|listen)\s*:/iu,
+    /^(?:most read in\b|related stories\b|newsletter sign up\b|advertisement continue reading\b|continue reading the main story\b|sign up for\b|subscribe (?:to|for|now)\b|get the [^.]{1,40} newsletter\b|join the conversation\b)/iu,
+    /^(?:follow|like) [^.]{1,60} on (?:twitter|facebook|instagram|linkedin|telegram|tiktok|youtube)\b/iu,
+    /^(?:share|tweet|email|pin)(?: this)?(?: (?:article|story|page|on [a-z]+))*\s*$/iu,
+    /\boriginally appeared on [\p{L}\p{N}.-]+\.\p{L}{2,}\b/iu,
+  ],
+  teaserListLabels: [
+    /^(?:trending(?: now| right now| stories)?|read more|read also|also read|more|related(?: stories| articles| posts| coverage| content)?|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|more (?:from|on|about) [^:]{1,60}|see also|you (?:may|might) also like|top stories|[\p{L}\p{N}.]+ top deals|top deals|continue reading…?)\s*:?\s*$/iu,
   ],
   sectionLabels: [
     'world', 'world news', 'news', 'politics', 'business', 'economy', 'europe', 'asia', 'africa',
