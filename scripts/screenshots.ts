@@ -7,11 +7,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium';
 import { startDashboard, SEEDS } from '../test/support/dashboard-server';
 import { ROOT, runNewswatch } from '../test/support/run-cli';
-
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 async function cli(...args: string[]): Promise<void> {
   const run = await runNewswatch(args);
@@ -25,7 +23,7 @@ async function main(): Promise<void> {
     await cli('watch', 'add', 'rubio', '--actor', 'Marco Rubio', '--data-dir', dataDir);
     await cli('watch', 'add', 'ukraine peace', '--topic', 'peace process', '--keyword', 'Kyiv', '--data-dir', dataDir);
     const server = await startDashboard(['--data-dir', dataDir]);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
       const shoot = async (url: string, file: string, fullPage = false) => {
