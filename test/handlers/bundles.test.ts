@@ -28,7 +28,7 @@ import { logicalId, testApp } from '../support/cdk-template';
 import { startDynalite, type RunningEngine } from '../support/dynamo-engines';
 import { FakeSlackWebhook } from '../support/slack-server';
 import {
-  AwsStub, deniedCalls, deployedFunction, dynamoCall, invoke, readTemplate, recordingProxy, resolveEnvironment, s3Call,
+  AwsStub, deniedCalls, EXTRACTOR_MODULE, TAGGER_MODULE, deployedFunction, dynamoCall, invoke, readTemplate, recordingProxy, resolveEnvironment, s3Call,
   staleness, summarize, synthesize, SYNTH_ARGS, type AwsCall, type DeployedFunction, type Invocation, type LocalServer,
 } from './bundle-harness';
 
@@ -232,9 +232,32 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
       expect(map.names.length).toBeGreaterThan(1000);
       expect(map.sources.some((s) => s.includes('lambdas/handlers/'))).toBe(true);
       expect(map.sourcesContent).toBeUndefined();
-      expect(fs.readdirSync(fn.assetDir).sort()).toEqual([fn.file, `${fn.file}.map`]);
+      // Beside the code, only JSON the code requires (the tagger's data; the SDK's package.json for its version).
+      const others = fs.readdirSync(fn.assetDir).filter((f) => f !== fn.file && f !== `${fn.file}.map`);
+      for (const file of others) {
+        expect(file).toMatch(/\.json$/);
+        expect(code).toContain(`require("./${file}")`);
+      }
     }
     expect(new Set(Object.values(fns).map((fn) => fn.assetDir)).size).toBe(4);
+  });
+
+  it('hold only what their handler imports: the alert flusher and the Slack notifier carry no tagger and no HTML extractor', () => {
+    // The source map lists every module esbuild put in the bundle (metafile inputs, minus the ones that left no code).
+    const modulesOf = (fn: DeployedFunction) =>
+      (JSON.parse(fs.readFileSync(path.join(fn.assetDir, `${fn.file}.map`), 'utf8')) as { sources: string[] }).sources;
+    const tagger = (m: string) => TAGGER_MODULE.test(m);
+    const extractor = (m: string) => EXTRACTOR_MODULE.test(m);
+    // The markers are real: the ingest bundle, which tags and reads pages, has both.
+    expect(modulesOf(fns.ingest).filter(tagger).length).toBeGreaterThan(5);
+    expect(modulesOf(fns.ingest).filter(extractor).length).toBeGreaterThan(5);
+    for (const fn of [fns.flusher, fns.slack]) {
+      expect({ fn: fn.logicalId, tagger: modulesOf(fn).filter(tagger), extractor: modulesOf(fn).filter(extractor) })
+        .toEqual({ fn: fn.logicalId, tagger: [], extractor: [] });
+      // And no tagger data beside it.
+      expect(fs.readdirSync(fn.assetDir).filter((f) => /^(?:weights|name-lists|iptc)-/.test(f))).toEqual([]);
+    }
+    expect(fs.readdirSync(fns.ingest.assetDir).filter((f) => /^(?:weights|name-lists|iptc)-/.test(f))).toHaveLength(3);
   });
 
   it('ingest: the deployed configuration ingests a drop from S3, quarantines a bad one and holds the alert', async () => {
