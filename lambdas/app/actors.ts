@@ -9,8 +9,11 @@ import type { ActorRecord, Article, Story } from '../core/model';
 import {
   actorId, findRedirects, foldName, redirectActorTags, redirectStoryActors, type ActorRedirects,
 } from '../core/tag';
-import { actorIndexKey } from '../core/cluster';
-import type { NewswatchStore } from '../ports/store';
+import { activityPerDay, actorIndexKey } from '../core/cluster';
+import { actorToken } from '../core/search';
+import type { NewswatchStore, StoryPageKey, StorySummary } from '../ports/store';
+import { STORY_QUERY_CONFIG, storyRow, type StoryRow } from './stories';
+import type { Target } from './target';
 
 /** Tuning of the merge's story rewrite. */
 export const ACTOR_MERGE_CONFIG = {
@@ -97,6 +100,64 @@ export async function splitActor(store: Registry, id: string, surfaceForms: stri
   const actor: ActorRecord = { id: newId, name: newName, type: from.type, aliases: keys, userAliases: keys };
   await store.splitActor(from.id, keys, actor);
   return { from: (await store.getActor(from.id)) ?? from, actor: (await store.getActor(newId)) ?? actor };
+}
+
+/** An actor id or name the registry does not know. */
+export class ActorNotFoundError extends ConfigurationError {}
+
+export interface ActorActivity {
+  /** The actor the id or name stands for now (merge redirects followed). */
+  actor: ActorRecord;
+  /** Its folded aliases, sorted. */
+  aliases: string[];
+  /** Stories naming it, newest first (at most STORY_QUERY_CONFIG.actorActivityStories). */
+  stories: StoryRow[];
+  /** Articles per UTC day of those stories, oldest day first. */
+  perDay: { day: string; articles: number }[];
+}
+
+/**
+ * An actor's page: the actor, its aliases, the stories naming it (the story search by actor: Queries on
+ * the summary listing, never a Scan) and their articles per day, from the stories'
+ * activity (every article of a story that names the actor counts).
+ */
+export async function actorActivity(target: Pick<Target, 'store'>, actorId: string): Promise<ActorActivity> {
+  const actor = await resolveActor(target.store, actorId);
+  const summaries: StorySummary[] = [];
+  let after: StoryPageKey | undefined;
+  do {
+    const page = await target.store.searchStorySummaries({ tokenGroups: [[actorToken(actor.id)]] }, {
+      after,
+      limit: Math.min(STORY_QUERY_CONFIG.maxPageSize, STORY_QUERY_CONFIG.actorActivityStories - summaries.length),
+      maxExamined: STORY_QUERY_CONFIG.maxExaminedPerPage,
+    });
+    summaries.push(...page.stories);
+    after = page.next;
+  } while (after && summaries.length < STORY_QUERY_CONFIG.actorActivityStories);
+  const days: Record<string, number> = {};
+  for (const summary of summaries) {
+    // A story stored before activity was kept counts its articles on its last day.
+    const perDay = activityPerDay(summary.activity ?? { [summary.lastSeen.slice(0, 10)]: summary.articleCount });
+    for (const [day, count] of Object.entries(perDay)) days[day] = (days[day] ?? 0) + count;
+  }
+  const stories = summaries.map(storyRow);
+  return {
+    actor,
+    aliases: [...actor.aliases].sort(),
+    stories,
+    perDay: Object.keys(days).sort().map((day) => ({ day, articles: days[day] })),
+  };
+}
+
+/** An actor by id or by a name or alias, as it stands now (merged ones followed to the survivor). */
+async function resolveActor(store: Pick<NewswatchStore, 'resolveActorIds' | 'findActorsByAlias'>, wanted: string): Promise<ActorRecord> {
+  const byId = (await store.resolveActorIds([wanted])).get(wanted);
+  if (byId) return byId;
+  const key = foldName(wanted);
+  const byName = key ? (await store.findActorsByAlias([key])).get(key) : undefined;
+  const current = byName && ((await store.resolveActorIds([byName.id])).get(byName.id) ?? byName);
+  if (!current) throw new ActorNotFoundError(`no actor with id or name ${wanted} (see \`newswatch actors list\`)`);
+  return current;
 }
 
 /** Stories as the user should see them: actor ids a merge replaced resolved to the current actor. */

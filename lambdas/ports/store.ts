@@ -90,6 +90,53 @@ export interface AnnouncedStory {
   indexed: boolean;
 }
 
+/**
+ * What a story list shows, without the story's profile and signatures: the store keeps it in a
+ * small item of its own next to the story, with the story's search tokens (core/search).
+ */
+export interface StorySummary {
+  id: string;
+  headline: string;
+  firstSeen: string;
+  lastSeen: string;
+  articleCount: number;
+  sources: string[];
+  sourceNames: Record<string, string>;
+  articleIds: string[];
+  tracked: boolean;
+  trackedBy: string[];
+  topActors: Story['topActors'];
+  activity?: Record<string, number>;
+  /** The version of the story it summarizes. */
+  version?: number;
+}
+
+/** Which stories a summary listing keeps; all that are given must hold. */
+export interface StorySearch {
+  /** Search tokens (core/search): each inner list is a choice (any of them), and every list must hold. */
+  tokenGroups?: string[][];
+  tracked?: boolean;
+  /** Active at or after this instant: lastSeen >= it (a key condition: nothing older is read). */
+  activeFrom?: string;
+  /** Active at or before this instant: firstSeen <= it. */
+  activeUntil?: string;
+}
+
+/** Where a summary listing goes on: after this story (lastSeen, then id; newest first). */
+export interface StoryPageKey {
+  lastSeen: string;
+  id: string;
+}
+
+export interface StorySummaryPage {
+  stories: StorySummary[];
+  /** Present when there may be more: pass it back as `after`. */
+  next?: StoryPageKey;
+}
+
+/** The fields of an article a timeline shows (never its text or signature). */
+export type ArticleSummary = Pick<Article, 'id' | 'title' | 'url' | 'source' | 'publishedAt' | 'ingestedAt' | 'copyOf' | 'wordCount' | 'status' | 'storyId'>;
+
 export interface StoryStore {
   /**
    * Story ids indexed under any of the keys (the newest `limitPerKey` of each key): stories found
@@ -105,7 +152,11 @@ export interface StoryStore {
    * the first call writes the new aggregate `next` (computed by the core from the current story).
    */
   addArticleToStory(storyId: string, articleId: string, next: Story): Promise<boolean>;
-  /** Indexes the story under the keys (idempotent). */
+  /**
+   * Indexes the story under the keys (idempotent). When this store read the story a moment ago
+   * without writing it since (a resumed article, already counted), it also rewrites the story's
+   * summary from that read, in case the run that counted it stopped before its summary.
+   */
   indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void>;
   /**
    * Announces a story about to be created under the keys, before it is decided for good, so that
@@ -122,10 +173,25 @@ export interface StoryStore {
   /** Stories, most recently updated first (Query on a list index; never a Scan). */
   listStories(limit?: number): Promise<Story[]>;
   /**
+   * Story summaries, most recently updated first (lastSeen, then id), that match `search`: one
+   * Query on the summary listing (never a Scan), page after page, until `limit` match or
+   * `maxExamined` summaries were looked at (then `next` says where to go on, possibly with
+   * fewer than `limit` stories).
+   */
+  searchStorySummaries(search: StorySearch, page: { limit: number; after?: StoryPageKey; maxExamined?: number }): Promise<StorySummaryPage>;
+  /** The articles' summaries (BatchGetItem, text left out); unknown ids absent, order of `ids` kept. */
+  getArticleSummaries(ids: string[]): Promise<ArticleSummary[]>;
+  /**
    * The coverage ledger: records that `source` covers the story, if it did not already.
    * `created` true means this article made its source new to the story (decided atomically).
    */
   claimCoverage(entry: CoverageEntry): Promise<{ created: boolean; entry: CoverageEntry }>;
+  /**
+   * Gives the (story, source) entry to an article published earlier than the one holding it
+   * (racing workers write a source's articles out of publication order). Conditional on the
+   * entry still being `replaces`: false when it changed meanwhile (read it again and compare).
+   */
+  backdateCoverage(entry: CoverageEntry, replaces: CoverageEntry): Promise<boolean>;
   listCoverage(storyId: string): Promise<CoverageEntry[]>;
 }
 

@@ -57,7 +57,14 @@ export async function batchGetItems(
   keys: readonly ItemKey[],
   config: DynamoStoreConfig,
   consistentRead: boolean,
+  projection?: { attributes: readonly string[] },
 ): Promise<Map<string, StoredItem>> {
+  // The key attributes are always projected: found items are matched to their keys by them.
+  const projected = projection && [...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...projection.attributes])];
+  const projectionInput = projected ? {
+    ProjectionExpression: projected.map((_, i) => `#p${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(projected.map((name, i) => [`#p${i}`, name])),
+  } : {};
   const found = new Map<string, StoredItem>();
   const chunks = chunk(uniqueKeys(keys), config.batchGetSize);
   await mapWithConcurrency(chunks, config.concurrency, async (chunkKeys) => {
@@ -69,7 +76,7 @@ export async function batchGetItems(
       if (attempt > 0) await backoff(attempt, config);
       const output = await doc
         .send(new BatchGetCommand({
-          RequestItems: { [tableName]: { Keys: pending.map(({ pk, sk }) => ({ pk, sk })), ConsistentRead: consistentRead } },
+          RequestItems: { [tableName]: { Keys: pending.map(({ pk, sk }) => ({ pk, sk })), ConsistentRead: consistentRead, ...projectionInput } },
         }))
         .catch((error: unknown) => { throw toStoreError(error, 'BatchGetItem'); });
       for (const item of output.Responses?.[tableName] ?? []) {

@@ -30,6 +30,8 @@ export interface DynamoStoreConfig {
    */
   announcementBucketSeconds: number;
   maxAnnouncementBuckets: number;
+  /** Story summaries read per Query while a search filters them (each about 1 KB). */
+  summaryPageSize: number;
 }
 
 export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
@@ -44,6 +46,7 @@ export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
   watchCacheSeconds: 30,
   announcementBucketSeconds: 60,
   maxAnnouncementBuckets: 3,
+  summaryPageSize: 500,
 };
 
 /** How long ensureTable waits for a new table (and its index) to become ACTIVE. */

@@ -14,7 +14,16 @@ export const TABLE_KEYS = {
 
 /** Fixed partition keys of the listings kept on `gsi1` (one partition each: small, read whole). */
 export const LIST_PARTITIONS = {
-  stories: 'STORIES',
+  /**
+   * Story summaries by `<lastSeen>#<storyId>`: the story list and its searches read these small
+   * items, never the stories themselves (their profile and signatures are for clustering).
+   */
+  storySummaries: 'STORY_SUMMARIES',
+  /**
+   * Where story items themselves were listed before summaries existed: now empty once
+   * migrateStoryListing has moved a table's stories out (the stores the code finds there are old).
+   */
+  legacyStories: 'STORIES',
   actors: 'ACTORS',
   /** Subscribed feeds, sorted by `<nextPollAt>#<feedId>`: "the due feeds" is one Query (feed-store.ts). */
   feeds: 'FEEDS',
@@ -48,6 +57,8 @@ export const itemKey = {
   actor: (actorId: string): ItemKey => ({ pk: `ACTOR#${actorId}`, sk: 'ACTOR' }),
   alias: (foldedKey: string): ItemKey => ({ pk: `ALIAS#${foldedKey}`, sk: 'ALIAS' }),
   story: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'STORY' }),
+  /** The story's summary: what a list row shows, and its search tokens (listed on gsi1). */
+  storySummary: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'SUMMARY' }),
   storyMember: (storyId: string, articleId: string): ItemKey => ({
     pk: `STORY#${storyId}`, sk: `${STORY_CHILD_PREFIXES.member}${articleId}`,
   }),

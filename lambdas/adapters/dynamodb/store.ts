@@ -37,16 +37,27 @@
  * `<time>|<story id>`; ADD to a set is atomic, so unlike the heads no concurrent announcement is
  * ever dropped, and a bucket only holds what was announced within its seconds. Old buckets are
  * never read again (and never deleted: no TTL, see above).
+ *
+ * Story summaries: each story has a small summary item (`STORY#<id>` / `SUMMARY`: what a list row
+ * shows, plus its search tokens) listed on gsi1 by `<lastSeen>#<id>`; the story item itself is not
+ * listed, so neither the list nor the index carries its profile and signatures. The summary is
+ * put after each story write, only if it is newer than the stored one (`version`), so racing
+ * writers never leave an older one. A run that stopped between the story write and its summary
+ * is resumed through the "already counted" path, which reads the story and indexes it: indexStory
+ * then rewrites the summary from that read (the same version guard).
  */
 import {
-  DeleteCommand, GetCommand, PutCommand, UpdateCommand,
+  DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand,
   type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { RetryableError, StoreIntegrityError } from '../../core/errors';
 import type {
   ActorRecord, Alert, Article, CoverageEntry, Story, Watch,
 } from '../../core/model';
-import type { AnnouncedStory, NewswatchStore, ObjectRecord, StoredAlert } from '../../ports/store';
+import type {
+  AnnouncedStory, ArticleSummary, NewswatchStore, ObjectRecord, StoredAlert, StoryPageKey, StorySearch, StorySummary, StorySummaryPage,
+} from '../../ports/store';
+import { storySearchTokens } from '../../core/search';
 import {
   batchGetItems, batchPutItems, foundItem, mapWithConcurrency, putItemIf, queryAllPages, queryListPartition, RecentItems, type StoredItem,
 } from './batch';
@@ -93,6 +104,8 @@ export class DynamoStore implements NewswatchStore {
   private readonly actors: DynamoActorRegistry;
   private watchCache?: { watches: Watch[]; until: number };
   private readonly recentHeads: RecentItems;
+  /** Stories this instance read and has not written since (indexStory rewrites their summary). */
+  private readonly storiesRead = new Map<string, { story: Story; at: number }>();
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -169,8 +182,10 @@ export class DynamoStore implements NewswatchStore {
     return this.actors.splitActor(fromId, keys, actor);
   }
 
-  saveStoryActors(story: Story): Promise<boolean> {
-    return this.actors.saveStoryActors(story);
+  async saveStoryActors(story: Story): Promise<boolean> {
+    if (!(await this.actors.saveStoryActors(story))) return false;
+    await this.wroteStory({ ...story, version: story.version! + 1 });
+    return true;
   }
 
   // ---- stories --------------------------------------------------------------------------
@@ -197,14 +212,20 @@ export class DynamoStore implements NewswatchStore {
     const stories: Story[] = [];
     for (const id of new Set(ids)) {
       const item = foundItem(found, itemKey.story(id));
-      if (item) stories.push(toStory(item));
+      if (item) stories.push(this.read(toStory(item)));
     }
     return stories;
   }
 
   async getStory(id: string): Promise<Story | undefined> {
     const item = await this.getItem(itemKey.story(id));
-    return item && toStory(item);
+    return item && this.read(toStory(item));
+  }
+
+  private read(story: Story): Story {
+    if (this.storiesRead.size >= STORIES_READ_LIMIT) this.storiesRead.clear();
+    this.storiesRead.set(story.id, { story, at: Date.now() });
+    return story;
   }
 
   /**
@@ -215,7 +236,9 @@ export class DynamoStore implements NewswatchStore {
     if (!listsEveryArticle(story)) {
       throw new StoreIntegrityError(`createStory: story ${story.id} counts ${story.articleCount} articles but lists ${story.articleIds.length}`);
     }
-    return this.putIfAbsent(storyItem(story, 1));
+    if (!(await this.putIfAbsent(storyItem(story, 1)))) return false;
+    await this.wroteStory({ ...story, version: 1 });
+    return true;
   }
 
   async addArticleToStory(storyId: string, articleId: string, next: Story): Promise<boolean> {
@@ -254,8 +277,20 @@ export class DynamoStore implements NewswatchStore {
       if (await this.countedAlready(storyId, articleId, withMembership)) return false;
       throw new RetryableError(`Story ${storyId} changed since version ${next.version}: re-read it and retry`, { cause: error });
     }
+    await this.wroteStory({ ...next, version: next.version! + 1 });
     if (withMembership) await this.markMembershipApplied(storyId, articleId);
     return true;
+  }
+
+  /** After a story write: its summary follows, and the read it was computed from is spent. */
+  private async wroteStory(story: Story): Promise<void> {
+    this.storiesRead.delete(story.id);
+    await this.putSummary(story);
+  }
+
+  /** Puts the story's summary unless the stored one summarizes the same or a later version. */
+  private async putSummary(story: Story): Promise<void> {
+    await putItemIf(this.doc, this.tableName, summaryItem(story), 'attribute_not_exists(#pk) OR #version < :version', { '#version': 'version' }, { ':version': story.version ?? 0 });
   }
 
   /**
@@ -281,6 +316,12 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void> {
+    const read = this.storiesRead.get(storyId);
+    if (read) {
+      this.storiesRead.delete(storyId);
+      // Read and not written: an article already counted (a resumed run). Its summary may be missing.
+      if (Date.now() - read.at <= this.config.readReuseMs) await this.putSummary(read.story);
+    }
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
     // The heads were usually read a moment ago to find candidates: rewrite them from that read.
@@ -367,8 +408,88 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async listStories(limit?: number): Promise<Story[]> {
-    const items = await queryListPartition(this.doc, this.tableName, LIST_PARTITIONS.stories, false, limit);
-    return items.map(toStory);
+    const { stories: summaries } = await this.searchStorySummaries({}, { limit: limit ?? Number.MAX_SAFE_INTEGER });
+    const stories = new Map((await this.getStories(summaries.map((summary) => summary.id))).map((story) => [story.id, story]));
+    return summaries.flatMap((summary) => stories.get(summary.id) ?? []);
+  }
+
+  async searchStorySummaries(
+    search: StorySearch,
+    { limit, after, maxExamined = Number.MAX_SAFE_INTEGER }: { limit: number; after?: StoryPageKey; maxExamined?: number },
+  ): Promise<StorySummaryPage> {
+    if (limit <= 0) return { stories: [] };
+    const filter = summaryFilter(search);
+    const names: Record<string, string> = {
+      '#lpk': listIndex.partitionKey, ...(search.activeFrom !== undefined ? { '#lsk': listIndex.sortKey } : {}), ...filter.names,
+      ...Object.fromEntries(SUMMARY_ATTRIBUTES.map((name, i) => [`#a${i}`, name])),
+    };
+    const values: Record<string, unknown> = { ':lpk': LIST_PARTITIONS.storySummaries, ...filter.values };
+    if (search.activeFrom !== undefined) values[':from'] = search.activeFrom;
+    const filtering = filter.expression !== undefined;
+    const stories: StorySummary[] = [];
+    let startKey: Record<string, unknown> | undefined = after && summaryListKey(after);
+    let examined = 0;
+    for (;;) {
+      // Unfiltered, one more than asked tells whether there is a next page; filtered, read on in pages.
+      const readLimit = filtering ? Math.min(this.config.summaryPageSize, maxExamined - examined) : limit - stories.length + 1;
+      const output = await storeCall('Query', () => this.doc.send(new QueryCommand({
+        TableName: this.tableName,
+        IndexName: listIndex.name,
+        KeyConditionExpression: search.activeFrom !== undefined ? '#lpk = :lpk AND #lsk >= :from' : '#lpk = :lpk',
+        ...(filtering ? { FilterExpression: filter.expression } : {}),
+        ProjectionExpression: SUMMARY_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        ExclusiveStartKey: startKey,
+        Limit: Math.min(readLimit, MAX_QUERY_LIMIT),
+      })));
+      examined += output.ScannedCount ?? output.Items?.length ?? 0;
+      stories.push(...(output.Items ?? []).map((item) => withoutKeys<StorySummary>(expectId(item, 'story summary'))));
+      startKey = output.LastEvaluatedKey;
+      if (stories.length > limit) {
+        const kept = stories.slice(0, limit);
+        return { stories: kept, next: pageKeyOf(kept[limit - 1]) };
+      }
+      if (!startKey) return { stories };
+      if (examined >= maxExamined) return { stories, next: pageKeyFromListKey(startKey) };
+    }
+  }
+
+  async getArticleSummaries(ids: string[]): Promise<ArticleSummary[]> {
+    const found = await batchGetItems(this.doc, this.tableName, ids.map(itemKey.article), this.config, false, { attributes: ARTICLE_SUMMARY_ATTRIBUTES });
+    return [...new Set(ids)].flatMap((id) => {
+      const item = foundItem(found, itemKey.article(id));
+      return item ? [withoutKeys<ArticleSummary>(item)] : [];
+    });
+  }
+
+  /**
+   * Moves the stories of a table written before summaries existed (listed themselves in the
+   * legacy partition) to the summary listing: puts each one's summary and takes the story out
+   * of the list index. Idempotent and resumable; one empty Query when there is nothing to move.
+   * Returns how many stories it moved.
+   */
+  async migrateStoryListing(): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const items = await queryListPartition(this.doc, this.tableName, LIST_PARTITIONS.legacyStories, false, this.config.batchGetSize);
+      if (items.length === 0) return moved;
+      await mapWithConcurrency(items, this.config.concurrency, async (item) => {
+        const story = toStory(item);
+        await this.putSummary(story);
+        await writtenIf(() => storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
+          TableName: this.tableName,
+          Key: itemKey.story(story.id),
+          UpdateExpression: 'REMOVE #lpk, #lsk',
+          // A story rewritten meanwhile is no longer listed (storyItem carries no list keys).
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#lpk': listIndex.partitionKey, '#lsk': listIndex.sortKey, '#version': 'version' },
+          ExpressionAttributeValues: { ':version': story.version ?? 0 },
+        }))));
+      });
+      moved += items.length;
+    }
   }
 
   async claimCoverage(entry: CoverageEntry): Promise<{ created: boolean; entry: CoverageEntry }> {
@@ -377,6 +498,17 @@ export class DynamoStore implements NewswatchStore {
     const stored = await this.getItem(key);
     if (!stored) throw new RetryableError(`Coverage ${key.pk} ${key.sk} was claimed but cannot be read back`);
     return { created: false, entry: withoutKeys<CoverageEntry>(stored) };
+  }
+
+  async backdateCoverage(entry: CoverageEntry, replaces: CoverageEntry): Promise<boolean> {
+    return writtenIf(() => storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.coverage(entry.storyId, entry.source.id),
+      UpdateExpression: 'SET #articleId = :articleId, #firstSeen = :firstSeen',
+      ConditionExpression: '#articleId = :held AND #firstSeen = :heldSince',
+      ExpressionAttributeNames: { '#articleId': 'articleId', '#firstSeen': 'firstSeen' },
+      ExpressionAttributeValues: { ':articleId': entry.articleId, ':firstSeen': entry.firstSeen, ':held': replaces.articleId, ':heldSince': replaces.firstSeen },
+    }))));
   }
 
   async listCoverage(storyId: string): Promise<CoverageEntry[]> {
@@ -558,14 +690,86 @@ export class DynamoStore implements NewswatchStore {
   }
 }
 
-function storyItem(story: Story, version: number): StoredItem & ItemKey {
+/** Stories remembered as read (for indexStory's summary repair); past it, the memo starts again. */
+const STORIES_READ_LIMIT = 1_000;
+
+/** DynamoDB's own ceiling on a Query's Limit is none, but a page never needs more. */
+const MAX_QUERY_LIMIT = 1_000;
+
+/** The story item: not listed itself (its summary is). */
+export function storyItem(story: Story, version: number): StoredItem & ItemKey {
+  return { ...story, ...itemKey.story(story.id), version };
+}
+
+/** What a summary item holds: the StorySummary fields a list row reads. */
+const SUMMARY_ATTRIBUTES = [
+  'id', 'headline', 'firstSeen', 'lastSeen', 'articleCount', 'sources', 'sourceNames', 'articleIds',
+  'tracked', 'trackedBy', 'topActors', 'activity', 'version',
+] as const satisfies readonly (keyof StorySummary)[];
+
+/** The article fields a timeline reads (getArticleSummaries): the text and signature stay behind. */
+const ARTICLE_SUMMARY_ATTRIBUTES = [
+  'id', 'title', 'url', 'source', 'publishedAt', 'ingestedAt', 'copyOf', 'wordCount', 'status', 'storyId',
+] as const satisfies readonly (keyof ArticleSummary)[];
+
+/** The summary item of a story (at the story's version), listed by recency, with its search tokens. */
+export function summaryItem(story: Story): StoredItem & ItemKey {
+  const summary: StoredItem = {};
+  for (const name of SUMMARY_ATTRIBUTES) if (story[name] !== undefined) summary[name] = story[name];
+  const tokens = storySearchTokens(story);
   return {
-    ...story,
-    ...itemKey.story(story.id),
-    [listIndex.partitionKey]: LIST_PARTITIONS.stories,
+    ...summary,
+    ...itemKey.storySummary(story.id),
+    [listIndex.partitionKey]: LIST_PARTITIONS.storySummaries,
     [listIndex.sortKey]: `${story.lastSeen}#${story.id}`,
-    version,
+    ...(tokens.length > 0 ? { search: new Set(tokens) } : {}),
   };
+}
+
+/** The gsi1 key of a summary, as Query's ExclusiveStartKey wants it. */
+function summaryListKey({ lastSeen, id }: StoryPageKey): Record<string, string> {
+  return {
+    ...itemKey.storySummary(id),
+    [listIndex.partitionKey]: LIST_PARTITIONS.storySummaries,
+    [listIndex.sortKey]: `${lastSeen}#${id}`,
+  };
+}
+
+function pageKeyOf(summary: StorySummary): StoryPageKey {
+  return { lastSeen: summary.lastSeen, id: summary.id };
+}
+
+function pageKeyFromListKey(key: Record<string, unknown>): StoryPageKey {
+  const sortKey = String(key[listIndex.sortKey]);
+  const split = sortKey.indexOf('#');
+  return { lastSeen: sortKey.slice(0, split), id: sortKey.slice(split + 1) };
+}
+
+/** The FilterExpression of a search (undefined when it filters on nothing the key does not). */
+function summaryFilter(search: StorySearch): { expression?: string; names: Record<string, string>; values: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const groups = (search.tokenGroups ?? []).filter((group) => group.length > 0);
+  if (groups.length > 0) names['#search'] = 'search';
+  groups.forEach((group, g) => {
+    const choices = group.map((token, t) => {
+      values[`:t${g}_${t}`] = token;
+      return `contains(#search, :t${g}_${t})`;
+    });
+    clauses.push(choices.length === 1 ? choices[0] : `(${choices.join(' OR ')})`);
+  });
+  if (search.tracked) {
+    names['#tracked'] = 'tracked';
+    values[':tracked'] = true;
+    clauses.push('#tracked = :tracked');
+  }
+  if (search.activeUntil !== undefined) {
+    names['#firstSeen'] = 'firstSeen';
+    values[':until'] = search.activeUntil;
+    clauses.push('#firstSeen <= :until');
+  }
+  return { expression: clauses.length > 0 ? clauses.join(' AND ') : undefined, names, values };
 }
 
 function toStory(item: StoredItem): Story {

@@ -5,10 +5,14 @@ import { RetryableError } from '../../core/errors';
 import { TABLE_READY_TIMEOUT_MS } from './config';
 import { toStoreError } from './errors';
 import { tableDefinition } from './schema';
+import { createDocumentClient } from './client';
+import { DynamoStore } from './store';
 
 /**
- * Creates the newswatch table if it is missing and waits until it and its index are ACTIVE.
- * Used by the local runtime and the tests; in AWS the CDK stack owns the table.
+ * Creates the newswatch table if it is missing and waits until it and its index are ACTIVE, then
+ * brings items of an older layout to the current one (stories listed by summaries: one empty
+ * Query when there is nothing to move). Used by the local runtime and the tests; in AWS the CDK
+ * stack owns the table.
  */
 export async function ensureTable(
   client: DynamoDBClient,
@@ -16,7 +20,10 @@ export async function ensureTable(
   timeoutMs: number = TABLE_READY_TIMEOUT_MS,
 ): Promise<void> {
   const table = await describeTable(client, tableName);
-  if (isActive(table)) return;
+  if (isActive(table)) {
+    await new DynamoStore(createDocumentClient(client), tableName).migrateStoryListing();
+    return;
+  }
   if (!table) {
     try {
       await client.send(new CreateTableCommand(tableDefinition(tableName)));

@@ -78,6 +78,8 @@ export interface ClusterConfig {
   storySignatureLimit: number;
   /** Actors and topics shown on a story. */
   storyTopCount: number;
+  /** Hour buckets of a story's activity kept as hours; older ones are folded into their day (activity.ts). */
+  storyActivityHours: number;
   /** Words of the text used as a headline when the article has no title. */
   headlineWords: number;
 }
@@ -121,6 +123,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   storyArticleIdLimit: 200,
   storySignatureLimit: 16,
   storyTopCount: 8,
+  storyActivityHours: 240,
   headlineWords: 12,
 });
 

@@ -1,6 +1,7 @@
 import {
   actorMetadata, boundedTerms, distinctActorIds, keepLast, rankActors, rankTopics, round, titleIsTextLead, topicLabels, topicScores,
 } from './aggregate';
+import { addActivity } from './activity';
 import { clusterConfig, type ClusterConfig } from './config';
 import type { StoryArticle } from './types';
 import type { Story } from '../model';
@@ -52,6 +53,7 @@ export function mergeIntoStory(story: Story, article: StoryArticle, overrides?: 
     topTopics: rankTopics(topics, topicLabels(story.topTopics, article), config.storyTopCount),
     profile: { terms: boundedTerms(terms, config.storyTermCount), actors: actorCounts, topics },
     signatures: Object.fromEntries(keepLast(signatures, config.storySignatureLimit)),
+    activity: addActivity(story.activity, article.publishedAt, config.storyActivityHours),
   };
 }
 

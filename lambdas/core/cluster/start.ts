@@ -1,3 +1,4 @@
+import { addActivity } from './activity';
 import {
   actorMetadata, boundedTerms, distinctActorIds, headlineOf, rankActors, rankTopics, titleIsTextLead, topicLabels, topicScores,
 } from './aggregate';
@@ -27,5 +28,6 @@ export function startStory(article: StoryArticle, storyId: string, overrides?: P
     trackedBy: [],
     profile: { terms: boundedTerms(article.profile.terms, config.storyTermCount), actors: actorCounts, topics },
     signatures: article.profile.signature.length > 0 ? { [article.id]: article.profile.signature.slice(0, config.storedSignatureSize) } : {},
+    activity: addActivity(undefined, article.publishedAt, config.storyActivityHours),
   };
 }
