@@ -198,12 +198,6 @@ export interface Story {
    */
   activity?: Record<string, number>;
   /**
-   * Articles per hour of publication (`YYYY-MM-DDTHH` -> count; the oldest hours folded into
-   * their day, `YYYY-MM-DD`, past a bound): the sparkline and per-day charts. Absent on stories
-   * stored before it was kept.
-   */
-  activity?: Record<string, number>;
-  /**
    * Optimistic-concurrency version, set by the store when it reads a story. An updated story
    * must carry the version of the story it was computed from (spreading the read story does).
    */
