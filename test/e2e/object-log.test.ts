@@ -24,9 +24,9 @@ function articleLine(i: number, title = `Item ${i}: the ${TOPICS[i % TOPICS.leng
   return JSON.stringify({ title, text: `Note ${i}: the ${TOPICS[i % TOPICS.length]} and the ${TOPICS[(i * 7) % TOPICS.length]}, case ${i * 31}.`, source: 'Wire Desk' });
 }
 
-/** A line the normalizer rejects by itself (no article text): cheap, so a drop can hold thousands. */
+/** A line the normalizer rejects by itself (no article text and no title): cheap, so a drop can hold thousands. */
 function rejectedLine(i: number): string {
-  return JSON.stringify({ title: `Headline only ${i}` });
+  return JSON.stringify({ url: `https://example.org/no-title-${i}` });
 }
 
 describe('the object log on the embedded store', () => {

@@ -21,9 +21,9 @@ interface CaseMeta {
 }
 
 type DocField = 'title' | 'byline' | 'publishedAt' | 'siteName' | 'url' | 'language' | 'format' | 'index' |
-  'sourceHint' | 'textSourceHint';
+  'sourceHint' | 'textSourceHint' | 'headlineOnly';
 const DOC_FIELDS: DocField[] = ['title', 'byline', 'publishedAt', 'siteName', 'url', 'language', 'format', 'index',
-  'sourceHint', 'textSourceHint'];
+  'sourceHint', 'textSourceHint', 'headlineOnly'];
 
 /** One expected document; a null field means "absent". */
 type ExpectedDoc = { ok?: true } & Partial<Record<DocField, unknown>> & {

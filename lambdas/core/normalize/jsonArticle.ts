@@ -32,7 +32,7 @@ export function readJsonArticle(value: unknown, index: number, format: InputForm
   }
   const cleaned = body ? cleanBlocks(bodyParagraphs(body, config), config, { knownTitle: title }) : undefined;
   // A title and no body (or a body that only repeats it): a headline article, its text the title.
-  const headline = title !== undefined && (!cleaned || cleaned.paragraphs.length === 0)
+  const headline = title !== undefined && (!cleaned || repeatsTitle(cleaned.paragraphs, title))
     ? { paragraphs: [normalizeWhitespace(title)], title }
     : undefined;
   const url = str(fields.url) ?? str(fields.link) ?? str(fields.canonical_url);
@@ -51,6 +51,12 @@ export function readJsonArticle(value: unknown, index: number, format: InputForm
     textSourceHint: cleaned?.textSourceHint,
   }, config);
   return headline ? { ...doc, headlineOnly: true } : doc;
+}
+
+/** Nothing left of the body, or only the title again (aggregators often copy it into the description). */
+function repeatsTitle(paragraphs: string[], title: string): boolean {
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return paragraphs.length === 0 || (paragraphs.length === 1 && collapse(paragraphs[0]) === collapse(title));
 }
 
 function articleBody(fields: Fields): string | undefined {
