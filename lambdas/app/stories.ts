@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../core/errors';
-import type { Alert, Article, Story } from '../core/model';
+import type { Alert, Article, CoverageEntry, Story } from '../core/model';
 import { slug } from '../core/normalize';
 import { actorToken, sourceToken, sparkline, watchToken, wordTokens } from '../core/search';
 import { foldName } from '../core/tag';
@@ -106,8 +106,8 @@ async function toStorySearch(target: Reader, query: StoryQuery): Promise<StorySe
   return {
     tokenGroups: groups,
     tracked: query.tracked || undefined,
-    activeFrom: query.from ? instant(query.from, 'from', 'start') : undefined,
-    activeUntil: query.to ? instant(query.to, 'to', 'end') : undefined,
+    activeFrom: query.from ? instant(query.from, 'from (--since)', 'start') : undefined,
+    activeUntil: query.to ? instant(query.to, 'to (--until)', 'end') : undefined,
   };
 }
 
@@ -244,17 +244,20 @@ export interface StoryDetail {
   story: Story;
   alerts: Alert[];
   articles: Article[];
+  /** The coverage ledger, oldest first. */
+  coverage: CoverageView[];
 }
 
 export async function showStory(target: Reader, id: string): Promise<StoryDetail> {
   const stored = await target.store.getStory(id);
   if (!stored) throw new StoryNotFoundError(`no story with id ${id} (see \`newswatch stories\`)`);
   const [story] = await withCurrentActors(target.store, [stored]);
-  const [alerts, articles] = await Promise.all([
+  const [alerts, articles, ledger] = await Promise.all([
     target.store.listAlerts(id),
     Promise.all(story.articleIds.map((a) => target.store.getArticle(a))),
+    target.store.listCoverage(id),
   ]);
-  return { story, alerts, articles: articles.filter((a): a is Article => a !== undefined) };
+  return { story, alerts, articles: articles.filter((a): a is Article => a !== undefined), coverage: ledger.map(coverageView) };
 }
 
 export async function showArticle(target: Reader, id: string): Promise<Article> {
@@ -327,8 +330,11 @@ export async function storyTimeline(target: Reader, storyId: string): Promise<St
     ...(a.copyOf ? { copyOf: a.copyOf } : {}),
     words: a.wordCount,
   })).sort((a, b) => compare(a.publishedAt, b.publishedAt) || compare(a.id, b.id));
-  const coverage = ledger.map((entry) => ({ source: entry.source.name, sourceId: entry.source.id, firstSeen: entry.firstSeen, articleId: entry.articleId }));
-  return { story, coverage, articles, alerts };
+  return { story, coverage: ledger.map(coverageView), articles, alerts };
+}
+
+function coverageView(entry: CoverageEntry): CoverageView {
+  return { source: entry.source.name, sourceId: entry.source.id, firstSeen: entry.firstSeen, articleId: entry.articleId };
 }
 
 function compare(a: string, b: string): number {
