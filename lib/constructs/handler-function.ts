@@ -36,6 +36,12 @@ function handlerFunctionProps(handlerFile: string): nodejs.NodejsFunctionProps {
       // JSON (the tagger's weights and name lists, ~400 KB) goes beside index.js as files, required as the
       // code starts: JSON.parse reads it faster than V8 evaluates the same object as JavaScript.
       loader: { '.json': 'copy' },
+      // Two trims of the HTML extractor's dependencies that no handler reaches (the files say why):
+      // the ingest bundle 1,027 KB -> 855 KB.
+      esbuildArgs: {
+        '--alias:@acemir/cssom': path.join(PROJECT_ROOT, 'lib', 'bundling', 'no-css-parser.js'),
+        '--alias:htmlparser2': path.join(PROJECT_ROOT, 'lib', 'bundling', 'htmlparser2-parser.js'),
+      },
       externalModules: [],
     },
   };

@@ -359,4 +359,17 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
     expect(slack.requests[0].json).toMatchObject({ blocks: expect.any(Array) });
     expect(slack.requests[0].body).toContain('outlet-b');
   });
+
+  it('ingest: reads an HTML page (linkedom and Readability, loaded on first use) and a headline CSV in the bundle', async () => {
+    const paragraph = 'The harbour festival opened on Saturday with a parade of tall ships along the river, organisers said. ';
+    await upload('incoming/harbour-news/festival.html', `<!DOCTYPE html><html><head><title>Harbour festival opens</title><style>p{color:red}</style></head>` +
+      `<body><nav><a href="/">Home</a></nav><article><h1>Harbour festival opens</h1><p>${paragraph.repeat(6)}</p><p>${paragraph.repeat(4)}</p></article></body></html>`);
+    await upload('incoming/aggregator/headlines.csv', 'Headline;Link;Publisher;Date\r\n' +
+      '"Tall ships sail into the harbour; festival opens";https://harbour.example/ships;Harbour Times;2024-06-01 09:00\r\n' +
+      'Harbour festival draws record crowds;https://coast.example/crowds;Coast Daily;2024-06-01 10:00\r\n');
+    const drop = await run(fns.ingest, drainAsSqsEvent());
+    expect(drop.result).toEqual({ batchItemFailures: [] });
+    const byKey = Object.fromEntries(drop.logs.filter((l) => l.message === 'ingested object').map((l) => [l.key, (l.results as { status: string }[]).map((r) => r.status)]));
+    expect(byKey).toEqual({ 'incoming/harbour-news/festival.html': ['ingested'], 'incoming/aggregator/headlines.csv': ['ingested', 'ingested'] });
+  });
 });
