@@ -23,7 +23,9 @@ type TokenSource = Pick<Story, 'headline' | 'sources' | 'sourceNames' | 'topActo
 
 export function storySearchTokens(story: TokenSource): string[] {
   const tokens = new Set<string>();
-  for (const word of headlineWords(story.headline)) tokens.add(TOKEN_PREFIX.word + word);
+  // Elided words are kept both ways: "l'Élection" is found by "l'election" and by "election".
+  const split = story.headline.replace(/['’ʼ`´](?![sS](?![\p{L}\p{N}]))/gu, ' ');
+  for (const word of [...headlineWords(story.headline), ...headlineWords(split)]) tokens.add(TOKEN_PREFIX.word + word);
   for (const actor of story.topActors) tokens.add(TOKEN_PREFIX.actor + actor.id);
   for (const id of Object.keys(story.profile?.actors ?? {})) tokens.add(TOKEN_PREFIX.actor + id);
   for (const id of story.sources) {
