@@ -1,4 +1,6 @@
+import type { DigestFrequency } from '../core/model';
 import type { AlertPublisher, AlertQueue } from '../ports/alerts';
+import type { DigestPublisher, DigestStore } from '../ports/digests';
 import type { FeedStore } from '../ports/feeds';
 import type { ObjectSink } from '../ports/objects';
 import type { NewswatchStore } from '../ports/store';
@@ -15,6 +17,8 @@ export interface Target {
   readonly store: NewswatchStore;
   readonly feeds: FeedStore;
   readonly alertQueue: AlertQueue;
+  /** Digests recorded before they are sent, and the alerts of a period (lambdas/app/digest.ts). */
+  readonly digests: DigestStore;
   close(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export interface DeployedTarget extends Target {
   readonly topicArn: string;
   /** Publishes alerts as the deployed ingest Lambda does (to the alerts topic). */
   readonly publisher: AlertPublisher;
-  /** Subscribes an email address to the alerts topic, with a filter on watch ids. */
-  subscribeEmail(email: string, watchIds: string[]): Promise<string | undefined>;
+  /** Publishes digests as the deployed digest Lambda does (to the alerts topic). */
+  readonly digestPublisher: DigestPublisher;
+  /** Subscribes an email address to the alerts topic, filtered on watch ids and on `delivery` (as-it-happens or a digest period). */
+  subscribeEmail(email: string, watchIds: string[], delivery?: DigestFrequency): Promise<string | undefined>;
 }

@@ -1,6 +1,9 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { DIGEST_FREQUENCIES } from '../core/alert/digest';
+import type { DigestFrequency } from '../core/model';
 import { deliverPendingAlerts, describeHeldAlerts, flushHeldAlerts, listAlerts, type AlertView } from '../app/alerts';
 import { subscribeByEmail } from '../app/subscribe';
+import { digestCommand } from './digest';
 import { localPublisher } from '../local/ingest';
 import { collect, embeddedOnly, examples, isDeployed, positiveInt, UsageError, withTarget, printList } from './context';
 import { formatAlertLine, formatHeld } from './format';
@@ -23,6 +26,7 @@ export function alertsCommands(): Command[] {
         if (held.holds > 0) console.log(formatHeld(held));
       }
     }));
+  alerts.addCommand(digestCommand());
   alerts.command('flush')
     .description('deliver the held alerts that are due (in AWS the flusher Lambda does it every minute)')
     .option('--wait', 'also wait for holds not yet due, and deliver them')
@@ -42,13 +46,15 @@ export function alertsCommands(): Command[] {
     .description("email alerts from the deployed stack's topic, optionally only for some watches")
     .requiredOption('--email <address>', 'where AWS mails the confirmation link, then the alerts')
     .option('--watch <name>', 'only stories this watch tracks (repeatable: any of them)', collect, [])
-    .addHelpText('after', `${examples('newswatch subscribe --email ana@example.com --watch rubio --watch ukraine')}
+    .addOption(new Option('--digest <frequency>', 'each alert as it happens, or one digest per watch and hour, day or week instead').choices([...DIGEST_FREQUENCIES]).default('as-it-happens'))
+    .addHelpText('after', `${examples('newswatch subscribe --email ana@example.com --watch rubio --watch ukraine', 'newswatch subscribe --email ana@example.com --digest daily')}
 The topic is the TopicArn output in cdk-outputs.json (--outputs, --stack); this always acts on the stack.`)
-    .action(async (flags: { email: string; watch: string[] }, command: Command) => withTarget(command, async (target) => {
+    .action(async (flags: { email: string; watch: string[]; digest: DigestFrequency }, command: Command) => withTarget(command, async (target) => {
       if (!isDeployed(target)) throw new UsageError('subscribe needs the deployed stack');
-      const { subscriptionArn, watchIds } = await subscribeByEmail(target, { email: flags.email, watches: flags.watch });
+      const { subscriptionArn, watchIds, delivery } = await subscribeByEmail(target, { email: flags.email, watches: flags.watch, delivery: flags.digest });
       const filter = watchIds.length ? ` for stories tracked by ${watchIds.join(', ')}` : ' for every alert';
-      console.log(`subscribed ${flags.email}${filter} (${subscriptionArn ?? 'pending confirmation'}); confirm with the link AWS mails to it.`);
+      const how = delivery === 'as-it-happens' ? ', as they happen' : `, as a ${delivery} digest per watch`;
+      console.log(`subscribed ${flags.email}${filter}${how} (${subscriptionArn ?? 'pending confirmation'}); confirm with the link AWS mails to it.`);
     }, { aws: true }));
   return [alerts, subscribe];
 }

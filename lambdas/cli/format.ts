@@ -86,9 +86,11 @@ export function formatHeld(held: { holds: number; alerts?: number; until?: strin
 
 /** One line of `newswatch alerts`. */
 export function formatAlertLine(a: Alert & { delivery: string }): string {
-  const mark = ({ sent: '✓', held: '⏸', failed: '✗', pending: '…' } as Record<string, string>)[a.delivery] ?? '?';
+  // A digest-only alert is recorded sent: its watches' digests deliver it (core/alert/digest.ts).
+  const delivery = a.digestOnly ? 'digest' : a.delivery;
+  const mark = ({ sent: '✓', held: '⏸', failed: '✗', pending: '…', digest: '✉' } as Record<string, string>)[delivery] ?? '?';
   const sources = a.newSources?.length ? a.newSources.map((s) => s.source.name).join(', ') : a.source.name;
-  return `${mark} ${a.delivery.padEnd(7)} ${a.createdAt.slice(0, 16)}  ${a.kind.padEnd(10)} ${truncate(sources, 30).padEnd(30)}  story ${a.storyId}  ${truncate(a.headline, 50)}`;
+  return `${mark} ${delivery.padEnd(7)} ${a.createdAt.slice(0, 16)}  ${a.kind.padEnd(10)} ${truncate(sources, 30).padEnd(30)}  story ${a.storyId}  ${truncate(a.headline, 50)}`;
 }
 
 /** What `watch add|update` understood: each actor it resolved, then the watch in a sentence. */

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createDocumentClient, DynamoAlertQueue, DynamoStore } from '../adapters/dynamodb';
+import { DynamoDigestStore } from '../adapters/dynamodb/digest-store';
 import { DynamoFeedStore } from '../adapters/dynamodb/feed-store';
 import { S3DropBucket } from '../adapters/s3';
 import { SnsAlertPublisher, subscribeEmail } from '../adapters/sns';
@@ -33,6 +34,7 @@ export async function openAwsTarget(options: AwsTargetOptions = {}): Promise<Dep
   const sns = new SNSClient({ region });
   const doc = createDocumentClient(dynamo);
   const topicArn = outputs.TopicArn ?? '';
+  const publisher = new SnsAlertPublisher(sns, topicArn || missingOutput(outputs, 'TopicArn'));
   return {
     kind: 'aws',
     description: `stack ${outputs.stackName} (table ${outputs.TableName}, ${region})`,
@@ -41,10 +43,12 @@ export async function openAwsTarget(options: AwsTargetOptions = {}): Promise<Dep
     store: new DynamoStore(doc, outputs.TableName),
     feeds: new DynamoFeedStore(doc, outputs.TableName),
     alertQueue: new DynamoAlertQueue(doc, outputs.TableName),
+    digests: new DynamoDigestStore(doc, outputs.TableName),
     dropBucket: outputs.BucketName ? new S3DropBucket(s3, outputs.BucketName) : missingOutput(outputs, 'BucketName'),
     topicArn,
-    publisher: new SnsAlertPublisher(sns, topicArn || missingOutput(outputs, 'TopicArn')),
-    subscribeEmail: (email, watchIds) => subscribeEmail(sns, { topicArn: topicArn || missingOutput(outputs, 'TopicArn'), email, watchIds }),
+    publisher,
+    digestPublisher: publisher,
+    subscribeEmail: (email, watchIds, delivery) => subscribeEmail(sns, { topicArn: topicArn || missingOutput(outputs, 'TopicArn'), email, watchIds, delivery }),
     close: async () => {
       dynamo.destroy();
       s3.destroy();

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import path from 'node:path';
 import { countCommands, createDocumentClient, DynamoAlertQueue, DynamoStore, ensureTable } from '../adapters/dynamodb';
+import { DynamoDigestStore } from '../adapters/dynamodb/digest-store';
 import { DynamoFeedStore } from '../adapters/dynamodb/feed-store';
 import type { Target } from '../app/target';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
@@ -75,6 +76,7 @@ async function startEngine(dataDir: string, inMemory: boolean, lock: DataDirLock
     store: new DynamoStore(doc, LOCAL_TABLE_NAME),
     feeds: new DynamoFeedStore(doc, LOCAL_TABLE_NAME),
     alertQueue: new DynamoAlertQueue(doc, LOCAL_TABLE_NAME),
+    digests: new DynamoDigestStore(doc, LOCAL_TABLE_NAME),
     client,
     commandCounts: counter.counts,
     close: async () => {

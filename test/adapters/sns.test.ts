@@ -6,7 +6,9 @@ import {
   AuthorizationErrorException, InternalErrorException, InvalidParameterException, NotFoundException, PublishCommand, SNSClient, ThrottledException,
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { SnsAlertPublisher } from '../../lambdas/adapters/sns';
+import { parseDigestMessage, SnsAlertPublisher } from '../../lambdas/adapters/sns';
+import { composeDigest } from '../../lambdas/core/alert/digest';
+import { renderDigest } from '../../lambdas/core/alert/digest-render';
 import { AlertDeliveryError, RetryableError } from '../../lambdas/core/errors';
 import type { Alert, Story } from '../../lambdas/core/model';
 
@@ -56,6 +58,7 @@ describe('SnsAlertPublisher', () => {
     expect(input.Message).toContain('Why: Caliber.Az is the 3rd source on a story you track');
     expect(input.MessageAttributes).toEqual({
       kind: { DataType: 'String', StringValue: 'new-source' },
+      delivery: { DataType: 'String', StringValue: 'as-it-happens' },
       storyId: { DataType: 'String', StringValue: 'story-1' },
       source: { DataType: 'String', StringValue: 'caliber-az' },
       watchIds: { DataType: 'String.Array', StringValue: '["rubio"]' },
@@ -97,5 +100,42 @@ describe('SnsAlertPublisher', () => {
     expect(thrown).toBe(error);
     expect(thrown).not.toBeInstanceOf(RetryableError);
     expect(thrown).not.toBeInstanceOf(AlertDeliveryError);
+  });
+});
+
+describe('SnsAlertPublisher.publishDigest', () => {
+  const sns = mockClient(SNSClient);
+  const publisher = new SnsAlertPublisher(new SNSClient({ region: 'eu-west-1' }), TOPIC);
+  const window = { period: 'daily' as const, start: '2025-02-19T00:00:00.000Z', end: '2025-02-20T00:00:00.000Z' };
+  const digest = composeDigest({ watch: { id: 'rubio', name: 'Rubio', digest: 'daily' }, window, alerts: [alert], now: '2025-02-20T00:05:00.000Z' })!;
+
+  beforeEach(() => sns.reset());
+
+  it('publishes one message: the text for email, the digest as JSON for Lambda, and what subscribers filter on', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm-2' });
+    await publisher.publishDigest(digest);
+    const text = renderDigest(digest).text;
+    expect(sns.commandCalls(PublishCommand).map((call) => call.args[0].input)).toEqual([{
+      TopicArn: TOPIC,
+      Subject: 'Daily digest, Rubio: 1 story you track gained 1 new source',
+      MessageStructure: 'json',
+      Message: JSON.stringify({ default: text, email: text, lambda: JSON.stringify({ version: 1, digest }) }),
+      MessageAttributes: {
+        kind: { DataType: 'String', StringValue: 'digest' },
+        delivery: { DataType: 'String.Array', StringValue: '["daily","as-it-happens"]' },
+        period: { DataType: 'String', StringValue: 'daily' },
+        watchIds: { DataType: 'String.Array', StringValue: '["rubio"]' },
+      },
+    }]);
+    expect(text).toContain('1. US, Russian top diplomats discuss embassy staffing');
+    expect(text).toContain('   - Caliber.Az: US, Russian top diplomats discuss embassy staffing\n     https://caliber.az/post/us-russian-top-diplomats');
+    expect(parseDigestMessage(JSON.parse(sns.commandCalls(PublishCommand)[0].args[0].input.Message!).lambda)?.digest).toEqual(digest);
+  });
+
+  it('maps SNS errors as for alerts: throttling retryable, a refused message the digest\'s own failure', async () => {
+    sns.on(PublishCommand).rejects(new ThrottledException({ message: 'slow down', $metadata: {} }));
+    await expect(publisher.publishDigest(digest)).rejects.toBeInstanceOf(RetryableError);
+    sns.on(PublishCommand).rejects(new InvalidParameterException({ message: 'bad', $metadata: {} }));
+    await expect(publisher.publishDigest(digest)).rejects.toBeInstanceOf(AlertDeliveryError);
   });
 });

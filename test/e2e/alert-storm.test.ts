@@ -7,7 +7,7 @@ import { createDocumentClient, DynamoAlertQueue } from '../../lambdas/adapters/d
 import { SnsAlertPublisher, subscribeEmail } from '../../lambdas/adapters/sns';
 import { renderAlert } from '../../lambdas/core/alert';
 import { flushDueAlerts } from '../../lambdas/core/ingest';
-import type { Alert } from '../../lambdas/core/model';
+import type { Alert, DigestFrequency } from '../../lambdas/core/model';
 import { ingestFiles } from '../../lambdas/local/ingest';
 import { subscribeByEmail } from '../../lambdas/app/subscribe';
 import { openAwsTarget } from '../../lambdas/targets/aws';
@@ -167,6 +167,7 @@ describe('SNS: the folded alert and subscriptions, on the exact command input', 
       Message: JSON.stringify({ default: text, email: text, lambda: JSON.stringify({ version: 1, alert: folded }) }),
       MessageAttributes: {
         kind: { DataType: 'String', StringValue: 'new-source' },
+        delivery: { DataType: 'String', StringValue: 'as-it-happens' },
         storyId: { DataType: 'String', StringValue: 'story-1' },
         source: { DataType: 'String', StringValue: 'ap' },
         watchIds: { DataType: 'String.Array', StringValue: '["rubio"]' },
@@ -181,13 +182,20 @@ describe('SNS: the folded alert and subscriptions, on the exact command input', 
   it('`subscribe --email … --watch …` subscribes with a filter policy on watchIds', async () => {
     sns.on(SubscribeCommand).resolves({ SubscriptionArn: 'pending confirmation' });
     const client = new SNSClient({ region: 'eu-west-1' });
-    const target = { subscribeEmail: (email: string, watchIds: string[]) => subscribeEmail(client, { topicArn: 'arn:t', email, watchIds }) };
+    const target = {
+      subscribeEmail: (email: string, watchIds: string[], delivery?: DigestFrequency) => subscribeEmail(client, { topicArn: 'arn:t', email, watchIds, delivery }),
+    };
     await subscribeByEmail(target, { email: 'ana@example.org', watches: ['Rubio', 'Ukraine war'] });
     await subscribeByEmail(target, { email: 'ops@example.org' });
+    await subscribeByEmail(target, { email: 'weekly@example.org', delivery: 'weekly' });
+    // Every subscription filters on `delivery`: single alerts (and digests of digest watches), or one digest per period.
     expect(sns.commandCalls(SubscribeCommand).map((c) => c.args[0].input)).toEqual([
       { TopicArn: 'arn:t', Protocol: 'email', Endpoint: 'ana@example.org', ReturnSubscriptionArn: true,
-        Attributes: { FilterPolicyScope: 'MessageAttributes', FilterPolicy: '{"watchIds":["rubio","ukraine-war"]}' } },
-      { TopicArn: 'arn:t', Protocol: 'email', Endpoint: 'ops@example.org', ReturnSubscriptionArn: true },
+        Attributes: { FilterPolicyScope: 'MessageAttributes', FilterPolicy: '{"delivery":["as-it-happens"],"watchIds":["rubio","ukraine-war"]}' } },
+      { TopicArn: 'arn:t', Protocol: 'email', Endpoint: 'ops@example.org', ReturnSubscriptionArn: true,
+        Attributes: { FilterPolicyScope: 'MessageAttributes', FilterPolicy: '{"delivery":["as-it-happens"]}' } },
+      { TopicArn: 'arn:t', Protocol: 'email', Endpoint: 'weekly@example.org', ReturnSubscriptionArn: true,
+        Attributes: { FilterPolicyScope: 'MessageAttributes', FilterPolicy: '{"delivery":["weekly"]}' } },
     ]);
     await expect(subscribeByEmail(target, { email: 'not-an-address' })).rejects.toThrow(/not an email/);
   });

@@ -189,6 +189,7 @@ describe('renderAlert', () => {
     ].join('\n'));
     expect(rendered.attributes).toEqual({
       kind: { DataType: 'String', StringValue: 'new-source' },
+      delivery: { DataType: 'String', StringValue: 'as-it-happens' },
       storyId: { DataType: 'String', StringValue: 'story-1' },
       source: { DataType: 'String', StringValue: 'caliber-az' },
       watchIds: { DataType: 'String.Array', StringValue: '["rubio"]' },
@@ -211,6 +212,6 @@ describe('renderAlert', () => {
     const created = renderAlert({ ...alert, kind: 'new-story', sourceCount: 1, sourceNames: ['Caliber.Az'], watchIds: [], actorIds: [] });
     expect(created.subject).toBe('New story: US, Russian top diplomats discuss embassy staffing');
     expect(created.text).toContain('1 source: Caliber.Az');
-    expect(Object.keys(created.attributes)).toEqual(['kind', 'storyId', 'source']);
+    expect(Object.keys(created.attributes)).toEqual(['kind', 'delivery', 'storyId', 'source']);
   });
 });

@@ -64,6 +64,8 @@ export function renderAlert(alert: Alert, overrides?: Partial<AlertConfig>): Ren
     if (values.length > 0) attributes[name] = { DataType: 'String.Array', StringValue: JSON.stringify(values) };
   };
   setString('kind', alert.kind);
+  // Digest subscribers filter these out (core/alert/digest.ts DeliveryAudience).
+  setString('delivery', 'as-it-happens');
   setString('storyId', alert.storyId);
   setString('source', alert.source.id);
   setArray('watchIds', alert.watchIds);
