@@ -1,4 +1,5 @@
 import { decideAlerts, holdUntil, matchWatches } from '../alert';
+import { routeAlerts } from '../alert/digest';
 import { assignStory, candidateKeys, mergeIntoStory, profileArticle, startStory } from '../cluster';
 import type { ArticleProfile } from '../cluster';
 import { ConfigurationError, describeError, errorMessage, isAlertDeliveryFailure, isRejection, RetryableError } from '../errors';
@@ -87,14 +88,16 @@ async function finishArticle(
   const coverageCreated = coverage.created || coverage.entry.articleId === article.id;
 
   const watchMatch = matchWatches(ctx.watches, { story, article }, foldName);
-  const alerts = decideAlerts({
+  const decided = routeAlerts(decideAlerts({
     story,
     previousStory: previous,
     article: { id: article.id, title: article.title, url: article.url, source, copyOf: article.copyOf },
     coverageCreated,
     watchMatch,
     now,
-  });
+  }), ctx.watches);
+  await recordDigestOnlyAlerts(decided, now, deps);
+  const alerts = decided.filter((alert) => !alert.digestOnly);
   const cooldown = ctx.config.alertCooldownSeconds ?? 0;
   const delivery = cooldown > 0
     ? { delivered: [], failed: [], held: await holdAlerts(alerts, holdUntil(now, cooldown), deps) }
@@ -330,6 +333,17 @@ async function deliverAlerts(alerts: Alert[], story: Story, now: string, config:
     delivery.delivered.push(current);
   }
   return delivery;
+}
+
+/**
+ * Alerts that only their watches' digests deliver (`watch add --digest daily`): recorded as sent,
+ * never published nor held; the digest run reads them by creation time (app/digest.ts). Put if
+ * absent, as every alert: a resumed run finds its record there.
+ */
+async function recordDigestOnlyAlerts(alerts: Alert[], now: string, deps: DocumentDeps): Promise<void> {
+  for (const alert of alerts) {
+    if (alert.digestOnly) await deps.store.recordAlert({ ...alert, status: 'sent', sentAt: now });
+  }
 }
 
 /** The alert as stored, when recordAlert found it there already. */
