@@ -19,7 +19,8 @@ import { distance } from 'fastest-levenshtein';
 import { matchWatches, testQuery, watchQuery } from '../core/alert/match';
 import { evaluateQuery, formatQuery, mapQueryTerms, parseQuery, queryTerms, QueryParseError, type QueryNode, type QueryTerm } from '../core/alert/query';
 import { ConfigurationError } from '../core/errors';
-import type { Article, Story, Watch, WatchAlertOn } from '../core/model';
+import { DIGEST_FREQUENCIES } from '../core/alert/digest';
+import type { Article, DigestFrequency, Story, Watch, WatchAlertOn } from '../core/model';
 import { foldName } from '../core/tag/fold-name';
 import type { NewswatchStore } from '../ports/store';
 import { FILTERED_STORY_WINDOW, listStories } from './stories';
@@ -44,6 +45,15 @@ export interface WatchSpec {
   query?: string;
   /** Which alerts the watch wants; `add` defaults to new-source. */
   on?: WatchAlertOn;
+  /** Each alert as it happens (the default), or one digest per hour, day or week (core/alert/digest.ts). */
+  digest?: DigestFrequency;
+}
+
+/** `--digest`: one of DIGEST_FREQUENCIES, or a ConfigurationError naming them. */
+function digestFrequency(value: string): DigestFrequency {
+  const known = DIGEST_FREQUENCIES.find((frequency) => frequency === value);
+  if (!known) throw new ConfigurationError(`--digest is one of ${DIGEST_FREQUENCIES.join(', ')}, not "${value}"`);
+  return known;
 }
 
 /** The values `--on` takes. */
@@ -100,6 +110,7 @@ export async function addWatch(store: WatchPorts, spec: WatchSpec, now: Date = n
     keywords: criteria.keywords ?? [],
     ...(criteria.query ? { query: criteria.query } : {}),
     ...(spec.on ? { on: alertOn(spec.on) } : {}),
+    ...(spec.digest && spec.digest !== 'as-it-happens' ? { digest: digestFrequency(spec.digest) } : {}),
     createdAt: now.toISOString(),
   };
   requireCriterion(watch, `watch "${name}" needs at least one --actor, --topic, --keyword or --query (or --all)`);
@@ -118,12 +129,13 @@ export async function updateWatch(store: WatchPorts, spec: WatchSpec, now: Date 
   if (!existing) {
     throw new ConfigurationError(`no watch named "${name}"${didYouMeanWatch(id, watches)}: create it with \`newswatch watch add ${shellWord(name)} …\``);
   }
-  if (spec.all === undefined && !spec.actors && !spec.topics && !spec.keywords && spec.query === undefined && !spec.on) {
-    throw new ConfigurationError(`nothing to change in watch "${existing.name}": give --actor, --topic, --keyword, --query, --on, --all or --no-all`);
+  if (spec.all === undefined && !spec.actors && !spec.topics && !spec.keywords && spec.query === undefined && !spec.on && !spec.digest) {
+    throw new ConfigurationError(`nothing to change in watch "${existing.name}": give --actor, --topic, --keyword, --query, --on, --digest, --all or --no-all`);
   }
   const criteria = await resolveCriteria(store, spec, { selfId: id, watches });
   const all = spec.all ?? existing.all ?? false;
-  const { all: _previousAll, query: previousQuery, ...rest } = existing;
+  const { all: _previousAll, query: previousQuery, digest: previousDigest, ...rest } = existing;
+  const digest = spec.digest ? digestFrequency(spec.digest) : previousDigest;
   const query = spec.query === undefined ? previousQuery : criteria.query;
   const watch: Watch = {
     ...rest,
@@ -133,6 +145,7 @@ export async function updateWatch(store: WatchPorts, spec: WatchSpec, now: Date 
     keywords: criteria.keywords ?? existing.keywords ?? [],
     ...(query ? { query } : {}),
     ...(spec.on ? { on: alertOn(spec.on) } : {}),
+    ...(digest && digest !== 'as-it-happens' ? { digest } : {}),
     createdAt: existing.createdAt,
     updatedAt: now.toISOString(),
   };
@@ -157,7 +170,8 @@ export async function removeWatch(store: Pick<NewswatchStore, 'listWatches' | 'd
  * Rubio, or are about election (iptc:20000574), or mention "ceasefire"".
  */
 export function describeWatch(watch: Watch): string {
-  const alerts = watch.on && watch.on !== 'new-source' ? `; alerts on ${watch.on === 'both' ? 'new stories and new sources' : 'new stories'}` : '';
+  const on = watch.on && watch.on !== 'new-source' ? `; alerts on ${watch.on === 'both' ? 'new stories and new sources' : 'new stories'}` : '';
+  const alerts = watch.digest && watch.digest !== 'as-it-happens' ? `${on}; sent as a ${watch.digest} digest` : on;
   if (watch.all) return `tracks every story${alerts}`;
   const parts: string[] = [];
   if (watch.actors?.length) parts.push(`name ${orList(watch.actors)}`);
@@ -376,12 +390,14 @@ export async function previewWatch(target: Pick<Target, 'store'>, watch: Watch):
       continue;
     }
     if (byQuery === false && !(watch.keywords?.length)) continue;
-    const articles = await readArticles(target, story.articleIds);
-    articlesRead += articles.length;
-    for (const article of articles) {
-      const match = matchWatches([watch], { story, article }, foldName);
-      if (match.reasons.length > 0) {
-        found.push({ story, reason: `${match.reasons[0]} in "${article.title}" (${article.source.name})` });
+    // A few articles at a time, stopping at the first that matches.
+    for (let i = 0; i < story.articleIds.length; i += PREVIEW_READ_CONCURRENCY) {
+      const batch = (await Promise.all(story.articleIds.slice(i, i + PREVIEW_READ_CONCURRENCY).map((id) => target.store.getArticle(id))))
+        .filter((a): a is Article => a !== undefined);
+      articlesRead += batch.length;
+      const reason = firstMatch(watch, story, batch);
+      if (reason) {
+        found.push({ story, reason });
         break;
       }
     }
@@ -391,13 +407,12 @@ export async function previewWatch(target: Pick<Target, 'store'>, watch: Watch):
 
 const STORY_FIELDS: ReadonlySet<QueryTerm['field']> = new Set(['actor', 'topic']);
 
-async function readArticles(target: Pick<Target, 'store'>, ids: string[]): Promise<Article[]> {
-  const out: Article[] = [];
-  for (let i = 0; i < ids.length; i += PREVIEW_READ_CONCURRENCY) {
-    const batch = await Promise.all(ids.slice(i, i + PREVIEW_READ_CONCURRENCY).map((id) => target.store.getArticle(id)));
-    out.push(...batch.filter((a): a is Article => a !== undefined));
+function firstMatch(watch: Watch, story: Story, articles: Article[]): string | undefined {
+  for (const article of articles) {
+    const match = matchWatches([watch], { story, article }, foldName);
+    if (match.reasons.length > 0) return `${match.reasons[0]} in "${article.title}" (${article.source.name})`;
   }
-  return out;
+  return undefined;
 }
 
 /** `watch test NAME`: the stored watch's preview; a ConfigurationError (with near names) when there is none. */

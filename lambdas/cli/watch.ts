@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import type { WatchAlertOn } from '../core/model';
+import { DIGEST_FREQUENCIES } from '../core/alert/digest';
+import type { DigestFrequency, WatchAlertOn } from '../core/model';
 import { addWatch, listWatches, removeWatch, testWatch, updateWatch, WATCH_ALERT_ON, type WatchPreview, type WatchSpec } from '../app/watches';
 import { listTopics } from '../app/topics';
 import { formatWatch, formatWatchOutcome } from './format';
@@ -11,6 +12,7 @@ interface WatchFlags {
   keyword: string[];
   query?: string;
   on?: WatchAlertOn;
+  digest?: DigestFrequency;
   all?: boolean;
   json?: boolean;
 }
@@ -25,6 +27,7 @@ export function watchCommands(): Command[] {
       'newswatch watch add ukraine --topic "war" --keyword Ukraine --keyword Kyiv',
       `newswatch watch add rubio-ukraine --query 'actor:"Marco Rubio" AND (Ukraine OR Kyiv) NOT source:tass.com'`,
       'newswatch watch add launches --keyword "Falcon Heavy" --on both',
+      'newswatch watch add rubio --actor "Marco Rubio" --digest daily',
       'newswatch watch add everything --all --aws',
     ))
     .action(async (name: string, flags: WatchFlags, command: Command) => withTarget(command, async (target) => {
@@ -89,13 +92,14 @@ function withCriteria(command: Command): Command {
     .option('--keyword <word>', 'a word or phrase in the title or text (repeatable)', collect, [])
     .option('--query <query>', 'a boolean query: "phrases", AND OR NOT -term ( ), actor: topic: source: lang: (docs/watches.md); update: \'\' removes it')
     .addOption(new Option('--on <kind>', 'alert on new sources of a tracked story, on new tracked stories, or both (add: new-source)').choices([...WATCH_ALERT_ON]))
+    .addOption(new Option('--digest <frequency>', 'send each alert as it happens, or one digest per hour, day or week instead (`alerts digest`)').choices([...DIGEST_FREQUENCIES]))
     .option('--all', 'track every story')
     .option('--json', 'the watch as JSON');
 }
 
 function specOf(name: string, flags: WatchFlags): WatchSpec {
   const given = (values: string[]) => (values.length ? values : undefined);
-  return { name, all: flags.all, actors: given(flags.actor), topics: given(flags.topic), keywords: given(flags.keyword), query: flags.query, on: flags.on };
+  return { name, all: flags.all, actors: given(flags.actor), topics: given(flags.topic), keywords: given(flags.keyword), query: flags.query, on: flags.on, digest: flags.digest };
 }
 
 function previewFooter(preview: WatchPreview): string {
