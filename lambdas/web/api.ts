@@ -4,18 +4,16 @@
  * function URL (hono's adapters), since nothing here knows it is on Node.
  */
 import type { Context, Hono } from 'hono';
-import { addActorAlias, mergeActors, splitActor } from '../app/actors';
+import { actorActivity, addActorAlias, mergeActors, splitActor } from '../app/actors';
 import { listAlerts } from '../app/alerts';
 import { addFeed, listFeeds, removeFeed } from '../app/feeds';
-import { showArticle, storySummary } from '../app/stories';
+import { searchStories, showArticle, storySummary, storyTimeline, type StoryQuery } from '../app/stories';
 import type { Target } from '../app/target';
 import { listTopics } from '../app/topics';
-import { addWatch, listWatches, removeWatch, updateWatch, watchIdFor, type WatchSpec } from '../app/watches';
+import { addWatch, listWatches, removeWatch, updateWatch, WATCH_ALERT_ON, watchIdFor, type WatchSpec } from '../app/watches';
 import { ConfigurationError } from '../core/errors';
 import { DASHBOARD_CONFIG } from './config';
-import {
-  loadActorActivity, loadStoryTimeline, previewWatchStories, searchStoryRows, suggestActors, type StoryQuery,
-} from './data';
+import { previewUnsavedWatch, suggestActors } from './data';
 import { BadRequestError, NotFoundError } from './errors';
 
 export interface ApiDeps {
@@ -30,19 +28,19 @@ export function registerApi(app: Hono, deps: ApiDeps): void {
   app.get('/api/csrf', (c) => c.json({ token: deps.csrfToken, header: 'X-CSRF-Token' }));
 
   app.get('/api/stories', async (c) => {
-    const found = await searchStoryRows(target, storyQueryOf(c), { cursor: c.req.query('cursor') || undefined, limit: limitOf(c) });
-    return c.json(found);
+    const found = await searchStories(target, storyQueryOf(c), { cursor: c.req.query('cursor') || undefined, limit: limitOf(c) });
+    return c.json({ stories: found.stories.map(({ articleIds: _ids, ...row }) => row), ...(found.next ? { next: found.next } : {}) });
   });
 
   app.get('/api/stories/:id', async (c) => {
-    const timeline = await orNotFound(loadStoryTimeline(target, c.req.param('id')));
+    const timeline = await orNotFound(storyTimeline(target, c.req.param('id')));
     const { story } = timeline;
     return c.json({
       ...storySummary(story),
       firstSeen: story.firstSeen, lastSeen: story.lastSeen, trackedBy: story.trackedBy,
       topActors: story.topActors, topTopics: story.topTopics,
       coverage: timeline.coverage,
-      articles: timeline.articles.map(({ text: _text, ...article }) => article),
+      articles: timeline.articles,
       alerts: timeline.alerts,
     });
   });
@@ -55,9 +53,7 @@ export function registerApi(app: Hono, deps: ApiDeps): void {
   });
 
   app.get('/api/actors/:id', async (c) => {
-    const activity = await loadActorActivity(target, c.req.param('id'));
-    if (!activity) throw new NotFoundError(`no actor with id ${c.req.param('id')}`);
-    return c.json(activity);
+    return c.json(await orNotFound(actorActivity(target, c.req.param('id'))));
   });
 
   app.post('/api/actors/:id/aliases', async (c) => {
@@ -85,8 +81,12 @@ export function registerApi(app: Hono, deps: ApiDeps): void {
   });
 
   app.post('/api/watches/preview', async (c) => {
-    const spec = watchSpecOf(await jsonBody(c), { nameOptional: true });
-    return c.json({ stories: await previewWatchStories(target, spec) });
+    const body = await jsonBody(c);
+    const preview = await previewUnsavedWatch(target, watchSpecOf(body, { nameOptional: true }), body.editing === true);
+    return c.json({
+      watch: preview.watch, warnings: preview.warnings, total: preview.total, examined: preview.examined,
+      stories: preview.stories.map(({ story, reason }) => ({ storyId: story.id, headline: story.headline, articleCount: story.articleCount, lastSeen: story.lastSeen, reason })),
+    });
   });
 
   app.put('/api/watches/:name', async (c) => {
@@ -139,18 +139,11 @@ export async function filteredAlerts(target: Target, filter: AlertPageFilter, no
 
 export function storyQueryOf(c: Context): StoryQuery {
   const text = (name: string) => c.req.query(name)?.trim() || undefined;
-  const date = (name: string, end: boolean) => {
-    const value = text(name);
-    if (!value) return undefined;
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : value;
-    if (Number.isNaN(Date.parse(iso))) throw new BadRequestError(`${name} wants a date (2026-11-27) or an ISO time, not "${value}"`);
-    return new Date(iso).toISOString();
-  };
   const tracked = c.req.query('tracked');
   return {
     q: text('q'), actor: text('actor'), source: text('source'), watch: text('watch'),
     tracked: tracked === '1' || tracked === 'true' ? true : undefined,
-    from: date('from', false), to: date('to', true),
+    from: text('from'), to: text('to'),
   };
 }
 
@@ -193,10 +186,14 @@ function stringList(body: Record<string, unknown>, name: string): string[] | und
 /** A watch from a JSON body: lists given replace, absent ones keep (see WatchSpec). */
 export function watchSpecOf(body: Record<string, unknown>, options: { nameOptional?: boolean } = {}): WatchSpec {
   if (body.all !== undefined && typeof body.all !== 'boolean') throw new BadRequestError('"all" must be true or false');
+  const on = stringField(body, 'on');
+  if (on !== undefined && !(WATCH_ALERT_ON as readonly string[]).includes(on)) throw new BadRequestError(`"on" must be one of ${WATCH_ALERT_ON.join(', ')}`);
   return {
     name: stringField(body, 'name', !options.nameOptional) ?? 'preview',
     all: body.all as boolean | undefined,
     actors: stringList(body, 'actors'), topics: stringList(body, 'topics'), keywords: stringList(body, 'keywords'),
+    ...(typeof body.query === 'string' ? { query: body.query } : {}),
+    ...(on ? { on: on as WatchSpec['on'] } : {}),
   };
 }
 

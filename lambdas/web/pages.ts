@@ -4,18 +4,20 @@
  * page again with the refusal and the values typed (so nothing is lost).
  */
 import type { Context, Hono } from 'hono';
-import { addActorAlias, mergeActors, splitActor } from '../app/actors';
+import { actorActivity, addActorAlias, mergeActors, splitActor } from '../app/actors';
 import { addFeed, listFeeds, removeFeed } from '../app/feeds';
+import { searchStories, showArticle, storyTimeline } from '../app/stories';
 import type { Target } from '../app/target';
 import { listTopics } from '../app/topics';
-import { addWatch, listWatches, removeWatch, updateWatch, type WatchSpec } from '../app/watches';
+import { addWatch, listWatches, removeWatch, updateWatch, WATCH_ALERT_ON, type WatchSpec } from '../app/watches';
+import type { WatchAlertOn } from '../core/model';
 import { ConfigurationError } from '../core/errors';
 import { alertFilterOf, filteredAlerts, storyQueryOf } from './api';
-import { loadActorActivity, loadStoryTimeline, previewWatchStories, searchStoryRows } from './data';
-import { answerFor, NotFoundError } from './errors';
+import { previewUnsavedWatch, type CheckedPreview } from './data';
+import { answerFor } from './errors';
 import type { PageContext } from './views/layout';
 import { actorPage, alertsPage, EMPTY_WATCH_FORM, feedsPage, notFoundPage, watchesPage, type WatchFormValues } from './views/manage';
-import { storiesPage, storyPage } from './views/stories';
+import { articlePage, storiesPage, storyPage } from './views/stories';
 
 export interface PageDeps {
   target: Target;
@@ -34,7 +36,7 @@ export function registerPages(app: Hono, deps: PageDeps): void {
 
   app.get('/', async (c) => {
     const query = storyQueryOf(c);
-    const found = await searchStoryRows(target, query, { cursor: c.req.query('cursor') || undefined });
+    const found = await searchStories(target, query, { cursor: c.req.query('cursor') || undefined });
     let nextHref: string | undefined;
     if (found.next) {
       const params = new URLSearchParams(c.req.query());
@@ -44,20 +46,22 @@ export function registerPages(app: Hono, deps: PageDeps): void {
     return c.html(storiesPage(pageOf(c), query, found, await listWatches(target.store), nextHref));
   });
 
-  app.get('/stories/:id', async (c) => {
-    try {
-      return c.html(storyPage(pageOf(c), await loadStoryTimeline(target, c.req.param('id'))));
-    } catch (error) {
-      if (error instanceof ConfigurationError) return c.html(notFoundPage(pageOf(c), error.message), 404);
-      throw error;
-    }
-  });
-
-  app.get('/actors/:id', async (c) => {
-    const activity = await loadActorActivity(target, c.req.param('id'));
-    if (!activity) return c.html(notFoundPage(pageOf(c), `No actor with id ${c.req.param('id')}.`), 404);
-    return c.html(actorPage(pageOf(c), activity));
-  });
+  /** A page for one thing by id: the use case's "no such …" (a ConfigurationError) is a 404 page. */
+  const byId = <T>(path: string, load: (id: string) => Promise<T>, render: (page: PageContext, found: T) => ReturnType<typeof storyPage>) => {
+    app.get(path, async (c) => {
+      let found: T;
+      try {
+        found = await load(c.req.param('id')!);
+      } catch (error) {
+        if (error instanceof ConfigurationError) return c.html(notFoundPage(pageOf(c), error.message), 404);
+        throw error;
+      }
+      return c.html(render(pageOf(c), found));
+    });
+  };
+  byId('/stories/:id', (id) => storyTimeline(target, id), storyPage);
+  byId('/articles/:id', (id) => showArticle(target, id), articlePage);
+  byId('/actors/:id', (id) => actorActivity(target, id), actorPage);
 
   const actorAction = (action: string, run: (id: string, form: FormData) => Promise<string>) => {
     app.post(`/actors/:id/${action}`, async (c) => {
@@ -66,9 +70,7 @@ export function registerPages(app: Hono, deps: PageDeps): void {
         const done = await run(id, await formOf(c));
         return c.redirect(`/actors/${encodeURIComponent(id)}?done=${encodeURIComponent(done)}`, 303);
       } catch (error) {
-        const activity = await loadActorActivity(target, id);
-        if (!activity) throw new NotFoundError(`no actor with id ${id}`);
-        return refused(c, error, actorPage(pageOf(c, { error: answerFor(error).message }), activity));
+        return refused(c, error, actorPage(pageOf(c, { error: answerFor(error).message }), await actorActivity(target, id)));
       }
     });
   };
@@ -85,14 +87,17 @@ export function registerPages(app: Hono, deps: PageDeps): void {
     return `Split ${outcome.actor.name} (${outcome.actor.id}) off.`;
   });
 
-  const renderWatches = async (c: Context, form: WatchFormValues, extra: Partial<PageContext> = {}, preview?: { stories: Awaited<ReturnType<typeof previewWatchStories>>; warnings: string[] }) =>
+  const renderWatches = async (c: Context, form: WatchFormValues, extra: Partial<PageContext> = {}, preview?: CheckedPreview) =>
     watchesPage(pageOf(c, extra), await listWatches(target.store), listTopics(), form, preview);
 
   app.get('/watches', async (c) => {
     const editing = c.req.query('edit');
     const watch = editing ? (await listWatches(target.store)).find((w) => w.id === editing) : undefined;
     const form: WatchFormValues = watch
-      ? { editing: watch.name, name: watch.name, all: Boolean(watch.all), actors: watch.actors.join(', '), topics: watch.topics, keywords: watch.keywords.join(', ') }
+      ? {
+        editing: watch.name, name: watch.name, all: Boolean(watch.all), actors: watch.actors.join(', '), topics: watch.topics,
+        keywords: watch.keywords.join(', '), query: watch.query ?? '', on: watch.on ?? 'new-source',
+      }
       : EMPTY_WATCH_FORM;
     return c.html(await renderWatches(c, form));
   });
@@ -103,7 +108,7 @@ export function registerPages(app: Hono, deps: PageDeps): void {
     const spec = watchSpecOfForm(values);
     try {
       if (text(body, 'intent') === 'preview') {
-        return c.html(await renderWatches(c, values, {}, { stories: await previewWatchStories(target, spec), warnings: [] }));
+        return c.html(await renderWatches(c, values, {}, await previewUnsavedWatch(target, spec, Boolean(values.editing))));
       }
       const outcome = values.editing ? await updateWatch(target.store, spec, deps.now()) : await addWatch(target.store, spec, deps.now());
       const warned = outcome.warnings.length ? ` (${outcome.warnings.join('; ')})` : '';
@@ -178,6 +183,8 @@ function watchFormOf(form: FormData): WatchFormValues {
     actors: text(form, 'actors'),
     topics: form.getAll('topics').map(String),
     keywords: text(form, 'keywords'),
+    query: text(form, 'query'),
+    on: (WATCH_ALERT_ON as readonly string[]).includes(text(form, 'on')) ? text(form, 'on') as WatchAlertOn : 'new-source',
   };
 }
 
@@ -188,7 +195,7 @@ function watchSpecOfForm(values: WatchFormValues): WatchSpec {
   const keywords = list(values.keywords);
   if (values.editing) {
     // An edit sends the whole form: every list replaces the watch's (an emptied one clears it).
-    return { name: values.editing, all: values.all, actors, topics: values.topics, keywords };
+    return { name: values.editing, all: values.all, actors, topics: values.topics, keywords, query: values.query, on: values.on };
   }
-  return { name: values.name, all: values.all || undefined, actors, topics: values.topics, keywords };
+  return { name: values.name, all: values.all || undefined, actors, topics: values.topics, keywords, ...(values.query ? { query: values.query } : {}), on: values.on };
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startDashboard, SEEDS, type ServedDashboard } from '../support/dashboard-server';
 import { runNewswatch } from '../support/run-cli';
 import { CONTENT_SECURITY_POLICY } from '../../lambdas/web/config';
-import { storyPage } from '../../lambdas/web/views/stories';
+import { articlePage, storyPage } from '../../lambdas/web/views/stories';
 
 describe('newswatch serve: the JSON API and pages', () => {
   let dataDir: string;
@@ -69,7 +69,8 @@ describe('newswatch serve: the JSON API and pages', () => {
   });
 
   it('serves every page, asset, API answer and error with the strict CSP, and no inline script or style', async () => {
-    const paths = ['/', `/stories/${storyId}`, '/actors/p:marco-rubio', '/watches', '/feeds', '/alerts', '/alerts?watch=all',
+    const articleId = ((await (await get(`/api/stories/${storyId}`)).json()) as { articles: { id: string }[] }).articles[0].id;
+    const paths = ['/', `/stories/${storyId}`, `/articles/${articleId}`, '/actors/p:marco-rubio', '/watches', '/feeds', '/alerts', '/alerts?watch=all',
       '/api/stories', `/api/stories/${storyId}`, '/api/watches', '/assets/dashboard.css', '/assets/dashboard.js', '/stories/nope', '/no/such/page'];
     for (const p of paths) {
       const res = await get(p);
@@ -123,24 +124,37 @@ describe('newswatch serve: the JSON API and pages', () => {
   }, 30_000);
 });
 
-describe('the story page escapes what articles say', () => {
-  it('renders a hostile title, text, source and URL as text, and keeps only http(s) links', async () => {
-    const hostile = '<img src=x onerror=alert(1)>"\'&';
-    const now = '2026-11-27T10:00:00.000Z';
+describe('the pages escape what articles say', () => {
+  const hostile = '<img src=x onerror=alert(1)>"\'&';
+  const now = '2026-11-27T10:00:00.000Z';
+  const page = { csrfToken: 't', targetLabel: 'test' };
+
+  it('the story page renders a hostile headline, title, source and URL as text, and keeps only http(s) links', async () => {
     const story = {
       id: 's1', headline: `${hostile} headline`, firstSeen: now, lastSeen: now, articleCount: 1, sources: ['evil'],
       sourceNames: { evil: `${hostile} source` }, articleIds: ['a1'], topActors: [], topTopics: [], tracked: false, trackedBy: [],
       profile: { terms: {}, actors: {}, topics: {} }, signatures: {},
     };
-    const html = String(await storyPage({ csrfToken: 't', targetLabel: 'test' }, {
+    const html = String(await storyPage(page, {
       story, coverage: [{ source: `${hostile} source`, sourceId: 'evil', firstSeen: now, articleId: 'a1' }],
-      articles: [{ id: 'a1', title: `${hostile} title`, url: 'javascript:alert(1)', source: `${hostile} source`, sourceId: 'evil', ingestedAt: now, words: 3, text: `${hostile}\n\nsecond <b>paragraph</b>` }],
+      articles: [{ id: 'a1', title: `${hostile} title`, url: 'javascript:alert(1)', source: `${hostile} source`, sourceId: 'evil', publishedAt: now, ingestedAt: now, words: 3 }],
       alerts: [],
+    }));
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp; title');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp; source');
+  });
+
+  it("the article page renders the article's text as text, paragraph by paragraph", async () => {
+    const html = String(await articlePage(page, {
+      id: 'a1', title: hostile, text: `${hostile}\n\nsecond <b>paragraph</b>`, source: { id: 'evil', name: hostile, origin: 'cli' },
+      url: 'javascript:alert(1)', wordCount: 3, ingestedAt: now, rawKey: 'k', status: 'ingested', signature: [],
+      actors: [{ id: 'p:x', name: hostile, type: 'person', mentions: [], salience: 1 }], topics: [], keyphrases: [],
     }));
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<b>paragraph');
     expect(html).not.toContain('javascript:');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp; title');
     expect(html).toContain('<p>second &lt;b&gt;paragraph&lt;/b&gt;</p>');
   });
 });

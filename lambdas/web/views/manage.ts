@@ -7,7 +7,8 @@ import type { Feed } from '../../core/feeds';
 import type { Watch } from '../../core/model';
 import { perDayChart, sparkline } from '../charts/bars';
 import { readableTime } from '../charts/scale';
-import type { ActorActivity, StoryRow } from '../data';
+import type { ActorActivity, CheckedPreview, StoryRow } from '../data';
+import type { WatchAlertOn } from '../../core/model';
 import { csrfField, deliveryBadge, layout, plural, type Html, type PageContext } from './layout';
 
 export function actorPage(page: PageContext, activity: ActorActivity): Html {
@@ -55,13 +56,21 @@ export interface WatchFormValues {
   actors: string;
   topics: string[];
   keywords: string;
+  query: string;
+  on: WatchAlertOn;
 }
 
-export const EMPTY_WATCH_FORM: WatchFormValues = { name: '', all: false, actors: '', topics: [], keywords: '' };
+export const EMPTY_WATCH_FORM: WatchFormValues = { name: '', all: false, actors: '', topics: [], keywords: '', query: '', on: 'new-source' };
+
+const ALERT_ON_LABELS: Record<WatchAlertOn, string> = {
+  'new-source': 'a new source covers a tracked story',
+  'new-story': 'a new story matches',
+  both: 'both',
+};
 
 export function watchesPage(
   page: PageContext, watches: Watch[], topics: TopicInfo[], form: WatchFormValues,
-  preview?: { stories: StoryRow[]; warnings: string[] },
+  preview?: CheckedPreview,
 ): Html {
   const groups = topics.filter((t) => !t.parent);
   const chosen = new Set(form.topics);
@@ -83,11 +92,15 @@ ${form.editing ? html`<input type="hidden" name="editing" value="${form.editing}
 <div class="field"><label for="watch-topics">Topics <span class="hint">(IPTC; Ctrl or ⌘ to choose several)</span></label><select id="watch-topics" name="topics" multiple size="7">
 ${groups.map((g) => html`<optgroup label="${g.label}">${option(g)}${topics.filter((t) => t.parent === g.id).map(option)}</optgroup>`)}</select></div>
 <div class="field"><label for="watch-keywords">Keywords <span class="hint">(words or phrases, comma-separated)</span></label><input id="watch-keywords" name="keywords" value="${form.keywords}" placeholder="ceasefire, Kyiv"></div>
+<div class="field"><label for="watch-query">Query <span class="hint">(optional: <code>actor:"Marco Rubio" AND (Ukraine OR Kyiv) NOT source:tass.com</code>)</span></label><input id="watch-query" name="query" value="${form.query}" autocomplete="off" spellcheck="false"></div>
+<div class="field"><label for="watch-on">Alert when</label><select id="watch-on" name="on">${(Object.keys(ALERT_ON_LABELS) as WatchAlertOn[]).map((on) => html`<option value="${on}"${form.on === on ? html` selected` : ''}>${ALERT_ON_LABELS[on]}</option>`)}</select></div>
 <div class="field-check"><input type="checkbox" id="watch-all" name="all" value="1"${form.all ? html` checked` : ''}><label for="watch-all">Track every story</label></div>
 <div class="actions"><button type="submit" name="intent" value="preview" class="secondary">Preview</button> <button type="submit" name="intent" value="save">${form.editing ? 'Save changes' : 'Create watch'}</button>${form.editing ? html` <a class="button-link" href="/watches">Cancel</a>` : ''}</div>
 </form>
-${preview ? html`<div class="preview" aria-live="polite"><h3>Preview: ${plural(preview.stories.length, 'stored story', 'stored stories')} this watch would track</h3>
-${preview.warnings.map((w) => html`<p class="flash flash-warn">${w}</p>`)}${storyList(preview.stories)}</div>` : ''}
+${preview ? html`<div class="preview" aria-live="polite"><h3>Preview: ${plural(preview.total, 'stored story', 'stored stories')} this watch would track</h3>
+<p class="muted">${describeWatch(preview.watch)} · among the ${plural(preview.examined, 'most recently updated story', 'most recently updated stories')}</p>
+${preview.warnings.map((w) => html`<p class="flash flash-warn">${w}</p>`)}
+${preview.stories.length ? html`<ul class="story-list">${preview.stories.map(({ story, reason }) => html`<li><a href="/stories/${story.id}">${story.headline || '(untitled)'}</a> <span class="muted">${plural(story.sources.length, 'source')} · ${plural(story.articleCount, 'article')} · ${reason}</span></li>`)}</ul>` : ''}</div>` : ''}
 </section></div>`);
 }
 

@@ -4,6 +4,7 @@ import type { Watch } from '../../core/model';
 import { sparkline } from '../charts/bars';
 import { readableTime } from '../charts/scale';
 import { articleTime, coverageTimeline, sourceLanes } from '../charts/timeline';
+import type { Article } from '../../core/model';
 import type { StoryPage, StoryQuery, StoryTimeline } from '../data';
 import { deliveryBadge, layout, plural, type Html, type PageContext } from './layout';
 
@@ -82,10 +83,10 @@ ${coverageTimeline(t)}
 <ol class="articles">${articles.map((a) => {
     const original = a.copyOf ? byId.get(a.copyOf) : undefined;
     return html`<li class="article" id="article-${a.id}">
-<div class="article-head"><span class="source-tag">${a.source}</span> <time datetime="${articleTime(a)}">${readableTime(articleTime(a))}</time>${a.publishedAt ? '' : html` <span class="muted">(ingested)</span>`} · ${plural(a.words, 'word')}</div>
+<div class="article-head"><span class="source-tag">${a.source}</span> <time datetime="${articleTime(a)}">${readableTime(articleTime(a))}</time>${a.publishedAt === a.ingestedAt ? html` <span class="muted">(ingested; no date given)</span>` : ''} · ${plural(a.words, 'word')}</div>
 <h3 class="article-title">${a.url ? html`<a href="${safeUrl(a.url)}" rel="noopener noreferrer nofollow">${a.title || '(untitled)'}</a>` : a.title || '(untitled)'}</h3>
 ${a.copyOf ? html`<p class="copy-note">A copy or rewrite of <a href="#article-${a.copyOf}">${original ? `${original.source}'s article` : a.copyOf}</a>.</p>` : ''}
-<details><summary>Clean text</summary><div class="article-text">${(a.text ?? '').split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div></details>
+<p class="article-more"><a href="/articles/${a.id}">Clean text, actors and topics</a></p>
 </li>`;
   })}</ol>
 </section>
@@ -101,4 +102,19 @@ ${t.alerts.length === 0 ? html`<p class="empty">No alerts for this story${story.
 /** Only http(s) links leave the page (an article's URL is the input's: never javascript:). */
 export function safeUrl(url: string): string {
   return /^https?:\/\//i.test(url) ? url : '#';
+}
+
+/** `/articles/:id`: one article's clean text with its tags (the story page links each article here). */
+export function articlePage(page: PageContext, article: Article): Html {
+  return layout(page, { title: article.title || 'Article', section: 'stories' }, html`
+<nav class="crumbs" aria-label="Breadcrumb"><a href="/">Stories</a>${article.storyId ? html` / <a href="/stories/${article.storyId}#article-${article.id}">story</a>` : ''} / <span>article</span></nav>
+<div class="page-head"><h1 class="story-headline">${article.title || '(untitled)'}</h1>
+<ul class="facts"><li><strong>${article.source.name}</strong></li><li>${readableTime(article.publishedAt ?? article.ingestedAt)}</li><li>${plural(article.wordCount, 'word')}</li>
+${article.byline ? html`<li>${article.byline}</li>` : ''}${article.url ? html`<li><a href="${safeUrl(article.url)}" rel="noopener noreferrer nofollow">original</a></li>` : ''}${article.copyOf ? html`<li>a copy or rewrite of <a href="/articles/${article.copyOf}">${article.copyOf}</a></li>` : ''}</ul></div>
+<div class="columns">
+<section class="card" aria-labelledby="text-heading"><h2 id="text-heading">Clean text</h2>
+<div class="article-text">${article.text.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div></section>
+<section class="card" aria-labelledby="article-tags-heading"><h2 id="article-tags-heading">Actors and topics</h2>
+<ul class="chips">${article.actors.map((a) => html`<li><a class="chip chip-${a.type}" href="/actors/${encodeURIComponent(a.id)}">${a.name}${a.role ? html` <span class="chip-count">${a.role}</span>` : ''}</a></li>`)}</ul>
+<ul class="chips">${article.topics.map((t) => html`<li><span class="chip chip-topic" title="${t.id}">${t.label}</span></li>`)}</ul></section></div>`);
 }
