@@ -82,7 +82,7 @@ describe('watch use cases', () => {
   });
 
   it('needs a criterion or --all, and says that --all makes the others moot', async () => {
-    expect(await refusal(addWatch(store(), { name: 'empty' }))).toMatch(/needs at least one --actor, --topic or --keyword \(or --all\)/);
+    expect(await refusal(addWatch(store(), { name: 'empty' }))).toMatch(/needs at least one --actor, --topic, --keyword or --query \(or --all\)/);
     expect(await refusal(addWatch(store(), { name: '!!!', all: true }))).toMatch(/no letters or digits/);
     expect((await addWatch(store(), { name: 'everything', all: true }, NOW)).warnings).toEqual([]);
     const both = await addWatch(store(), { name: 'both', all: true, keywords: ['Riyadh'] }, NOW);
@@ -133,7 +133,7 @@ describe('watch use cases', () => {
     expect(third.watch).toMatchObject({ actors: [], topics: [], keywords: ['Sejm'] });
     expect(await listWatches(store())).toEqual([third.watch]);
 
-    expect(await refusal(updateWatch(store(), { name: 'warsaw', keywords: [] }))).toMatch(/would have no --actor, --topic or --keyword left/);
+    expect(await refusal(updateWatch(store(), { name: 'warsaw', keywords: [] }))).toMatch(/would have no --actor, --topic, --keyword or --query left/);
     expect(await refusal(updateWatch(store(), { name: 'warsaw' }))).toMatch(/nothing to change/);
     expect(await refusal(updateWatch(store(), { name: 'krakow', keywords: ['Wawel'] }))).toMatch(/no watch named "krakow": create it with `newswatch watch add krakow …`/);
     expect(await refusal(updateWatch(store(), { name: 'warsa', keywords: ['Wawel'] }))).toMatch(/did you mean "Warsaw"\?/);
