@@ -7,11 +7,14 @@
  */
 import type { ActorCandidate, ActorType, Mention } from '../model';
 import { tagConfig, type TagConfig } from './config';
+import { dropNonActorSpans } from './drop-non-actors';
+import { extendHyphenatedNames } from './extend-hyphenated-names';
 import { findNameSpans, type NameSpan } from './find-name-spans';
 import { foldName } from './fold-name';
 import type { KnownActor } from './gazetteer';
 import { GIVEN_NAMES } from './lexicon/given-names';
 import { tokenize } from './tokenize';
+import { ordinaryWordsOf, trimOrdinaryWords } from './trim-name-spans';
 
 export interface ArticleText {
   title: string;
@@ -29,9 +32,17 @@ interface ActorGroup {
 
 export function extractActors(doc: ArticleText, overrides?: Partial<TagConfig>): ActorCandidate[] {
   const config = tagConfig(overrides);
-  const spans = findNameSpans(doc.text, tokenize(doc.text, config), config);
+  const tokens = tokenize(doc.text, config);
+  const ordinary = ordinaryWordsOf(tokens);
+  const headingStarts = new Set(tokens.filter((t) => t.inHeading).map((t) => t.start));
+  const found = extendHyphenatedNames(doc.text, findNameSpans(doc.text, tokens, config));
+  const spans = dropNonActorSpans(doc.text, trimOrdinaryWords(found, ordinary, (s) => headingStarts.has(s.start)));
   const groups = groupSpans(doc.text, spans);
-  const titleSpans = doc.title ? findNameSpans(doc.title, tokenize(doc.title, config), config) : [];
+  const titleTokens = doc.title ? tokenize(doc.title, config) : [];
+  for (const word of ordinaryWordsOf(titleTokens)) ordinary.add(word);
+  const titleSpans = doc.title
+    ? dropNonActorSpans(doc.title, trimOrdinaryWords(findNameSpans(doc.title, titleTokens, config), ordinary, () => true))
+    : [];
   for (const span of titleSpans) {
     const group = findGroup(groups, span) ?? (span.known && !span.surnameOnly ? addKnownGroup(groups, span.known) : undefined);
     if (group) group.titleHits++;
@@ -50,7 +61,8 @@ function groupSpans(text: string, spans: NameSpan[]): ActorGroup[] {
   const isSingle = (s: NameSpan): boolean => s.words === 1 && !(s.known && !s.surnameOnly);
   const ordered = [
     ...spans.filter((s) => s.known && !s.surnameOnly),
-    ...spans.filter((s) => !s.known && !isSingle(s) && s.evidence !== 'weak'),
+    // Longer names first: "Kim Jong" then finds "Kim Jong Un" to join.
+    ...spans.filter((s) => !s.known && !isSingle(s) && s.evidence !== 'weak').sort((a, b) => b.words - a.words || a.start - b.start),
     ...spans.filter((s) => isSingle(s) && s.evidence !== 'weak'),
     ...spans.filter((s) => !s.known && s.evidence === 'weak'),
   ];
@@ -80,11 +92,6 @@ function linkParentheticalAcronyms(text: string, spans: NameSpan[]): Map<NameSpa
   return owners;
 }
 
-function lastWord(key: string): string {
-  const words = key.split(' ');
-  return words[words.length - 1];
-}
-
 function initials(key: string): string {
   return key.split(' ').filter((w) => !['of', 'the', 'for', 'and', 'de'].includes(w)).map((w) => w[0]).join('');
 }
@@ -97,9 +104,9 @@ function findGroup(groups: ActorGroup[], span: NameSpan): ActorGroup | undefined
   }
   const byKey = groups.find((g) => g.keys.has(span.key) || g.known?.key === span.key);
   if (byKey) return byKey;
+  const byNamePart = personByNamePart(groups, span);
+  if (byNamePart) return byNamePart;
   if (span.words === 1) {
-    const bySurname = groups.filter((g) => g.type === 'person' && [...g.keys, g.known?.key ?? ''].some((k) => k.includes(' ') && lastWord(k) === span.key));
-    if (bySurname.length === 1) return bySurname[0];
     if (span.surface === span.surface.toUpperCase() && span.key.length >= 2) {
       const byInitials = groups.filter((g) => g.type === 'organization' && [...g.keys].some((k) => k.includes(' ') && initials(k) === span.key));
       if (byInitials.length === 1) return byInitials[0];
@@ -109,6 +116,29 @@ function findGroup(groups: ActorGroup[], span: NameSpan): ActorGroup | undefined
     return groups.find((g) => g.known?.key === span.known?.key && g.known?.type === span.known?.type);
   }
   return undefined;
+}
+
+/** "U.N.", "AP": an acronym is never a part of a person's name. */
+const isAcronym = (span: NameSpan): boolean => span.surface.includes('.') || span.surface.length <= 3 && span.surface === span.surface.toUpperCase();
+
+/**
+ * The person a short form in the document refers to: a surname ("Tarantino"), or the first
+ * words of a full name (a given name, "Uma", "Quentin"; a family name written first, "Kim",
+ * "Kim Jong" for Kim Jong Un). A surname must be unambiguous; a leading part goes to the person
+ * named most often so far, the first named on a tie (an article introduces its main person first).
+ */
+function personByNamePart(groups: ActorGroup[], span: NameSpan): ActorGroup | undefined {
+  if (isAcronym(span)) return undefined;
+  const parts = span.key.split(' ');
+  const namesOf = (g: ActorGroup): string[][] => [...g.keys, g.known?.key ?? ''].map((k) => k.split(' ')).filter((w) => w.length > parts.length);
+  const persons = groups.filter((g) => g.type === 'person');
+  const bySurname = persons.filter((g) => namesOf(g).some((w) => w.slice(-parts.length).join(' ') === span.key));
+  if (bySurname.length === 1) return bySurname[0];
+  if (bySurname.length > 1 || span.known && !span.surnameOnly || span.type && span.type !== 'person') return undefined;
+  const byLeadingPart = persons.filter((g) => namesOf(g).some((w) => w.slice(0, parts.length).join(' ') === span.key));
+  if (!byLeadingPart.length) return undefined;
+  const firstMention = (g: ActorGroup): number => Math.min(...g.spans.map((s) => s.start), Number.MAX_SAFE_INTEGER);
+  return byLeadingPart.reduce((best, g) => (g.spans.length > best.spans.length || g.spans.length === best.spans.length && firstMention(g) < firstMention(best) ? g : best));
 }
 
 function addKnownGroup(groups: ActorGroup[], known: KnownActor): ActorGroup {

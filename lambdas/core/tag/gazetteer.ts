@@ -8,7 +8,11 @@ import { GIVEN_NAMES } from './lexicon/given-names';
 import { ORGANIZATION_LINES } from './lexicon/organizations';
 import { PEOPLE_LINES } from './lexicon/people';
 import { PLACE_LINES } from './lexicon/places';
+import FOLDED_ORDINARY from './lexicon/folded-ordinary-words.json';
 import { COMMON_CAPITALISED } from './lexicon/words';
+
+/** Folded spellings of names that are ordinary words ("Støre" -> "store"): see lookup. */
+const FOLDED_ORDINARY_WORDS: ReadonlySet<string> = new Set(FOLDED_ORDINARY.words);
 
 export interface KnownActor {
   /** Folded canonical name: unique per type. */
@@ -26,6 +30,8 @@ export interface AliasMatch {
 interface AliasEntry extends AliasMatch {
   /** Capitals-only aliases (US, UK, EU) match only text with the same letters in capitals. */
   exactLetters?: string;
+  /** An alias whose folded key is an ordinary word matches only its own letters ("Støre", not "Store"). */
+  ownLetters?: string;
 }
 
 export interface Gazetteer {
@@ -71,7 +77,12 @@ function buildGazetteer(): Gazetteer {
     }
     // A full alias beats a surname alias; the first full alias listed wins over later ones.
     if (existing && (!existing.surnameOnly || surnameOnly)) return;
-    byKey.set(key, { actor, surnameOnly, exactLetters: isCapitalsAlias(alias) ? lettersOnly(alias) : undefined });
+    byKey.set(key, {
+      actor,
+      surnameOnly,
+      exactLetters: isCapitalsAlias(alias) ? lettersOnly(alias) : undefined,
+      ownLetters: FOLDED_ORDINARY_WORDS.has(key) ? lettersOnly(alias).toLowerCase() : undefined,
+    });
   };
 
   const load = (lines: readonly string[], type: ActorType): KnownActor[] =>
@@ -101,13 +112,16 @@ function buildGazetteer(): Gazetteer {
     people.set(person.key, person);
     const words = person.key.split(' ');
     // "Recep Tayyip Erdoğan" also answers to "Recep Erdoğan".
-    if (words.length >= 3) add(`${words[0]} ${words[words.length - 1]}`, person);
+    if (words.length >= 3) {
+      const written = person.name.split(/\s+/);
+      add(written.length === words.length ? `${written[0]} ${written[written.length - 1]}` : `${words[0]} ${words[words.length - 1]}`, person);
+    }
     const surname = surnameOf(person);
     if (surname) surnameCount.set(surname, (surnameCount.get(surname) ?? 0) + 1);
   }
   for (const person of persons) {
     const surname = surnameOf(person);
-    if (surname && surnameCount.get(surname) === 1) add(surname, person, true);
+    if (surname && surnameCount.get(surname) === 1) add(writtenLastWord(person, surname), person, true);
   }
 
   return {
@@ -115,12 +129,20 @@ function buildGazetteer(): Gazetteer {
       const entry = byKey.get(foldName(surface.replace(/^the\s+/i, '')));
       if (!entry) return undefined;
       if (entry.exactLetters !== undefined && lettersOnly(surface) !== entry.exactLetters) return undefined;
+      // "App Store" is no Jonas Gahr Støre: folding joins spellings, not ordinary words.
+      if (entry.ownLetters !== undefined && lettersOnly(surface).toLowerCase() !== entry.ownLetters) return undefined;
       return { actor: entry.actor, surnameOnly: entry.surnameOnly };
     },
     person: (key) => people.get(key),
     listed: () => listed,
     startsAlias: (firstWordKey) => firstWords.has(firstWordKey),
   };
+}
+
+/** The surname as the canonical name writes it ("Støre"), so that its own letters are known. */
+function writtenLastWord(person: KnownActor, surnameKey: string): string {
+  const written = person.name.split(/\s+/).pop() ?? surnameKey;
+  return foldName(written) === surnameKey ? written : surnameKey;
 }
 
 let instance: Gazetteer | undefined;

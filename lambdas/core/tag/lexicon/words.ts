@@ -51,3 +51,12 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(WORDS.speechVerbs);
 
 /** Prepositions that introduce a place ("in Riyadh", "to Kyiv"). */
 export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(WORDS.placePrepositions);
+
+/** Bare compass directions: "the North" names no place by itself. */
+export const DIRECTION_WORDS: ReadonlySet<string> = new Set(WORDS.directionWords);
+
+/** Nouns that make the name right after them a work or product ("the film Kill Bill", "messaging app Telegram"). */
+export const WORK_CUES: ReadonlySet<string> = new Set(WORDS.workCues);
+
+/** Nouns that make the name right before them a work or product ("the Telegram app"). */
+export const WORK_HEADS_AFTER: ReadonlySet<string> = new Set(WORDS.workHeadsAfter);
