@@ -103,12 +103,18 @@ describe('newswatch serve: the JSON API and pages', () => {
     expect(form.status).toBe(403);
     expect((await (await get('/api/watches')).json() as { watches: unknown[] }).watches).toEqual([]);
 
+    // The watch form's helpers: actor suggestions, and the preview (checked as saving would check it).
+    const suggested = await (await get('/api/actors?q=rub')).json() as { actors: { id: string }[] };
+    expect(suggested.actors.map((a) => a.id)).toContain('p:marco-rubio');
+    const preview = await get('/api/watches/preview', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token }, body: JSON.stringify({ actors: ['rubio'] }) });
+    expect(await preview.json()).toMatchObject({ watch: { actors: ['Marco Rubio'] }, total: 1, stories: [{ storyId }] });
+
     const added = await post({ 'X-CSRF-Token': token });
     expect(added.status).toBe(201);
     expect(await added.json()).toMatchObject({ watch: { id: 'rubio-b-talks-b', name: 'Rubio <b>talks</b>', actors: ['Marco Rubio'], keywords: ['Riyadh'] }, warnings: [] });
     const refused = await post({ 'X-CSRF-Token': token }, JSON.stringify({ name: 'empty' }));
     expect(refused.status).toBe(400);
-    expect((await refused.json() as { error: string }).error).toContain('needs at least one --actor, --topic or --keyword');
+    expect((await refused.json() as { error: string }).error).toMatch(/^watch "empty" needs at least one --actor/);
 
     // The name a user typed is shown escaped, never as markup.
     const watches = await (await get('/watches')).text();
