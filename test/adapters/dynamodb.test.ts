@@ -125,6 +125,18 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
     expect(await store.listCoverage('other')).toEqual([]);
   });
 
+  it("backdates a source's coverage to an earlier article only while it is what the caller read", async () => {
+    const store = await freshStore();
+    const later = { storyId: 's1', source: source('tass'), articleId: 'a2', firstSeen: '2025-02-18T10:00:00.000Z' };
+    await store.claimCoverage(later);
+    const earlier = { ...later, articleId: 'a1', firstSeen: '2025-02-18T09:00:00.000Z' };
+    const earliest = { ...later, articleId: 'a0', firstSeen: '2025-02-18T08:00:00.000Z' };
+    expect(await store.backdateCoverage(earliest, later)).toBe(true);
+    // Read before that write: the entry is no longer `later`, nothing is overwritten.
+    expect(await store.backdateCoverage(earlier, later)).toBe(false);
+    expect(await store.listCoverage('s1')).toEqual([earliest]);
+  });
+
   it('creates a story once, at version 1, with its first article already a member', async () => {
     const store = await freshStore();
     const initial = story('s1', ['a1'], '2025-02-18T10:00:00.000Z');

@@ -47,17 +47,20 @@ export function planFlush(alerts: Alert[]): FlushPlan {
 }
 
 /**
- * One alert for every held alert of a story, in order of arrival. Story-wide facts (source
- * count and list, top actors and topics) come from the current story when given, else from the
- * latest held alert; the new sources are listed one by one with their articles and reasons.
+ * One alert for every held alert of a story. Story-wide facts (source count and list, top
+ * actors and topics) come from the current story when given, else from the latest held alert;
+ * the new sources are listed one by one with their articles and reasons: `announce` when given
+ * (the held alerts in publication order: announceInPublicationOrder), else the held alerts in
+ * order of arrival. The fold's id and members are the held alerts either way.
  */
-export function foldAlerts(held: Alert[], now: string, story?: Story, overrides?: Partial<AlertConfig>): Alert {
+export function foldAlerts(held: Alert[], now: string, story?: Story, overrides?: Partial<AlertConfig>, announce?: Alert[]): Alert {
   if (held.length === 0) throw new RangeError('foldAlerts needs at least one held alert');
   const config = alertConfig(overrides);
   const members = [...held].sort(byCreatedAt);
-  const first = members[0];
+  const announced = announce && announce.length > 0 ? announce : members;
+  const first = announced[0];
   const latest = members[members.length - 1];
-  const newSources: NewSourceEntry[] = members.map((a) => {
+  const newSources: NewSourceEntry[] = announced.map((a) => {
     const entry: NewSourceEntry = { source: a.source, articleId: a.articleId, articleTitle: a.articleTitle, at: a.createdAt, reason: a.reason };
     if (a.url) entry.url = a.url;
     if (a.copyOf) entry.copyOf = a.copyOf;
@@ -81,7 +84,7 @@ export function foldAlerts(held: Alert[], now: string, story?: Story, overrides?
     topicIds: topTopics ? topTopics.map((t) => t.id) : latest.topicIds,
     topActors: topActors ? topActors.map((a) => a.name) : latest.topActors,
     topTopics: topTopics ? topTopics.map((t) => t.label) : latest.topTopics,
-    reason: foldedReason(members),
+    reason: foldedReason(announced),
     createdAt: now,
     status: 'pending',
     newSources,

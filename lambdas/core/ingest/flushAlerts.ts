@@ -1,11 +1,11 @@
-import { foldAlerts, isFoldedAlert, planFlush } from '../alert';
+import { announceInPublicationOrder, foldAlerts, isFoldedAlert, planFlush, withArticles, type AnnouncedArticle } from '../alert';
 import { errorMessage, isAlertDeliveryFailure, StoreIntegrityError } from '../errors';
 import type { Alert, FailedAlert, Story } from '../model';
 import type { AlertHold, AlertPublisher, AlertQueue } from '../../ports/alerts';
-import type { AlertStore, StoryStore } from '../../ports/store';
+import type { AlertStore, ArticleStore, StoryStore } from '../../ports/store';
 
 export interface FlushDeps {
-  store: AlertStore & Pick<StoryStore, 'getStory'>;
+  store: AlertStore & Pick<StoryStore, 'getStory' | 'listCoverage'> & Pick<ArticleStore, 'getArticle'>;
   publisher: AlertPublisher;
   alertQueue: AlertQueue;
 }
@@ -67,11 +67,34 @@ export async function flushStory(storyId: string, now: string, deps: FlushDeps):
   for (const member of plan.complete) await deps.store.markAlertSent(storyId, member.id, now);
 
   if (plan.fold.length > 0) {
-    const folded = foldAlerts(plan.fold, now, story);
+    const announce = story ? await announceHeld(plan.fold, alerts, story, deps) : plan.fold;
+    if (announce.length === 0) {
+      // Every held source turned out to be the story's first by publication: nothing is new.
+      for (const member of plan.fold) await deps.store.markAlertSent(storyId, member.id, now);
+      return outcome;
+    }
+    const folded = foldAlerts(plan.fold, now, story, undefined, announce);
     if (await deps.store.recordAlert(folded)) await deliverFolded(folded, story, now, deps, outcome);
     // Not recorded: the same members were folded by a racing flush, which delivers them.
   }
   return outcome;
+}
+
+/** The held alerts as publication order tells them (announceInPublicationOrder), articles read where it re-points. */
+async function announceHeld(held: Alert[], alerts: Alert[], story: Story, deps: FlushDeps): Promise<Alert[]> {
+  // Named by a fold (a pending one is re-sent as recorded), or sent or failed on its own.
+  const announcedSources = new Set(alerts.flatMap((a) => {
+    if (isFoldedAlert(a)) return (a.newSources ?? []).map((n) => n.source.id);
+    return a.status === 'pending' ? [] : [a.source.id];
+  }));
+  const coverage = await deps.store.listCoverage(story.id);
+  const { announce, articleIds } = announceInPublicationOrder({ held, coverage, story, announcedSources });
+  const articles = new Map<string, AnnouncedArticle>();
+  for (const id of articleIds) {
+    const article = await deps.store.getArticle(id);
+    if (article) articles.set(id, { title: article.title, url: article.url, copyOf: article.copyOf });
+  }
+  return withArticles(announce, articles);
 }
 
 async function deliverFolded(

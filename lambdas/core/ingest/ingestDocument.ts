@@ -1,9 +1,9 @@
-import { decideAlerts, holdUntil, matchWatches } from '../alert';
+import { decideAlerts, holdUntil, matchWatches, publishedBefore } from '../alert';
 import { routeAlerts } from '../alert/digest';
 import { assignStory, candidateKeys, mergeIntoStory, profileArticle, startStory } from '../cluster';
 import type { ArticleProfile } from '../cluster';
 import { ConfigurationError, describeError, errorMessage, isAlertDeliveryFailure, isRejection, RetryableError } from '../errors';
-import type { Alert, Article, FailedAlert, IngestResult, NormalizedDoc, SourceRef, Story, Watch } from '../model';
+import type { Alert, Article, CoverageEntry, FailedAlert, IngestResult, NormalizedDoc, SourceRef, Story, Watch } from '../model';
 import { articleIdFor, countWords } from '../normalize';
 import { actorId, actorLookupKeys, extractActors, extractKeyphrases, foldName, resolveActors, tagTopics } from '../tag';
 import type { AlertPublisher, AlertQueue } from '../../ports/alerts';
@@ -86,6 +86,7 @@ async function finishArticle(
   });
   // A resumed run finds the ledger entry it wrote itself: it still owes that entry's alerts.
   const coverageCreated = coverage.created || coverage.entry.articleId === article.id;
+  if (!coverage.created) await backdateCoverage(coverage.entry, article, deps);
 
   const watchMatch = matchWatches(ctx.watches, { story, article }, foldName);
   const decided = routeAlerts(decideAlerts({
@@ -109,6 +110,24 @@ async function finishArticle(
   await deps.store.saveArticle(article);
   return describe(ctx, article, 'ingested', delivery);
 }
+
+/**
+ * The ledger names each source's earliest-published article on the story: racing workers may
+ * write a later article of the source first, and a held alert's fold names the ledger's article
+ * (flushStory). Monotone and conditional: concurrent backdates settle on the earliest.
+ */
+async function backdateCoverage(held: CoverageEntry, article: Article, deps: DocumentDeps): Promise<void> {
+  if (!article.publishedAt) return;
+  const mine: CoverageEntry = { ...held, articleId: article.id, firstSeen: article.publishedAt };
+  for (let current = held, attempt = 1; publishedBefore(mine, current); attempt++) {
+    if (await deps.store.backdateCoverage(mine, current)) return;
+    if (attempt >= BACKDATE_ATTEMPTS) throw new RetryableError(`coverage of ${held.source.id} on story ${held.storyId} keeps changing: retry`);
+    current = (await deps.store.claimCoverage(current)).entry;
+  }
+}
+
+/** Bounds the backdate loop: each failed attempt means another article of the source was written meanwhile. */
+const BACKDATE_ATTEMPTS = 5;
 
 interface TaggedDraft {
   article: Article;
