@@ -1,5 +1,5 @@
 /**
- * `npm run eval:watches -- [dataset] [--watches file] [--json] [--explain] [--on new-source|new-story|both]`
+ * `npm run eval:watches -- [dataset] [--watches file] [--json] [--markdown] [--explain] [--on new-source|new-story|both]`
  *
  * Scores watches against labelled events: the watches in scripts/data/eval-watches.json (each
  * about one EventId of news-cluster-dev: people, organizations, places, keywords, boolean
@@ -47,6 +47,8 @@ interface Options {
   dataset: string;
   watches: string;
   json: boolean;
+  /** The table in Markdown (docs/watches.md holds it). */
+  markdown: boolean;
   /** Every watch asks for these alerts, whatever the file says (to compare new-source alone with both). */
   on?: WatchAlertOn;
   /** Also list each watch's missed true new sources and off-event alerts (title, publisher, story). */
@@ -54,15 +56,16 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { dataset: DEFAULT_DATASET, watches: DEFAULT_WATCHES, json: false, explain: false };
+  const options: Options = { dataset: DEFAULT_DATASET, watches: DEFAULT_WATCHES, json: false, explain: false, markdown: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--watches') options.watches = argv[++i];
     else if (arg === '--json') options.json = true;
     else if (arg === '--explain') options.explain = true;
+    else if (arg === '--markdown') options.markdown = true;
     else if (arg === '--on') options.on = argv[++i] as WatchAlertOn;
     else if (!arg.startsWith('--')) options.dataset = arg;
-    else throw new Error(`unknown option ${arg}; usage: npm run eval:watches -- [dataset folder] [--watches file.json] [--json] [--explain] [--on new-source|new-story|both]`);
+    else throw new Error(`unknown option ${arg}; usage: npm run eval:watches -- [dataset folder] [--watches file.json] [--json] [--markdown] [--explain] [--on new-source|new-story|both]`);
   }
   return options;
 }
@@ -153,6 +156,15 @@ async function main(): Promise<void> {
 
   if (options.json) {
     console.log(JSON.stringify({ dataset: dataset.name, articles: scored.length, on: options.on, seconds: round(seconds, 1), watches: scores }));
+    return;
+  }
+  if (options.markdown) {
+    console.log('| watch | kind | event | alerts | on the event | true new sources | alerted | P | R | P ≥ 0.95 and R ≥ 0.90 |');
+    console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
+    for (const s of scores) {
+      console.log(`| ${s.watch} | ${s.kind} | ${s.event} | ${s.alerts} | ${s.onEvent} | ${s.trueNewSources} | ${s.alertedTrue} | ${s.precision.toFixed(2)} | ${s.recall.toFixed(2)} | ${s.pass ? 'yes' : '**no**'} |`);
+    }
+    console.log(`\n${scores.filter((s) => s.pass).length}/${scores.length} watches meet the bar (${scored.length} articles, ${round(seconds, 1)} s).`);
     return;
   }
   console.log(`${dataset.name}: ${scored.length} articles replayed with ${watches.length} watches${options.on ? `, each on ${options.on}` : ''} (${round(seconds, 1)} s, whole pipeline on the embedded store)`);
