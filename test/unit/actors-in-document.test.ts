@@ -15,7 +15,7 @@ describe('a later short form joins the full name', () => {
   // 08cea316 and 273f0c0b (North Korea's satellite launch); the title quotes the "Kim Says".
   const text = [
     'North Korea said it had put a satellite into orbit under the direct orders of leader Kim Jong Un, and said it planned to launch “many more.”',
-    'The U.N. Security Council will hold an emergency meeting on Sunday.',
+    'The U.N. said its Security Council would hold an emergency meeting on Sunday.',
     'Kim, the 33-year-old third-generation leader of North Korea, personally signed the order to launch on Saturday, Ri said.',
     'Coming just a month after a nuclear test, it nevertheless showed Kim’s continued willingness to defy the international community.',
     'North Korea previously fired a Kwangmyongsong-3 into orbit in December 2012, the month that North Korea marked the first anniversary of the death of Kim Jong Il, the current leader’s father.',

@@ -1,11 +1,15 @@
 /**
- * dropNonActorSpans: names that are no actor: a bare compass direction ("the North"), a title
- * in quotation marks (“Kill Bill”), and a work or product named by the noun before or after it
+ * dropNonActorSpans: names that are no actor: a bare compass direction ("the North"), a name
+ * that is not a person's inside a quoted title (“Kill Bill”), and a work or product named by the noun before or after it
  * ("the film Kill Bill", "messaging app Signal", "the Signal app"). A name the gazetteer knows
  * as an organisation or place stays ("the app Telegram" is Telegram, the company).
  */
 import type { NameSpan } from './find-name-spans';
 import { DIRECTION_WORDS, WORK_CUES, WORK_HEADS_AFTER } from './lexicon/words';
+import { nameLexicon } from './ner/name-lexicon';
+
+/** "No Jennifer Lopez News Today": a full name with a given name is a person even in a quoted title. */
+const startsWithGivenName = (span: NameSpan): boolean => span.words >= 2 && nameLexicon().firstNames.has(span.key.split(' ')[0]);
 
 
 export function dropNonActorSpans(text: string, spans: readonly NameSpan[]): NameSpan[] {
@@ -15,7 +19,7 @@ export function dropNonActorSpans(text: string, spans: readonly NameSpan[]): Nam
 function isNonActor(text: string, span: NameSpan): boolean {
   if (span.words === 1 && DIRECTION_WORDS.has(span.key)) return true;
   if (span.known && span.known.type !== 'person') return false;
-  if (isQuoted(text, span)) return true;
+  if (span.type !== 'organization' && span.type !== 'place' && !startsWithGivenName(span) && isQuoted(text, span)) return true;
   if (span.known) return false;
   const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, span.start - 30), span.start));
   if (before && WORK_CUES.has(before[1].toLowerCase())) return true;
