@@ -79,6 +79,18 @@ describe('watch alerts through the ingest (embedded store)', () => {
     expect(new Set(publisher.published.map((a) => a.id)).size).toBe(5);
   });
 
+  it('with storm control a new-story alert goes out at once; the new sources are held', async () => {
+    await addWatch(fresh.runtime.store, { name: 'both', keywords: ['Lavrov'], on: 'both' });
+    const publisher = recordingPublisher();
+    const held = { ...config, alertCooldownSeconds: 600 };
+    const deps = { store: fresh.runtime.store, publisher, alertQueue: fresh.runtime.alertQueue };
+    const [first] = await ingestObject(DROPS[0].raw, { now: DROPS[0].now, config: held }, deps);
+    const [second] = await ingestObject(DROPS[1].raw, { now: DROPS[1].now, config: held }, deps);
+    expect(first.alerts?.map((a) => a.kind)).toEqual(['new-story']);
+    expect(publisher.published.map((a) => a.kind)).toEqual(['new-story']);
+    expect(second.held?.map((h) => h.source)).toEqual(['outlet-b']);
+  });
+
   it('a query with NOT source: sends no alert for that outlet, and the story stays tracked for the others', async () => {
     await addWatch(fresh.runtime.store, { name: 'no journos', query: 'Rubio NOT source:news-journos' });
     const publisher = recordingPublisher();

@@ -100,8 +100,12 @@ async function finishArticle(
   await recordDigestOnlyAlerts(decided, now, deps);
   const alerts = decided.filter((alert) => !alert.digestOnly);
   const cooldown = ctx.config.alertCooldownSeconds ?? 0;
+  // Storm control folds a story's new sources; its creation (a new-story alert) is one event, sent at once.
   const delivery = cooldown > 0
-    ? { delivered: [], failed: [], held: await holdAlerts(alerts, holdUntil(now, cooldown), deps) }
+    ? {
+      ...(await deliverAlerts(alerts.filter((a) => a.kind === 'new-story'), story, now, ctx.config, deps)),
+      held: await holdAlerts(alerts.filter((a) => a.kind !== 'new-story'), holdUntil(now, cooldown), deps),
+    }
     : await deliverAlerts(alerts, story, now, ctx.config, deps);
 
   // Last: an article reads ingested only once each of its alerts is sent, held or failed.
