@@ -45,7 +45,11 @@ export function registerApi(app: Hono, deps: ApiDeps): void {
     });
   });
 
-  app.get('/api/articles/:id', async (c) => c.json(await orNotFound(showArticle(target, c.req.param('id')))));
+  app.get('/api/articles/:id', async (c) => {
+    // The MinHash signature is the clusterer's, of no use to a reader.
+    const { signature: _signature, ...article } = await orNotFound(showArticle(target, c.req.param('id')));
+    return c.json(article);
+  });
 
   app.get('/api/actors', async (c) => {
     const actors = await suggestActors(target, c.req.query('q') ?? '');
