@@ -1,7 +1,7 @@
 /**
  * Synthetic stories for the benchmarks (`npm run bench`, `npm run bench:stories`): a store filled
  * fast with N stories written directly through BatchWriteItem in the shapes the adapter writes
- * (story item, summary item, index heads), from Zipf-distributed vocabularies that overlap real
+ * (story item, summary item, search postings, index heads), from Zipf-distributed vocabularies that overlap real
  * articles' keys (common actors and terms are shared by thousands of stories, as in a real archive).
  *
  * Synthetic stories are realistic in what costs: a profile of 100 terms, 4-8 actors, 4 stored
@@ -11,7 +11,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb';
 import { DYNAMO_STORE_DEFAULTS } from '../lambdas/adapters/dynamodb/config';
-import { storyItem, summaryItem } from '../lambdas/adapters/dynamodb/store';
+import { searchPostingItems, storyItem, summaryItem } from '../lambdas/adapters/dynamodb/store';
 import { addActivity } from '../lambdas/core/cluster';
 import { contentTerms } from '../lambdas/core/cluster/terms';
 import type { Story } from '../lambdas/core/model';
@@ -99,7 +99,7 @@ export async function populate(runtime: Awaited<ReturnType<typeof startEmbedded>
   const heads = new Map<string, { id: string; lastSeen: string }[]>();
   for (let i = 0; i < count; i++) {
     const { story, keys } = syntheticStory(i, vocab, rand);
-    items.push(storyItem(story, 1), summaryItem({ ...story, version: 1 }));
+    items.push(storyItem(story, 1), summaryItem({ ...story, version: 1 }), ...searchPostingItems(story));
     for (const key of new Set(keys)) {
       const head = heads.get(key) ?? [];
       head.push({ id: story.id, lastSeen: story.lastSeen });

@@ -30,8 +30,13 @@ export interface DynamoStoreConfig {
    */
   announcementBucketSeconds: number;
   maxAnnouncementBuckets: number;
-  /** Story summaries read per Query while a search filters them (each about 1 KB). */
+  /** Story summaries read per Query at most while a search filters them (each about 1 KB). */
   summaryPageSize: number;
+  /**
+   * A search token posted under at most this many stories is rare: its stories' summaries are
+   * read by key (searchByPostings) instead of filtering the listing.
+   */
+  maxPostingsRead: number;
 }
 
 export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
@@ -47,6 +52,7 @@ export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
   announcementBucketSeconds: 60,
   maxAnnouncementBuckets: 3,
   summaryPageSize: 500,
+  maxPostingsRead: 200,
 };
 
 /** How long ensureTable waits for a new table (and its index) to become ACTIVE. */

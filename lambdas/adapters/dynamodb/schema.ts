@@ -59,6 +59,12 @@ export const itemKey = {
   story: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'STORY' }),
   /** The story's summary: what a list row shows, and its search tokens (listed on gsi1). */
   storySummary: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'SUMMARY' }),
+  /**
+   * A story posted under one of its search tokens (core/search): a rare word, actor, source or
+   * watch finds its stories by one Query on the token's partition. Written once per token a story
+   * gains; never deleted (a story that lost the token is filtered out by its summary's tokens).
+   */
+  searchPosting: (token: string, storyId: string): ItemKey => ({ pk: `SEARCH#${token}`, sk: storyId }),
   storyMember: (storyId: string, articleId: string): ItemKey => ({
     pk: `STORY#${storyId}`, sk: `${STORY_CHILD_PREFIXES.member}${articleId}`,
   }),

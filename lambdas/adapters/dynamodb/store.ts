@@ -282,10 +282,21 @@ export class DynamoStore implements NewswatchStore {
     return true;
   }
 
-  /** After a story write: its summary follows, and the read it was computed from is spent. */
+  /**
+   * After a story write: its summary follows, and the postings of the search tokens it gained
+   * (all of them unless the read it was computed from is at hand); that read is spent.
+   */
   private async wroteStory(story: Story): Promise<void> {
+    const read = this.storiesRead.get(story.id)?.story;
     this.storiesRead.delete(story.id);
-    await this.putSummary(story);
+    const previous = read && read.version === (story.version ?? 0) - 1 ? new Set(storySearchTokens(read)) : new Set<string>();
+    await Promise.all([this.putSummary(story), this.putPostings(story, previous)]);
+  }
+
+  /** The story's postings under each of its search tokens not in `except` (idempotent puts). */
+  private async putPostings(story: Story, except: ReadonlySet<string> = new Set()): Promise<void> {
+    const items = searchPostingItems(story).filter((item) => !except.has(item.token));
+    if (items.length > 0) await batchPutItems(this.doc, this.tableName, items, this.config);
   }
 
   /** Puts the story's summary unless the stored one summarizes the same or a later version. */
@@ -320,7 +331,7 @@ export class DynamoStore implements NewswatchStore {
     if (read) {
       this.storiesRead.delete(storyId);
       // Read and not written: an article already counted (a resumed run). Its summary may be missing.
-      if (Date.now() - read.at <= this.config.readReuseMs) await this.putSummary(read.story);
+      if (Date.now() - read.at <= this.config.readReuseMs) await Promise.all([this.putSummary(read.story), this.putPostings(read.story)]);
     }
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
@@ -418,6 +429,8 @@ export class DynamoStore implements NewswatchStore {
     { limit, after, maxExamined = Number.MAX_SAFE_INTEGER }: { limit: number; after?: StoryPageKey; maxExamined?: number },
   ): Promise<StorySummaryPage> {
     if (limit <= 0) return { stories: [] };
+    const fromPostings = await this.searchByPostings(search, limit, after);
+    if (fromPostings) return fromPostings;
     const filter = summaryFilter(search);
     const names: Record<string, string> = {
       '#lpk': listIndex.partitionKey, ...(search.activeFrom !== undefined ? { '#lsk': listIndex.sortKey } : {}), ...filter.names,
@@ -429,9 +442,12 @@ export class DynamoStore implements NewswatchStore {
     const stories: StorySummary[] = [];
     let startKey: Record<string, unknown> | undefined = after && summaryListKey(after);
     let examined = 0;
+    // Filtered, the reads grow (most filters keep many stories and fill the page at once).
+    let filteredRead = limit + 1;
     for (;;) {
-      // Unfiltered, one more than asked tells whether there is a next page; filtered, read on in pages.
-      const readLimit = filtering ? Math.min(this.config.summaryPageSize, maxExamined - examined) : limit - stories.length + 1;
+      // Unfiltered, one more than asked tells whether there is a next page.
+      const readLimit = filtering ? Math.min(filteredRead, this.config.summaryPageSize, maxExamined - examined) : limit - stories.length + 1;
+      filteredRead *= 4;
       const output = await storeCall('Query', () => this.doc.send(new QueryCommand({
         TableName: this.tableName,
         IndexName: listIndex.name,
@@ -456,6 +472,47 @@ export class DynamoStore implements NewswatchStore {
     }
   }
 
+  /**
+   * A search for something rare: when one of its token groups is posted under at most
+   * maxPostingsRead stories, those stories' summaries are read (BatchGetItem) and filtered and
+   * ordered here, instead of paging through the whole listing. Undefined when no group is that
+   * rare (a common filter fills its page from the listing quickly).
+   */
+  private async searchByPostings(search: StorySearch, limit: number, after?: StoryPageKey): Promise<StorySummaryPage | undefined> {
+    const groups = (search.tokenGroups ?? []).filter((group) => group.length > 0);
+    if (groups.length === 0) return undefined;
+    const cap = this.config.maxPostingsRead;
+    const posted = await mapWithConcurrency(groups, this.config.concurrency, async (group) => {
+      const ids = new Set<string>();
+      for (const token of group) {
+        const items = await queryAllPages(this.doc, {
+          TableName: this.tableName,
+          KeyConditionExpression: '#pk = :pk',
+          ProjectionExpression: '#sk',
+          ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
+          ExpressionAttributeValues: { ':pk': itemKey.searchPosting(token, '').pk },
+        }, cap + 1 - ids.size);
+        for (const item of items) ids.add(String(item[TABLE_KEYS.sortKey]));
+        if (ids.size > cap) return undefined;
+      }
+      return ids;
+    });
+    const rarest = posted.filter((ids): ids is Set<string> => ids !== undefined).sort((a, b) => a.size - b.size)[0];
+    if (!rarest) return undefined;
+    const found = await batchGetItems(this.doc, this.tableName, [...rarest].map(itemKey.storySummary), this.config, false, { attributes: [...SUMMARY_ATTRIBUTES, 'search'] });
+    const afterKey = after && `${after.lastSeen}#${after.id}`;
+    const matching = [...found.values()]
+      .filter((item) => matchesSearch(item, search))
+      .map((item) => ({ sortKey: `${String(item.lastSeen)}#${String(item.id)}`, item }))
+      .filter(({ sortKey }) => afterKey === undefined || sortKey < afterKey)
+      .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
+    const stories = matching.slice(0, limit).map(({ item }) => {
+      const { search: _tokens, ...summary } = withoutKeys<StorySummary & { search?: unknown }>(item);
+      return summary as StorySummary;
+    });
+    return matching.length > limit ? { stories, next: pageKeyOf(stories[limit - 1]) } : { stories };
+  }
+
   async getArticleSummaries(ids: string[]): Promise<ArticleSummary[]> {
     const found = await batchGetItems(this.doc, this.tableName, ids.map(itemKey.article), this.config, false, { attributes: ARTICLE_SUMMARY_ATTRIBUTES });
     return [...new Set(ids)].flatMap((id) => {
@@ -477,7 +534,7 @@ export class DynamoStore implements NewswatchStore {
       if (items.length === 0) return moved;
       await mapWithConcurrency(items, this.config.concurrency, async (item) => {
         const story = toStory(item);
-        await this.putSummary(story);
+        await Promise.all([this.putSummary(story), this.putPostings(story)]);
         await writtenIf(() => storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
           TableName: this.tableName,
           Key: itemKey.story(story.id),
@@ -726,6 +783,11 @@ export function summaryItem(story: Story): StoredItem & ItemKey {
   };
 }
 
+/** The story's posting under each of its search tokens. */
+export function searchPostingItems(story: Story): (StoredItem & ItemKey & { token: string })[] {
+  return storySearchTokens(story).map((token) => ({ ...itemKey.searchPosting(token, story.id), token, storyId: story.id }));
+}
+
 /** The gsi1 key of a summary, as Query's ExclusiveStartKey wants it. */
 function summaryListKey({ lastSeen, id }: StoryPageKey): Record<string, string> {
   return {
@@ -743,6 +805,16 @@ function pageKeyFromListKey(key: Record<string, unknown>): StoryPageKey {
   const sortKey = String(key[listIndex.sortKey]);
   const split = sortKey.indexOf('#');
   return { lastSeen: sortKey.slice(0, split), id: sortKey.slice(split + 1) };
+}
+
+/** The FilterExpression's test, on a summary item read whole (searchByPostings). */
+function matchesSearch(item: StoredItem, search: StorySearch): boolean {
+  const tokens = item.search instanceof Set ? item.search as Set<string> : new Set(Array.isArray(item.search) ? item.search as string[] : []);
+  if (!(search.tokenGroups ?? []).every((group) => group.length === 0 || group.some((token) => tokens.has(token)))) return false;
+  if (search.tracked && item.tracked !== true) return false;
+  if (search.activeFrom !== undefined && `${String(item.lastSeen)}#${String(item.id)}` < search.activeFrom) return false;
+  if (search.activeUntil !== undefined && String(item.firstSeen) > search.activeUntil) return false;
+  return true;
 }
 
 /** The FilterExpression of a search (undefined when it filters on nothing the key does not). */
