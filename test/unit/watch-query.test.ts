@@ -104,6 +104,7 @@ describe('formatQuery', () => {
     '-(a OR b) "peace talks"',
     'NOT NOT a',
     '"AND" OR "actor:x"',
+    'topic:iptc:20000574 Kyiv',
   ])('prints %s so that it parses to the same tree', (query) => {
     const tree = parseQuery(query);
     expect(shape(parseQuery(formatQuery(tree)))).toEqual(shape(tree));
@@ -135,5 +136,11 @@ describe('QueryCache', () => {
     expect(cache.get('a OR')).toBeInstanceOf(QueryParseError);
     cache.get('c');
     expect(cache.get('a OR b')).not.toBe(first);
+  });
+});
+
+describe('formatQuery quoting', () => {
+  it('leaves a field value with a colon bare, and quotes a text term that reads as a field', () => {
+    expect(formatQuery(parseQuery('topic:iptc:20000574 "site:x"'))).toBe('topic:iptc:20000574 AND "site:x"');
   });
 });

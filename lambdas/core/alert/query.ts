@@ -256,7 +256,8 @@ function opName(token: Token): string {
 export function formatQuery(node: QueryNode): string {
   switch (node.kind) {
     case 'term': {
-      const value = node.quoted || /[\s()"]/.test(node.value) || OPERATORS.has(node.value) || node.value.startsWith('-') || /^[A-Za-z]+:/.test(node.value)
+      // A bare text term that reads as a field prefix ("site:x") is quoted; a field's value need not be.
+      const value = node.quoted || /[\s()"]/.test(node.value) || OPERATORS.has(node.value) || node.value.startsWith('-') || (node.field === 'text' && /^[A-Za-z]+:/.test(node.value))
         ? `"${node.value.replace(/"/g, '')}"`
         : node.value;
       return node.field === 'text' ? value : `${node.field}:${value}`;
