@@ -5,7 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { actorActivity, addActorAlias, mergeActors, splitActor } from '../app/actors';
-import { listAlerts } from '../app/alerts';
+import { FILTERED_ALERT_WINDOW, listAlerts } from '../app/alerts';
 import { addFeed, listFeeds, removeFeed } from '../app/feeds';
 import { searchStories, showArticle, storySummary, storyTimeline, type StoryQuery } from '../app/stories';
 import type { Target } from '../app/target';
@@ -132,7 +132,7 @@ export function alertFilterOf(c: Context): AlertPageFilter {
 /** The alert log, by story (its partition) or the recent ones, narrowed to a watch and a delivery state. */
 export async function filteredAlerts(target: Target, filter: AlertPageFilter, now: Date) {
   const alerts = await listAlerts(target.store, {
-    storyId: filter.story, limit: filter.watch || filter.status ? undefined : DASHBOARD_CONFIG.alertsPerPage,
+    storyId: filter.story, limit: filter.watch || filter.status ? FILTERED_ALERT_WINDOW : DASHBOARD_CONFIG.alertsPerPage,
     pending: filter.status !== undefined && filter.status !== 'sent',
   }, now.toISOString());
   return alerts
