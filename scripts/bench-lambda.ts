@@ -5,8 +5,8 @@
  * older than the sources, or with --synth; the synth `.ci/run` runs): per function, the size of
  * index.js, of the files beside it (the tagger's JSON data) and of the whole asset (source map
  * excepted), whether the tagger or the HTML extractor is inside (the source map lists every module
- * of the bundle), and the time to load it: `require` of index.js in a fresh `node` process, the
- * median of N runs (default 15). Beside it, in the same run and interleaved with the bundles' runs,
+ * of the bundle), and the time to load it: `require` of index.js in a fresh `node` process with
+ * the function's NODE_OPTIONS (--enable-source-maps, as in Lambda), the median of N runs (default 15). Beside it, in the same run and interleaved with the bundles' runs,
  * the baseline: requiring the four AWS SDK clients the ingest Lambda uses
  * (@aws-sdk/client-dynamodb, lib-dynamodb, client-sns, client-s3) from node_modules.
  */
@@ -26,6 +26,8 @@ export interface LambdaBundle {
   dataFiles: number;
   /** Module paths the source map lists. */
   modules: string[];
+  /** NODE_OPTIONS of the function (--enable-source-maps): the bundle is loaded with them, as Lambda loads it. */
+  nodeOptions: string;
 }
 
 /** Every Node.js function of the synthesized template, with its bundle. */
@@ -42,14 +44,15 @@ export function lambdaBundles(): LambdaBundle[] {
       return {
         logicalId, assetDir, codeBytes: size('index.js'), dataBytes: others.reduce((n, f) => n + size(f), 0), dataFiles: others.length,
         modules: map.sources,
+        nodeOptions: String(r.Properties.Environment?.Variables?.NODE_OPTIONS ?? ''),
       };
     });
 }
 
 /** Milliseconds to run `load` (a JavaScript statement) in a fresh node process, timed inside it. */
-function timeLoad(load: string): number {
+function timeLoad(load: string, nodeOptions = ''): number {
   const script = `const t = process.hrtime.bigint(); ${load}; process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
-  return Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
+  return Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: nodeOptions } }));
 }
 
 function median(values: number[]): number {
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
   timeLoad(sdkLoad); // a first run warms the file cache for everything after it
   for (let run = 0; run < runs; run++) {
     times.get('sdk')!.push(timeLoad(sdkLoad));
-    for (const b of bundles) times.get(b.logicalId)!.push(timeLoad(`require(${JSON.stringify(path.join(b.assetDir, 'index.js'))})`));
+    for (const b of bundles) times.get(b.logicalId)!.push(timeLoad(`require(${JSON.stringify(path.join(b.assetDir, 'index.js'))})`, b.nodeOptions));
   }
   const baseline = median(times.get('sdk')!);
   const rows = bundles.map((b) => {
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ runs, sdkClientsMs: Math.round(baseline * 10) / 10, bundles: rows }));
     return;
   }
-  console.log(`Lambda bundles of cdk.out: load = require() in a fresh node process, median of ${runs} runs, interleaved`);
+  console.log(`Lambda bundles of cdk.out: load = require() in a fresh node process (with the function's NODE_OPTIONS), median of ${runs} runs, interleaved`);
   console.log(`baseline: the 4 AWS SDK clients from node_modules (${SDK_CLIENTS.join(', ')}): ${baseline.toFixed(1)} ms\n`);
   console.log(`${'function'.padEnd(14)} ${'index.js'.padStart(9)} ${'+ data'.padStart(16)} ${'load'.padStart(9)} ${'vs SDK'.padStart(7)}  tagger  extractor`);
   for (const r of rows) {

@@ -107,6 +107,11 @@ export function toJsonLine(article: LabelledArticle): string {
   return JSON.stringify({ title: article.title, text: article.text, url: article.url, source: article.source, publishedAt: article.publishedAt });
 }
 
+/** A headline-only article as a news aggregator exports it: a title and no text (a headline item). */
+export function toHeadlineItem(article: LabelledArticle): string {
+  return JSON.stringify({ title: article.text, url: article.url, source: article.source, publishedAt: article.publishedAt });
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

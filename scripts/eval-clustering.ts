@@ -13,13 +13,17 @@
  * label): the decision constants were fitted on the `fit` half of news-cluster-dev
  * (see docs/clustering.md), so `holdout` is an honest figure.
  *
+ * `--headline-items` sends each headline-only article (UCI) as a headline item, `{title, url,
+ * source, publishedAt}` with no text, the way a news aggregator's export arrives (issue 16):
+ * normalize makes it a headline article; the default sends the headline as the text.
+ *
  * `--interleave` replays every story at once (the k-th article of each story in turn, times
  * spread over the same span): a stress test of the time model on a concurrent stream.
  */
 import { DEFAULT_INGEST_CONFIG, ingestObject } from '../lambdas/core/ingest';
 import type { Alert, IngestResult } from '../lambdas/core/model';
 import { startEmbedded } from '../lambdas/targets/embedded';
-import { interleaveStories, readDataset, toJsonLine, type LabelledArticle } from './clustering-data';
+import { interleaveStories, readDataset, toHeadlineItem, toJsonLine, type LabelledArticle } from './clustering-data';
 import { bcubed, splitOf, trueNewSources, type Part } from './clustering-metrics';
 
 interface Options {
@@ -27,22 +31,24 @@ interface Options {
   part: Part;
   limit?: number;
   interleave: boolean;
+  headlineItems: boolean;
   json: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { dataset: '', part: 'all', interleave: false, json: false };
+  const options: Options = { dataset: '', part: 'all', interleave: false, headlineItems: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--part') options.part = argv[++i] as Part;
     else if (arg === '--limit') options.limit = Number(argv[++i]);
     else if (arg === '--json') options.json = true;
     else if (arg === '--interleave') options.interleave = true;
+    else if (arg === '--headline-items') options.headlineItems = true;
     else if (!arg.startsWith('--')) options.dataset = arg;
     else throw new Error(`unknown option ${arg}`);
   }
   if (!options.dataset) {
-    throw new Error('usage: npm run eval:clustering -- <dataset folder or csv> [--part all|fit|holdout] [--limit N] [--interleave] [--json]');
+    throw new Error('usage: npm run eval:clustering -- <dataset folder or csv> [--part all|fit|holdout] [--limit N] [--interleave] [--headline-items] [--json]');
   }
   if (!['all', 'fit', 'holdout'].includes(options.part)) throw new Error(`--part must be all, fit or holdout`);
   return options;
@@ -66,7 +72,8 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   try {
     for (const [index, article] of articles.entries()) {
-      const raw = { key: `eval/${dataset.name}/${index}.jsonl`, body: Buffer.from(`${toJsonLine(article)}\n`), metadata: {} };
+      const line = options.headlineItems && article.title === undefined ? toHeadlineItem(article) : toJsonLine(article);
+      const raw = { key: `eval/${dataset.name}/${index}.jsonl`, body: Buffer.from(`${line}\n`), metadata: {} };
       const results: IngestResult[] = await ingestObject(raw, { cliSource: article.source, now: article.publishedAt, config }, { store: runtime.store, publisher });
       const result = results[0];
       if (!result || result.status === 'rejected' || !result.storyId) {
@@ -108,7 +115,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(figures));
     return;
   }
-  console.log(`${figures.dataset} (${figures.part}${options.interleave ? ', interleaved' : ''}): ${figures.articles} articles (${rejected} rejected), ${figures.events} events -> ${figures.stories} stories`);
+  console.log(`${figures.dataset} (${figures.part}${options.interleave ? ', interleaved' : ''}${options.headlineItems ? ', headline items' : ''}): ${figures.articles} articles (${rejected} rejected), ${figures.events} events -> ${figures.stories} stories`);
   console.log(`B-cubed            P ${fmt(b3.precision)}  R ${fmt(b3.recall)}  F1 ${fmt(b3.f1)}`);
   console.log(`new-source alerts  P ${fmt(alertPrecision)}  R ${fmt(alertRecall)}  F1 ${fmt(f1(alertPrecision, alertRecall))}  (${alerted.size} alerts, ${truth.size} true new sources, ${tp} correct)`);
   console.log(`copies labelled    ${copies.length}`);
