@@ -16,7 +16,7 @@ export const DASHBOARD_CONFIG = {
 
 export const CHART_CONFIG = {
   timeline: { width: 880, laneHeight: 34, marginLeft: 150, marginRight: 24, marginTop: 28, marginBottom: 34, markRadius: 6, ticks: 6 },
-  sparkline: { width: 96, height: 22, gap: 1 },
+  sparkline: { width: 96, height: 22, gap: 1, maxBarWidth: 7 },
   perDay: { width: 880, height: 160, marginLeft: 36, marginRight: 12, marginTop: 12, marginBottom: 28 },
   /**
    * Colours of the sources' lanes (Okabe-Ito: told apart with the common colour-vision

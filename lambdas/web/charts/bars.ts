@@ -3,12 +3,14 @@ import { html } from 'hono/html';
 import { CHART_CONFIG } from '../config';
 
 export function sparkline(values: number[], label: string) {
-  const { width, height, gap } = CHART_CONFIG.sparkline;
+  const { width, height, gap, maxBarWidth } = CHART_CONFIG.sparkline;
   const max = Math.max(1, ...values);
-  const barWidth = values.length ? (width - gap * (values.length - 1)) / values.length : width;
-  return html`<svg class="spark" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}">${values.map((v, i) => {
+  // Few buckets (a story of one hour) keep thin bars, aligned right: the newest activity is at the end.
+  const barWidth = Math.min(maxBarWidth, values.length ? (width - gap * (values.length - 1)) / values.length : width);
+  const offset = width - values.length * (barWidth + gap) + gap;
+  return html`<svg class="spark" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}"><line class="spark-base" x1="0" x2="${width}" y1="${height - 0.5}" y2="${height - 0.5}"></line>${values.map((v, i) => {
     const h = v === 0 ? 1 : Math.max(2, (v / max) * height);
-    return html`<rect class="${v === 0 ? 'spark-empty' : 'spark-bar'}" x="${r(i * (barWidth + gap))}" y="${r(height - h)}" width="${r(barWidth)}" height="${r(h)}"></rect>`;
+    return html`<rect class="${v === 0 ? 'spark-empty' : 'spark-bar'}" x="${r(offset + i * (barWidth + gap))}" y="${r(height - h)}" width="${r(barWidth)}" height="${r(h)}"></rect>`;
   })}</svg>`;
 }
 
