@@ -10,7 +10,7 @@ module.exports = {
     '^.+\\.js$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true } }],
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(css-select|css-what|domutils|domhandler|nth-check|entities|boolbase|domelementtype|dom-serializer)/)',
+    '/node_modules/(?!(css-select|css-what|domutils|domhandler|nth-check|entities|boolbase|domelementtype|dom-serializer|franc-min|trigram-utils|n-gram|collapse-white-space|iso-639-3)/)',
   ],
   testTimeout: 60000,
   modulePathIgnorePatterns: ['<rootDir>/cdk.out', '<rootDir>/.newswatch'],

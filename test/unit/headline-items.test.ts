@@ -38,7 +38,7 @@ describe('headline items: a title and no body', () => {
       ok: true,
       doc: {
         title: 'Fed holds rates steady as inflation cools', text: 'Fed holds rates steady as inflation cools', headlineOnly: true,
-        format: 'jsonl', index: 0, url: 'https://wire.example/fed', publishedAt: '2014-03-10T16:52:50.000Z',
+        format: 'jsonl', index: 0, url: 'https://wire.example/fed', publishedAt: '2014-03-10T16:52:50.000Z', language: 'en',
         sourceHint: { name: 'Wire Example', origin: 'json' },
       },
     });
@@ -75,7 +75,7 @@ describe('CSV input', () => {
     const [fed, twoLines] = docs(normalize('export.csv', csv));
     expect(fed).toEqual({
       title: 'Fed says "no"; rates hold', text: 'Fed says "no"; rates hold', headlineOnly: true, format: 'csv', index: 0,
-      url: 'https://wire.example/fed', publishedAt: '2014-03-10T16:52:50.698Z', sourceHint: { name: 'Wire Example', origin: 'json' },
+      url: 'https://wire.example/fed', publishedAt: '2014-03-10T16:52:50.698Z', language: 'en', sourceHint: { name: 'Wire Example', origin: 'json' },
     });
     expect(twoLines).toMatchObject({ title: 'Two-line headline', index: 1, publishedAt: '2024-05-01T10:00:00.000Z', url: 'https://tech.example/2' });
   });

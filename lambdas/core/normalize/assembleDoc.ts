@@ -3,6 +3,7 @@ import { RejectedInputError } from '../errors';
 import type { InputFormat, NormalizedDoc } from '../model';
 import type { NormalizeConfig } from './config';
 import { deriveTitle } from './deriveTitle';
+import { detectLanguage } from './detectLanguage';
 import { joinParagraphs } from './whitespace';
 
 export interface DocParts {
@@ -36,7 +37,7 @@ export function assembleDoc(parts: DocParts, config: NormalizeConfig): Normalize
   const siteName = sanitizeField(parts.siteName, config.maxBylineChars);
   if (siteName) doc.siteName = siteName;
   if (parts.url) doc.url = parts.url;
-  if (parts.language) doc.language = parts.language;
+  doc.language = detectLanguage({ title, text, declared: parts.language });
   if (parts.sourceHint) doc.sourceHint = parts.sourceHint;
   if (parts.textSourceHint) doc.textSourceHint = parts.textSourceHint;
   return doc;

@@ -15,3 +15,4 @@ export { normalizeJson } from './json';
 export { normalizeJsonLines } from './jsonLines';
 export { normalizeCsv } from './csv';
 export { toIsoDate } from './toIsoDate';
+export { declaredLanguage, detectLanguage } from './detectLanguage';
