@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AlertFlusher } from './constructs/alert-flusher';
 import { AlertsTopic, type EmailSubscriber } from './constructs/alerts-topic';
 import { SlackNotifier } from './constructs/slack-notifier';
+import { DigestScheduler } from './constructs/digest-scheduler';
 import { DropBucket } from './constructs/drop-bucket';
 import { INGEST_FUNCTION_TIMEOUT, IngestFunction } from './constructs/ingest-function';
 import { FeedPoller } from './constructs/feed-poller';
@@ -34,6 +35,7 @@ export class NewswatchStack extends Stack {
   public readonly alertsTopic: AlertsTopic;
   public readonly ingestFunction: IngestFunction;
   public readonly alertFlusher: AlertFlusher;
+  public readonly digestScheduler: DigestScheduler;
   public readonly slackNotifier?: SlackNotifier;
   public readonly feedPoller: FeedPoller;
   public readonly operations: OperationsAlarms;
@@ -61,6 +63,8 @@ export class NewswatchStack extends Stack {
     this.ingestFunction.function.addEnvironment('ALERT_COOLDOWN_SECONDS', String(props.alertCooldownSeconds ?? DEFAULT_ALERT_COOLDOWN_SECONDS));
     this.alertFlusher = new AlertFlusher(this, 'AlertFlusher', { table: this.storeTable.table, topic: this.alertsTopic.topic });
     new CfnOutput(this, 'AlertFlusherDeadLetterQueueUrl', { value: this.alertFlusher.deadLetterQueue.queueUrl });
+    this.digestScheduler = new DigestScheduler(this, 'Digests', { table: this.storeTable.table, topic: this.alertsTopic.topic });
+    new CfnOutput(this, 'DigestDeadLetterQueueUrl', { value: this.digestScheduler.deadLetterQueue.queueUrl });
     if (props.slackWebhookSecret) {
       this.slackNotifier = new SlackNotifier(this, 'SlackNotifier', { topic: this.alertsTopic.topic, webhookSecretName: props.slackWebhookSecret });
       new CfnOutput(this, 'SlackDeadLetterQueueUrl', { value: this.slackNotifier.deadLetterQueue.queueUrl });
@@ -87,6 +91,7 @@ export class NewswatchStack extends Stack {
         Ingest: this.ingestQueue.deadLetterQueue,
         FeedPoller: this.feedPoller.deadLetterQueue,
         AlertFlusher: this.alertFlusher.deadLetterQueue,
+        Digests: this.digestScheduler.deadLetterQueue,
         ...(this.slackNotifier ? { SlackNotifier: this.slackNotifier.deadLetterQueue } : {}),
       },
       ingestQueue: this.ingestQueue.queue,

@@ -4,7 +4,6 @@ import { ConfigurationError, errorMessage, isAlertDeliveryFailure, RetryableErro
 import type { Watch } from '../core/model';
 import type { DigestPublisher, DigestStore, StoredDigest } from '../ports/digests';
 import type { NewswatchStore } from '../ports/store';
-import { watchIdFor } from './watches';
 
 /**
  * Digests: one message per watch and period listing the tracked stories that gained coverage.
@@ -34,7 +33,7 @@ export interface DigestRunOptions {
    * filter policy on `delivery`): what the scheduled Lambda sends.
    */
   watches: 'digest' | 'all';
-  /** Only these watches (names or ids). */
+  /** Only these watch ids (the CLI maps names with watchIdFor). */
   only?: string[];
   /** How long a sender holds the right to publish one digest (0 locally: see LOCAL_DELIVERY_LEASE_SECONDS). */
   deliveryLeaseSeconds: number;
@@ -120,7 +119,7 @@ async function readRecorded(digest: Digest, digests: DigestStore): Promise<Store
 }
 
 function selectWatches(watches: Watch[], options: DigestRunOptions): Watch[] {
-  const only = options.only?.length ? new Set(options.only.map(watchIdFor)) : undefined;
+  const only = options.only?.length ? new Set(options.only) : undefined;
   return watches
     .filter((watch) => !only || only.has(watch.id))
     .filter((watch) => options.watches === 'all' || digestPeriodOf(watch) === options.period)

@@ -5,6 +5,7 @@ import {
 } from '../adapters/local/digest-publishers';
 import { SlackWebhookPoster } from '../adapters/slack';
 import { runDigests, type DigestReport } from '../app/digest';
+import { watchIdFor } from '../app/watches';
 import type { Target } from '../app/target';
 import type { DigestPeriod } from '../core/alert/digest';
 import { renderDigest } from '../core/alert/digest-render';
@@ -55,7 +56,7 @@ config.json); with --aws to the alerts topic, as the scheduled digest Lambda sen
           now: flags.at ?? now,
           send: Boolean(flags.send),
           watches: flags.allWatches ? 'all' : 'digest',
-          only: flags.watch,
+          only: flags.watch.map(watchIdFor),
           deliveryLeaseSeconds: isDeployed(target) ? DEFAULT_INGEST_CONFIG.deliveryLeaseSeconds : LOCAL_DELIVERY_LEASE_SECONDS,
         },
       );

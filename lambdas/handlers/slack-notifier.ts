@@ -2,7 +2,8 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SNSEvent } from 'aws-lambda';
 import { cachedSecretString, webhookUrlFromSecret } from '../adapters/secrets';
 import { SlackWebhookPoster } from '../adapters/slack';
-import { parseAlertMessage } from '../adapters/sns';
+import { parseAlertMessage, parseDigestMessage } from '../adapters/sns';
+import { renderSlackDigest } from '../core/alert/digest-render';
 import { renderSlackMessage, renderSlackText } from '../core/alert';
 import { errorMessage, isRetryable } from '../core/errors';
 import { requiredEnv } from './environment';
@@ -13,8 +14,8 @@ export interface SlackNotifierDeps {
 }
 
 /**
- * SNS → Slack. Each record's structured alert (the `lambda` entry of the message) becomes one
- * Block Kit post; a plain-text message is posted escaped. A failure throws: Lambda retries the
+ * SNS → Slack. Each record's structured alert or digest (the `lambda` entry of the message)
+ * becomes one Block Kit post; a plain-text message is posted escaped. A failure throws: Lambda retries the
  * asynchronous invocation twice, then the event goes to the notifier's dead-letter queue.
  */
 export function createSlackNotifierHandler(deps: SlackNotifierDeps) {
@@ -22,12 +23,15 @@ export function createSlackNotifierHandler(deps: SlackNotifierDeps) {
   return async (event: SNSEvent): Promise<void> => {
     for (const record of event.Records) {
       const structured = parseAlertMessage(record.Sns.Message);
-      const message = structured ? renderSlackMessage(structured.alert) : renderSlackText(record.Sns.Subject ? `${record.Sns.Subject}\n\n${record.Sns.Message}` : record.Sns.Message);
+      const digest = structured ? undefined : parseDigestMessage(record.Sns.Message)?.digest;
+      const message = structured ? renderSlackMessage(structured.alert)
+        : digest ? renderSlackDigest(digest)
+          : renderSlackText(record.Sns.Subject ? `${record.Sns.Subject}\n\n${record.Sns.Message}` : record.Sns.Message);
       try {
         const attempts = await deps.poster.post(message);
-        log({ message: 'posted to Slack', alertId: structured?.alert.id, snsMessageId: record.Sns.MessageId, attempts });
+        log({ message: 'posted to Slack', alertId: structured?.alert.id, digestId: digest?.id, snsMessageId: record.Sns.MessageId, attempts });
       } catch (error) {
-        log({ level: 'error', message: 'Slack post failed', alertId: structured?.alert.id, snsMessageId: record.Sns.MessageId, retryable: isRetryable(error), error: errorMessage(error) });
+        log({ level: 'error', message: 'Slack post failed', alertId: structured?.alert.id, digestId: digest?.id, snsMessageId: record.Sns.MessageId, retryable: isRetryable(error), error: errorMessage(error) });
         throw error;
       }
     }

@@ -16,7 +16,16 @@ export interface EmailSubscriber {
   readonly watchIds?: string[];
 }
 
-/** Where `new-source` alerts are published; subscribers filter on the message attributes. */
+/**
+ * What a subscriber made at deploy time receives: single alerts as they happen, and the digests
+ * of the watches set to one (`watch add --digest`); not the per-period digests of every watch,
+ * which `newswatch subscribe --digest daily` asks for (core/alert/digest.ts DeliveryAudience).
+ */
+export function asItHappensFilter(): Record<string, sns.SubscriptionFilter> {
+  return { delivery: sns.SubscriptionFilter.stringFilter({ allowlist: ['as-it-happens'] }) };
+}
+
+/** Where alerts and digests are published; subscribers filter on the message attributes. */
 export class AlertsTopic extends Construct {
   public readonly topic: sns.Topic;
 
@@ -29,13 +38,13 @@ export class AlertsTopic extends Construct {
       masterKey: kms.Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
     });
     for (const email of parseAlertEmails(props.alertEmails)) {
-      this.topic.addSubscription(new subscriptions.EmailSubscription(email));
+      this.topic.addSubscription(new subscriptions.EmailSubscription(email, { filterPolicy: asItHappensFilter() }));
     }
     for (const subscriber of props.emailSubscribers ?? []) {
       const watchIds = [...new Set(subscriber.watchIds ?? [])];
-      this.topic.addSubscription(new subscriptions.EmailSubscription(subscriber.email, watchIds.length > 0 ? {
-        filterPolicy: { watchIds: sns.SubscriptionFilter.stringFilter({ allowlist: watchIds }) },
-      } : {}));
+      this.topic.addSubscription(new subscriptions.EmailSubscription(subscriber.email, {
+        filterPolicy: { ...asItHappensFilter(), ...(watchIds.length > 0 ? { watchIds: sns.SubscriptionFilter.stringFilter({ allowlist: watchIds }) } : {}) },
+      }));
     }
   }
 }

@@ -5,6 +5,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { asItHappensFilter } from './alerts-topic';
 import { newHandlerFunction } from './handler-function';
 import { deadLetterQueue } from './secure-queue';
 
@@ -41,6 +42,6 @@ export class SlackNotifier extends Construct {
       },
     }).function;
     this.secret.grantRead(this.function);
-    props.topic.addSubscription(new subscriptions.LambdaSubscription(this.function, { deadLetterQueue: this.deadLetterQueue }));
+    props.topic.addSubscription(new subscriptions.LambdaSubscription(this.function, { deadLetterQueue: this.deadLetterQueue, filterPolicy: asItHappensFilter() }));
   }
 }

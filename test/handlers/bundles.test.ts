@@ -57,12 +57,13 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
     flusher: logicalId(stack.alertFlusher.function),
     poller: logicalId(stack.feedPoller.function),
     slack: logicalId(stack.slackNotifier!.function),
+    digests: logicalId(stack.digestScheduler.function),
     table: logicalId(stack.storeTable.table),
     topic: logicalId(stack.alertsTopic.topic),
     bucket: logicalId(stack.dropBucket.bucket),
   };
 
-  let fns: Record<'ingest' | 'flusher' | 'poller' | 'slack', DeployedFunction>;
+  let fns: Record<'ingest' | 'flusher' | 'poller' | 'slack' | 'digests', DeployedFunction>;
   let dynalite: RunningEngine;
   let dynamoProxy: LocalServer;
   let s3rver: S3rver;
@@ -79,7 +80,7 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
   const s3Events: S3EventRecord[] = [];
 
   beforeAll(async () => {
-    const expected = { resources: [ids.table, ids.topic, ids.bucket], functions: [ids.ingest, ids.flusher, ids.poller, ids.slack] };
+    const expected = { resources: [ids.table, ids.topic, ids.bucket], functions: [ids.ingest, ids.flusher, ids.poller, ids.slack, ids.digests] };
     const why = staleness(expected);
     if (why) {
       const seconds = await synthesize();
@@ -93,6 +94,7 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
       flusher: deployedFunction(template, ids.flusher),
       poller: deployedFunction(template, ids.poller),
       slack: deployedFunction(template, ids.slack),
+      digests: deployedFunction(template, ids.digests),
     };
 
     dir = await mkdtemp(path.join(tmpdir(), 'newswatch-bundles-'));
@@ -239,10 +241,10 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
         expect(code).toContain(`require("./${file}")`);
       }
     }
-    expect(new Set(Object.values(fns).map((fn) => fn.assetDir)).size).toBe(4);
+    expect(new Set(Object.values(fns).map((fn) => fn.assetDir)).size).toBe(5);
   });
 
-  it('hold only what their handler imports: the alert flusher and the Slack notifier carry no tagger and no HTML extractor', () => {
+  it('hold only what their handler imports: the alert flusher, the Slack notifier and the digests carry no tagger and no HTML extractor', () => {
     // The source map lists every module esbuild put in the bundle (metafile inputs, minus the ones that left no code).
     const modulesOf = (fn: DeployedFunction) =>
       (JSON.parse(fs.readFileSync(path.join(fn.assetDir, `${fn.file}.map`), 'utf8')) as { sources: string[] }).sources;
@@ -251,7 +253,7 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
     // The markers are real: the ingest bundle, which tags and reads pages, has both.
     expect(modulesOf(fns.ingest).filter(tagger).length).toBeGreaterThan(5);
     expect(modulesOf(fns.ingest).filter(extractor).length).toBeGreaterThan(5);
-    for (const fn of [fns.flusher, fns.slack]) {
+    for (const fn of [fns.flusher, fns.slack, fns.digests]) {
       expect({ fn: fn.logicalId, tagger: modulesOf(fn).filter(tagger), extractor: modulesOf(fn).filter(extractor) })
         .toEqual({ fn: fn.logicalId, tagger: [], extractor: [] });
       // And no tagger data beside it.
@@ -358,6 +360,28 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
     expect(slack.requests).toHaveLength(1);
     expect(slack.requests[0].json).toMatchObject({ blocks: expect.any(Array) });
     expect(slack.requests[0].body).toContain('outlet-b');
+  });
+
+  it('digests: on the daily schedule\'s event, publishes the day\'s digest of the watch once; a second run sends nothing', async () => {
+    // The alerts above were recorded today: run as the schedule does just after midnight (UTC).
+    const tomorrow = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1, 0, 10)).toISOString();
+    const before = stub.publishes.length;
+    const sent = await run(fns.digests, { period: 'daily', at: tomorrow });
+    expect(sent.result).toEqual({ sent: 1, alreadySent: 0, failed: 0 });
+    expect(sent.calls.some((c) => c.action === 'dynamodb:Query' && c.resource === `${ids.table}.Arn/index/gsi1`)).toBe(true);
+    expect(stub.publishes).toHaveLength(before + 1);
+    const digest = stub.publishes[before];
+    expect(digest.Subject).toMatch(/^Daily digest, rubio: 1 story you track gained 2 new sources$/);
+    expect(digest.MessageAttributes).toEqual({
+      kind: { DataType: 'String', StringValue: 'digest' },
+      delivery: { DataType: 'String.Array', StringValue: '["daily"]' },
+      period: { DataType: 'String', StringValue: 'daily' },
+      watchIds: { DataType: 'String.Array', StringValue: '["rubio"]' },
+    });
+    expect(JSON.parse(digest.Message).email).toContain('outlet-b');
+    const again = await run(fns.digests, { period: 'daily', at: tomorrow });
+    expect(again.result).toEqual({ sent: 0, alreadySent: 1, failed: 0 });
+    expect(stub.publishes).toHaveLength(before + 1);
   });
 
   it('ingest: reads an HTML page (linkedom and Readability, loaded on first use) and a headline CSV in the bundle', async () => {

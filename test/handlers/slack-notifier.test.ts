@@ -7,7 +7,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { SNSEvent } from 'aws-lambda';
 import { cachedSecretString, webhookUrlFromSecret } from '../../lambdas/adapters/secrets';
 import { SlackWebhookPoster } from '../../lambdas/adapters/slack';
-import { publishInputFor } from '../../lambdas/adapters/sns';
+import { digestPublishInputFor, publishInputFor } from '../../lambdas/adapters/sns';
+import { composeDigest } from '../../lambdas/core/alert/digest';
 import { createSlackNotifierHandler } from '../../lambdas/handlers/slack-notifier';
 import type { Alert } from '../../lambdas/core/model';
 import { FakeSlackWebhook } from '../support/slack-server';
@@ -49,6 +50,18 @@ describe('Slack notifier Lambda handler', () => {
     const payload = slack.requests[0].json as { text: string; blocks: { text?: { text: string } }[] };
     expect(payload.text).toBe('New source on: Talks &lt;!channel&gt; &lt;https://evil.example|click&gt; &amp; co');
     expect(payload.blocks[1].text!.text).toBe('• *AP*: <https://ap.example/a|AP on the talks>');
+    expect(slack.requests[0].body).not.toContain('<!channel>');
+  });
+
+  it('posts a digest SNS published as Block Kit, one section per story, escaped', async () => {
+    const window = { period: 'daily' as const, start: '2025-02-18T00:00:00.000Z', end: '2025-02-19T00:00:00.000Z' };
+    const digest = composeDigest({ watch: { id: 'rubio', name: 'rubio', digest: 'daily' }, window, alerts: [alert], now: window.end })!;
+    const published = JSON.parse(digestPublishInputFor('arn:topic', digest).Message) as { lambda: string };
+    await handlerWithSecret()(snsEvent(published.lambda, 'Daily digest'));
+    expect(slack.requests).toHaveLength(1);
+    const payload = slack.requests[0].json as { text: string; blocks: { text?: { text: string } }[] };
+    expect(payload.text).toBe('Daily digest, rubio: 1 story you track gained 1 new source');
+    expect(payload.blocks[1].text!.text).toBe('*<https://ap.example/a|Talks &lt;!channel&gt; &lt;https://evil.example¦click&gt; &amp; co>*\n1 new source, 2 in all\n• *AP*: <https://ap.example/a|AP on the talks>');
     expect(slack.requests[0].body).not.toContain('<!channel>');
   });
 

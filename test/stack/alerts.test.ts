@@ -22,10 +22,10 @@ describe('alerts in the stack: email subscribers, Slack notifier, flusher', () =
     ]);
   });
 
-  it('subscribes the email addresses, one with a filter policy on its watches', () => {
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'a@b.example', FilterPolicy: Match.absent() });
+  it('subscribes the email addresses to single alerts (not the per-period digests), one with a filter policy on its watches', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'a@b.example', FilterPolicy: { delivery: ['as-it-happens'] } });
     template.hasResourceProperties('AWS::SNS::Subscription', {
-      Protocol: 'email', Endpoint: 'ana@c.example', FilterPolicy: { watchIds: ['rubio', 'ukraine'] },
+      Protocol: 'email', Endpoint: 'ana@c.example', FilterPolicy: { delivery: ['as-it-happens'], watchIds: ['rubio', 'ukraine'] },
     });
   });
 
@@ -35,6 +35,7 @@ describe('alerts in the stack: email subscribers, Slack notifier, flusher', () =
       Endpoint: { 'Fn::GetAtt': [fnId, 'Arn'] },
       TopicArn: { Ref: logicalId(stack.alertsTopic.topic) },
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+      FilterPolicy: { delivery: ['as-it-happens'] },
     });
   });
 

@@ -56,9 +56,9 @@ describe('least privilege and dead letters, over the whole stack', () => {
       const fn = idOf(permission.Properties.FunctionName);
       asyncInvokers.set(fn, [...(asyncInvokers.get(fn) ?? []), principal]);
     }
-    // The ingest function (queue), the flusher and the poller (schedules), the Slack notifier (SNS).
-    expect(functions.length).toBe(5); // + aws-cdk-lib's BucketNotificationsHandler, called synchronously by CloudFormation
-    expect([...asyncInvokers.keys()].sort()).toEqual(functions.map(([id]) => id).filter((id) => /^(AlertFlusher|FeedPoller|SlackNotifier)/.test(id)).sort());
+    // The ingest function (queue), the flusher, the poller and the digests (schedules), the Slack notifier (SNS).
+    expect(functions.length).toBe(6); // + aws-cdk-lib's BucketNotificationsHandler, called synchronously by CloudFormation
+    expect([...asyncInvokers.keys()].sort()).toEqual(functions.map(([id]) => id).filter((id) => /^(AlertFlusher|Digests|FeedPoller|SlackNotifier)/.test(id)).sort());
     for (const fn of asyncInvokers.keys()) {
       expect({ fn, dlq: resources[fn].Properties.DeadLetterConfig?.TargetArn }).toEqual({ fn, dlq: expect.anything() });
     }
@@ -78,6 +78,6 @@ describe('least privilege and dead letters, over the whole stack', () => {
       .filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')
       .map(([, a]) => idOf(a.Properties.Dimensions[0].Value).replace(/\.QueueName$/, '')));
     expect([...dlqs].sort()).toEqual([...alarmed].sort());
-    expect(dlqs.size).toBe(4);
+    expect(dlqs.size).toBe(5);
   });
 });

@@ -18,7 +18,7 @@ describe('operations alarms', () => {
   const opsTopic = () => logicalId(stack.operations.topic);
 
   it('raise an alarm on the first message in each dead-letter queue, to the operations topic', () => {
-    for (const queue of [stack.ingestQueue.deadLetterQueue, stack.feedPoller.deadLetterQueue, stack.alertFlusher.deadLetterQueue]) {
+    for (const queue of [stack.ingestQueue.deadLetterQueue, stack.feedPoller.deadLetterQueue, stack.alertFlusher.deadLetterQueue, stack.digestScheduler.deadLetterQueue]) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateNumberOfMessagesVisible',
@@ -35,7 +35,7 @@ describe('operations alarms', () => {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(withSlack.slackNotifier!.deadLetterQueue), 'QueueName'] } }],
     });
-    expect(Object.keys(slackTemplate.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(5);
+    expect(Object.keys(slackTemplate.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(6);
   });
 
   it('raise an alarm when an article has waited on the ingest queue past the backlog age', () => {
@@ -45,7 +45,7 @@ describe('operations alarms', () => {
       Threshold: INGEST_BACKLOG_ALARM_AGE.toSeconds(),
       AlarmActions: [{ Ref: opsTopic() }],
     });
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(4);
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(5);
   });
 
   it('publish to their own encrypted topic, under a rotated key CloudWatch may use, mailed to the ops addresses', () => {

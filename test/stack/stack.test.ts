@@ -104,8 +104,8 @@ describe('NewswatchStack', () => {
         MessageRetentionPeriod: 14 * 24 * 3600,
         SqsManagedSseEnabled: true,
       });
-      // The ingest queue and its DLQ, plus the feed poller's and the alert flusher's DLQs.
-      template.resourceCountIs('AWS::SQS::Queue', 4);
+      // The ingest queue and its DLQ, plus the feed poller's, the alert flusher's and the digests' DLQs.
+      template.resourceCountIs('AWS::SQS::Queue', 5);
     });
 
     it('hides a message for at least six times the function timeout', () => {
