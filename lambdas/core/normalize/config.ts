@@ -104,6 +104,24 @@ export interface NormalizeConfig {
   /** A chrome element holding at least this share of the page's text (and this many chars) is kept. */
   pruneGuardShare: number;
   pruneGuardMinChars: number;
+  /**
+   * An element named like a widget (or a page <header>) holding this many characters of prose
+   * paragraphs (proseParagraphMinChars each, a sentence mark, under half links) is article text.
+   */
+  pruneProseMinChars: number;
+  pruneHeaderProseMinChars: number;
+  /** A prose paragraph: a `<p>` this long, with a sentence mark, under proseMaxLinkShare links. */
+  proseParagraphMinChars: number;
+  proseMaxLinkShare: number;
+  /**
+   * When Readability's text holds under readabilityMinProseCoverage of the page's prose, the
+   * smallest element holding proseContainerShare of it is the article instead (with at least
+   * proseContainerMinChars of prose).
+   */
+  readabilityMinProseCoverage: number;
+  proseContainerSlack: number;
+  proseContainerMinChars: number;
+  proseContainerMinParagraphs: number;
   /** A block with at least this share of its characters inside links is navigation or a promo. */
   maxLinkDensity: number;
   /** JSON-LD articleBody replaces the DOM text when at least this long and this share of the DOM text's length. */
@@ -226,6 +244,14 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   pruneContentMinChars: 500,
   pruneGuardShare: 0.2,
   pruneGuardMinChars: 300,
+  pruneProseMinChars: 400,
+  pruneHeaderProseMinChars: 150,
+  proseParagraphMinChars: 80,
+  proseMaxLinkShare: 0.5,
+  readabilityMinProseCoverage: 0.5,
+  proseContainerSlack: 1.3,
+  proseContainerMinChars: 300,
+  proseContainerMinParagraphs: 3,
   maxLinkDensity: 0.8,
   jsonLdBodyMinChars: 600,
   jsonLdBodyMinShare: 0.6,

@@ -6,6 +6,7 @@ import { parseHTML, readabilityClass } from './domLibraries';
 import { cleanBlocks } from './cleanBlocks';
 import type { NormalizeConfig } from './config';
 import { filterHtmlBlocks } from './filterHtmlBlocks';
+import { findProseContainer, proseCoverage, type ProseElement, type ProseMap } from './findProseContainer';
 import { boundHtml } from './htmlBounds';
 import { collectBlocks, collectParagraphs, htmlFragmentParagraphs, type TextBlock } from './htmlParagraphs';
 import { pruneBoilerplate, type PrunableElement } from './pruneBoilerplate';
@@ -96,7 +97,9 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
   // Read before pruning and Readability rewrite the tree.
   const page = readPageMetadata(document as unknown as Parameters<typeof readPageMetadata>[0], jsonLd);
   pruneBoilerplate(document.body as unknown as PrunableElement, config);
-  const extracted = extractMainText(document, { html, markup }, config);
+  // Where the prose is, before Readability moves it: the check on what Readability chose.
+  const prose = findProseContainer(document.body as unknown as ProseElement, config);
+  const extracted = extractMainText(document, { html, markup }, prose, config);
   const domParagraphs = filterHtmlBlocks(extracted.blocks, config);
   const article = { ...extracted, paragraphs: chooseBody(domParagraphs, page.articleBody, config) };
 
@@ -140,7 +143,7 @@ interface MainText {
   lang?: string;
 }
 
-function extractMainText(document: Document, page: PageSource, config: NormalizeConfig): MainText {
+function extractMainText(document: Document, page: PageSource, prose: ProseMap, config: NormalizeConfig): MainText {
   let result: ReturnType<Readability<ParagraphRoot>['parse']> = null;
   try {
     const ReadabilityClass = readabilityClass();
@@ -154,7 +157,12 @@ function extractMainText(document: Document, page: PageSource, config: Normalize
   } catch (error) {
     throw new RejectedInputError(`HTML could not be parsed: ${(error as Error).message}`, { cause: error });
   }
-  const blocks = result?.content ? collectBlocks(result.content) : [];
+  let blocks = result?.content ? collectBlocks(result.content) : [];
+  // Readability chose a list of names, a table or one box of several, leaving most of the
+  // page's prose out: the element that holds the prose is the article.
+  if (prose.containerBlocks.length > 0 && (blocks.length === 0 || proseCoverage(prose, blocks) < config.readabilityMinProseCoverage)) {
+    blocks = prose.containerBlocks;
+  }
   if (blocks.length === 0) {
     // Readability found no article (a very short page): fall back to the visible body text.
     return { blocks: bodyParagraphs(page, config).map((text) => ({ text, linkDensity: 0, heading: false })) };

@@ -4,6 +4,7 @@ import type { NormalizeConfig } from './config';
 export interface PrunableElement {
   tagName: string;
   children: ArrayLike<PrunableElement>;
+  parentElement?: PrunableElement | null;
   textContent: string | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
@@ -21,6 +22,8 @@ const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'HEADER', 'FORM']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar']);
 /** Never removed by class or role: the article containers themselves. */
 const PROTECTED_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+/** Subheads: an id like "nav_subhead_1" (a table-of-contents anchor) does not make one a menu. */
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /**
  * Removes what is obviously not the article before Readability scores the page: code and
@@ -40,14 +43,14 @@ export function pruneBoilerplate(body: PrunableElement, config: NormalizeConfig)
     config,
   };
 
-  const visit = (element: PrunableElement) => {
+  const visit = (element: PrunableElement, inArticle: boolean) => {
     // A snapshot: removing a child must not skip its sibling.
     for (const child of Array.from(element.children)) {
-      if (shouldRemove(child, rules)) child.remove();
-      else visit(child);
+      if (shouldRemove(child, rules, inArticle)) child.remove();
+      else visit(child, inArticle || ARTICLE_TAGS.has(child.tagName.toUpperCase()));
     }
   };
-  visit(body);
+  visit(body, false);
 }
 
 interface PruneRules {
@@ -58,11 +61,16 @@ interface PruneRules {
   config: NormalizeConfig;
 }
 
-function shouldRemove(element: PrunableElement, { guard, widgetTokens, alwaysTokens, contentTokens, config }: PruneRules): boolean {
+/** Containers whose own <header> is the article's head (headline, lead), not the page's banner. */
+const ARTICLE_TAGS = new Set(['ARTICLE', 'MAIN']);
+
+function shouldRemove(element: PrunableElement, { guard, widgetTokens, alwaysTokens, contentTokens, config }: PruneRules, inArticle: boolean): boolean {
   const tag = element.tagName.toUpperCase();
   if (ALWAYS_REMOVED.has(tag)) return true;
   if (PROTECTED_TAGS.has(tag) || element.getAttribute('itemprop')?.includes('articleBody')) return false;
   if (isHidden(element)) return true;
+  if (HEADINGS.has(tag)) return false;
+  if (tag === 'HEADER' && inArticle) return false;
 
   const role = element.getAttribute('role')?.toLowerCase();
   const tokens = classTokens(element);
@@ -73,7 +81,42 @@ function shouldRemove(element: PrunableElement, { guard, widgetTokens, alwaysTok
   const chars = textLength(element);
   // "content-with-sidebar", "article-body-related": a content word makes a big container the article.
   if (chromeByName && chars >= config.pruneContentMinChars && tokens.some((t) => contentTokens.has(t))) return false;
-  return chars < guard;
+  if (chars >= guard) return false;
+  // Named like a widget ("elementor-widget", "section--ads") or a page header, yet written as
+  // paragraphs of prose: widgets are links and short items, a lead or a report section is not.
+  if ((chromeByName || tag === 'HEADER') && proseChars(element, config) >= (tag === 'HEADER' ? config.pruneHeaderProseMinChars : config.pruneProseMinChars)) return false;
+  return true;
+}
+
+/** Characters in the element's <p>s that read as prose: long enough, mostly not links. */
+function proseChars(element: PrunableElement, config: NormalizeConfig): number {
+  let total = 0;
+  const walk = (node: PrunableElement) => {
+    for (const child of Array.from(node.children)) {
+      if (child.tagName.toUpperCase() === 'P') {
+        const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (text.length >= config.proseParagraphMinChars && /[.!?:]/.test(text) && linkShare(child) < 0.5) total += text.length;
+      } else {
+        walk(child);
+      }
+    }
+  };
+  walk(element);
+  return total;
+}
+
+function linkShare(element: PrunableElement): number {
+  const text = (element.textContent ?? '').length;
+  if (text === 0) return 0;
+  let linked = 0;
+  const walk = (node: PrunableElement) => {
+    for (const child of Array.from(node.children)) {
+      if (child.tagName.toUpperCase() === 'A') linked += (child.textContent ?? '').length;
+      else walk(child);
+    }
+  };
+  walk(element);
+  return linked / text;
 }
 
 function isHidden(element: PrunableElement): boolean {

@@ -1,0 +1,98 @@
+import type { NormalizeConfig } from './config';
+import { collectBlocks, type TextBlock } from './htmlParagraphs';
+import { classTokens } from './pruneBoilerplate';
+
+/** The DOM surface the prose search needs (linkedom and browsers both provide it). */
+export interface ProseElement {
+  tagName: string;
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  children: ArrayLike<ProseElement>;
+  childNodes: ArrayLike<ProseElement>;
+  parentElement: ProseElement | null;
+  getAttribute(name: string): string | null;
+}
+
+/** Reader comments: prose, but never the article (a long reply must not outweigh a short post). */
+const COMMENT_TOKENS = new Set(['comment', 'comments', 'commentlist', 'reply', 'replies', 'respond', 'discussion']);
+
+/** Where a page's prose is, read before Readability rewrites the tree. */
+export interface ProseMap {
+  /** The prose paragraphs of the article container, whitespace collapsed. */
+  paragraphs: string[];
+  /** Their characters summed. */
+  chars: number;
+  /** The container's blocks; empty when the page has too little prose. */
+  containerBlocks: TextBlock[];
+}
+
+/**
+ * The page's prose paragraphs (`<p>`s of a sentence or more, mostly not links), the element
+ * that holds the most of them as its own paragraphs (the article body; a comment thread is many
+ * small ones), widened to the ancestors that add its head and subheads but little other prose:
+ * the article, when Readability chose a list of names, a table or a box beside it. Its blocks
+ * are read now, because Readability moves and removes the nodes it scores.
+ */
+export function findProseContainer(body: ProseElement, config: NormalizeConfig): ProseMap {
+  const own = new Map<ProseElement, { chars: number; paragraphs: string[] }>();
+  const held = new Map<ProseElement, number>();
+  const visit = (element: ProseElement) => {
+    for (const child of Array.from(element.children)) {
+      if (child.tagName.toUpperCase() !== 'P') {
+        if (!classTokens(child as unknown as Parameters<typeof classTokens>[0]).some((t) => COMMENT_TOKENS.has(t))) visit(child);
+        continue;
+      }
+      const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (!isProse(child, text, config)) continue;
+      const entry = own.get(element) ?? { chars: 0, paragraphs: [] };
+      entry.chars += text.length;
+      entry.paragraphs.push(text);
+      own.set(element, entry);
+      for (let at: ProseElement | null = element; at; at = at.parentElement) held.set(at, (held.get(at) ?? 0) + text.length);
+    }
+  };
+  visit(body);
+  let best: ProseElement | undefined;
+  let bestChars = 0;
+  for (const [element, entry] of own) {
+    if (entry.chars > bestChars) {
+      best = element;
+      bestChars = entry.chars;
+    }
+  }
+  if (!best || bestChars < config.proseContainerMinChars || own.get(best)!.paragraphs.length < config.proseContainerMinParagraphs) return { paragraphs: [], chars: 0, containerBlocks: [] };
+  let container: ProseElement = best;
+  for (let parent = container.parentElement; parent && parent !== body && (held.get(parent) ?? 0) <= bestChars * config.proseContainerSlack; parent = parent.parentElement) {
+    container = parent;
+  }
+  const { paragraphs } = own.get(best)!;
+  return { paragraphs, chars: bestChars, containerBlocks: collectBlocks(container) };
+}
+
+function isProse(paragraph: ProseElement, text: string, config: NormalizeConfig): boolean {
+  if (text.length < config.proseParagraphMinChars || !/[.!?:;]/.test(text)) return false;
+  let linked = 0;
+  const walk = (node: ProseElement) => {
+    for (const child of Array.from(node.children)) {
+      if (child.tagName.toUpperCase() === 'A') linked += (child.textContent ?? '').replace(/\s+/g, ' ').length;
+      else walk(child);
+    }
+  };
+  walk(paragraph);
+  return linked / text.length < config.proseMaxLinkShare;
+}
+
+/** The share of the prose's characters that made it into the extracted blocks. */
+export function proseCoverage(prose: ProseMap, blocks: TextBlock[]): number {
+  if (prose.chars === 0) return 1;
+  const extracted = fold(blocks.map((b) => b.text).join(' '));
+  let covered = 0;
+  for (const paragraph of prose.paragraphs) if (extracted.includes(fold(paragraph))) covered += paragraph.length;
+  return covered / prose.chars;
+}
+
+/** Letters and digits only: spaces, soft hyphens and punctuation differ between DOM text and blocks. */
+function fold(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
