@@ -64,6 +64,22 @@ describe('watch alerts through the ingest (embedded store)', () => {
     expect(stored.map((a) => [a.id, a.kind, a.status])).toEqual([[alert.id, 'new-story', 'sent']]);
   });
 
+  it('two workers racing on the first article publish its new-story alert once', async () => {
+    await addWatch(fresh.runtime.store, { name: 'rubio stories', query: 'actor:"Marco Rubio" Ukraine', on: 'new-story' });
+    const publisher = recordingPublisher();
+    // As deployed: a worker that finds the alert being delivered by another is told to retry.
+    const leased = { ...config, deliveryLeaseSeconds: 120 };
+    const run = () => ingestObject(DROPS[0].raw, { now: DROPS[0].now, config: leased }, { store: fresh.runtime.store, publisher });
+    const outcomes = await Promise.allSettled([run(), run()]);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        expect(outcome.reason).toBeInstanceOf(RetryableError);
+        await run(); // its redelivery
+      }
+    }
+    expect(publisher.published.map((a) => a.kind)).toEqual(['new-story']);
+  });
+
   it('--on both alerts the new story and each new source; a second watch on new-source alone gets the sources only', async () => {
     await addWatch(fresh.runtime.store, { name: 'both', keywords: ['Lavrov'], on: 'both' });
     await addWatch(fresh.runtime.store, { name: 'sources', keywords: ['Lavrov'] });
