@@ -144,3 +144,28 @@ describe('formatQuery quoting', () => {
     expect(formatQuery(parseQuery('topic:iptc:20000574 "site:x"'))).toBe('topic:iptc:20000574 AND "site:x"');
   });
 });
+
+describe('parseWatchQuery: what a watch may keep', () => {
+  // Imported here: the app layer's rules on top of the grammar.
+  const { parseWatchQuery } = jest.requireActual('../../lambdas/app/watches') as typeof import('../../lambdas/app/watches');
+  const refusal = (query: string) => {
+    try {
+      parseWatchQuery(query);
+    } catch (error) {
+      return error as QueryParseError;
+    }
+    throw new Error(`"${query}" was kept`);
+  };
+
+  it('takes a language code in lang:, and refuses anything else at its column', () => {
+    expect(shape(parseWatchQuery('Kyiv lang:en'))).toEqual({ and: ['Kyiv', 'lang:en'] });
+    expect(shape(parseWatchQuery('Kyiv lang:pt-BR'))).toEqual({ and: ['Kyiv', 'lang:pt-BR'] });
+    expect(refusal('Kyiv lang:english')).toMatchObject({ column: 6, reason: 'lang: takes a language code such as en or de, not "english"' });
+  });
+
+  it('refuses a query that an article with none of its terms matches (negations alone)', () => {
+    expect(refusal('NOT source:tass.com').reason).toMatch(/^the query matches an article that has none of its terms/);
+    expect(refusal('Kyiv OR -Moscow').reason).toMatch(/^the query matches an article that has none of its terms/);
+    expect(shape(parseWatchQuery('Kyiv -source:tass.com'))).toEqual({ and: ['Kyiv', { not: 'source:tass.com' }] });
+  });
+});
