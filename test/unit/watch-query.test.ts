@@ -1,3 +1,4 @@
+import { parseWatchQuery } from '../../lambdas/app/watches';
 import { evaluateQuery, formatQuery, parseQuery, QueryCache, QueryParseError, type QueryNode, type QueryTerm } from '../../lambdas/core/alert/query';
 
 /** The tree without columns, terms as "field:value" (quoted ones in quotes): easy to read in an expectation. */
@@ -145,9 +146,7 @@ describe('formatQuery quoting', () => {
   });
 });
 
-describe('parseWatchQuery: what a watch may keep', () => {
-  // Imported here: the app layer's rules on top of the grammar.
-  const { parseWatchQuery } = jest.requireActual('../../lambdas/app/watches') as typeof import('../../lambdas/app/watches');
+describe('parseWatchQuery: what a watch may keep (the app layer on top of the grammar)', () => {
   const refusal = (query: string) => {
     try {
       parseWatchQuery(query);
