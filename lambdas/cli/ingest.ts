@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { IngestResult } from '../core/model';
 import { resolveFeedPollConfig } from '../core/feeds';
 import { HttpFeedFetcher } from '../adapters/feeds';
 import { uploadInputs, uploadResults, waitForUploads, type Upload } from '../app/upload';
 import type { DeployedTarget } from '../app/target';
 import { listStories, showStory } from '../app/stories';
-import { formatSkipped, ingestFiles, loadLocalConfig, type IngestCommandOptions } from '../local/ingest';
+import { formatSkipped, ingestFiles, LOCAL_DOCUMENT_CONCURRENCY, loadLocalConfig, type IngestCommandOptions } from '../local/ingest';
+import { IngestProgress } from './progress';
 import { extractFiles, extractResultJson, formatExtractResult } from '../local/extract';
 import { DEFAULT_DATA_DIR, startEmbedded, type EmbeddedRuntime } from '../targets/embedded';
 import { formatHeld, formatIngestResult, formatIngestSummary, formatStory } from './format';
@@ -30,6 +31,7 @@ interface IngestFlags {
   waitHeld?: boolean;
   wait?: boolean;
   timeout: number;
+  concurrency?: number;
 }
 
 /** `ingest` (here, or into the deployed bucket with --aws), `extract`, and `start` (the demo). */
@@ -40,7 +42,8 @@ export function ingestCommands(): Command[] {
     .option('--source <name>', 'the source of every input (else: metadata, the page, the incoming/<source>/ folder, the text)')
     .option('--track-all', 'track every story (here; in AWS: deploy with -c trackAll=true)')
     .option('--json', 'one JSON object per article (per upload with --aws)')
-    .option('--quiet', 'only the closing line')
+    .option('--quiet', 'no line per document: only the closing line (the progress bar stays)')
+    .option('--concurrency <n>', `documents of one file in flight at once (default ${LOCAL_DOCUMENT_CONCURRENCY}; 1: one after the other)`, positiveInteger)
     .option('--cooldown <seconds>', 'storm control: hold a story\'s new sources this long and send one alert', seconds)
     .option('--wait-held', 'wait until alerts held by storm control are delivered before exiting')
     .option('--slack-webhook <url>', 'also post alerts to this Slack incoming webhook')
@@ -53,7 +56,9 @@ export function ingestCommands(): Command[] {
       'newswatch ingest article.txt --source outlet-a --aws --wait',
     )}
 With --aws, each input is uploaded to the stack's drop bucket as incoming/<source>/<name> (source in
-x-amz-meta-source) and the deployed pipeline ingests it. Exit code 2 when an input was rejected or an alert could not be delivered.`)
+x-amz-meta-source) and the deployed pipeline ingests it. Here, each document's line (or JSON object)
+is printed as soon as it is stored, in input order (file#index names it); when stderr is a terminal a
+progress bar shows documents done/total, rate, ETA and alerts so far. Exit code 2 when an input was rejected or an alert could not be delivered.`)
     .action(async (inputs: string[], flags: IngestFlags, command: Command) => withTarget(command, async (target) => {
       if (isDeployed(target)) return uploadToStack(target, inputs, flags);
       if (flags.wait) throw new UsageError('--wait follows uploads to a deployed stack: use it with --aws (a local ingest always waits)');
@@ -84,21 +89,34 @@ x-amz-meta-source) and the deployed pipeline ingests it. Exit code 2 when an inp
 async function ingestHere(runtime: EmbeddedRuntime, inputs: string[], flags: IngestFlags): Promise<number> {
   const config = await loadLocalConfig(runtime.dataDir);
   let folded = 0;
-  const outcome = await ingestFiles(runtime, inputs, {
-    cooldownSeconds: flags.cooldown ?? config.cooldownSeconds,
-    slackWebhook: flags.slackWebhook ?? config.slackWebhook,
-    waitHeld: flags.waitHeld,
-    onWait: flags.json ? undefined : tellWaiting,
-    source: flags.source,
-    trackAll: flags.trackAll,
-    echoAlerts: !flags.json && !flags.quiet,
-    onResult: (r) => printResult(r, flags),
-    onDelivered: () => { folded++; },
-    onSkipped: (skipped) => {
-      if (flags.json) console.log(JSON.stringify({ file: skipped.file, status: 'skipped', reason: skipped.reason }));
-      else if (!flags.quiet) console.log(formatSkipped(skipped));
-    },
-  });
+  const progress = new IngestProgress();
+  const line = (text: string) => progress.println(text);
+  let outcome;
+  try {
+    outcome = await ingestFiles(runtime, inputs, {
+      cooldownSeconds: flags.cooldown ?? config.cooldownSeconds,
+      slackWebhook: flags.slackWebhook ?? config.slackWebhook,
+      waitHeld: flags.waitHeld,
+      onWait: flags.json ? undefined : tellWaiting,
+      source: flags.source,
+      trackAll: flags.trackAll,
+      concurrency: flags.concurrency,
+      echoAlerts: !flags.json && !flags.quiet,
+      echoWrite: (text) => progress.printErr(text),
+      onDocuments: (count) => progress.addDocuments(count),
+      onResult: (r) => {
+        progress.documentDone(r);
+        printResult(r, flags, line);
+      },
+      onDelivered: () => { folded++; },
+      onSkipped: (skipped) => {
+        if (flags.json) line(JSON.stringify({ file: skipped.file, status: 'skipped', reason: skipped.reason }));
+        else if (!flags.quiet) line(formatSkipped(skipped));
+      },
+    });
+  } finally {
+    progress.stop();
+  }
   if (!flags.json) console.log(formatIngestSummary(outcome.results, folded));
   if (!flags.json && outcome.held.holds > 0) console.log(formatHeld(outcome.held));
   // Alerts a sink refused for good: their articles are ingested; the alerts are marked failed.
@@ -140,9 +158,15 @@ async function uploadToStack(target: DeployedTarget, inputs: string[], flags: In
   return failed || results.some((r) => r.status === 'rejected') ? EXIT.partial : EXIT.ok;
 }
 
-function printResult(result: IngestResult, flags: { json?: boolean; quiet?: boolean }): void {
-  if (flags.json) console.log(JSON.stringify(result));
-  else if (!flags.quiet) console.log(formatIngestResult(result));
+function printResult(result: IngestResult, flags: { json?: boolean; quiet?: boolean }, line: (text: string) => void = console.log): void {
+  if (flags.json) line(JSON.stringify(result));
+  else if (!flags.quiet) line(formatIngestResult(result));
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number >= 1');
+  return n;
 }
 
 function tellWaiting({ dueAt, waitMs }: { dueAt: string; waitMs: number }): void {

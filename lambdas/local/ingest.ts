@@ -25,8 +25,15 @@ export interface IngestCommandOptions {
   trackAll?: boolean;
   /** Print alerts to the terminal as they are delivered (off with --json or --quiet). */
   echoAlerts?: boolean;
+  /** Where echoed alerts are written (stderr by default; the CLI's keeps its progress bar whole). */
+  echoWrite?: (text: string) => void;
   clock?: () => Date;
+  /** Told of each document's result as soon as it is stored (per object, in document order). */
   onResult?: (result: IngestResult) => void;
+  /** Told how many documents each input holds once it is read (a progress bar's total grows by it). */
+  onDocuments?: (count: number) => void;
+  /** Documents of one input in flight at once (`--concurrency`); LOCAL_DOCUMENT_CONCURRENCY by default. */
+  concurrency?: number;
   /** Storm control window in seconds (`--cooldown`); 0, the local default, delivers at once. */
   cooldownSeconds?: number;
   /** Also post alerts to this Slack incoming webhook (`--slack-webhook`). */
@@ -93,9 +100,9 @@ export function parseCooldown(value: string, what = '--cooldown'): number {
   return seconds;
 }
 
-export function localPublisher(runtime: EmbeddedRuntime, echo: boolean, slackWebhook?: string): AlertPublisher {
+export function localPublisher(runtime: EmbeddedRuntime, echo: boolean, slackWebhook?: string, echoWrite?: (text: string) => void): AlertPublisher {
   const sinks: AlertPublisher[] = [new JsonLinesAlertPublisher(path.join(runtime.dataDir, 'alerts.jsonl'))];
-  if (echo) sinks.push(new ConsoleAlertPublisher());
+  if (echo) sinks.push(new ConsoleAlertPublisher(echoWrite));
   if (slackWebhook) sinks.push(alertOwnsItsFailure(new SlackAlertPublisher(new SlackWebhookPoster(slackWebhook))));
   return new FanOutAlertPublisher(sinks);
 }
@@ -132,6 +139,13 @@ export interface LocalIngestOutcome {
   failedAlerts: FailedAlert[];
 }
 
+/**
+ * Documents of one input (a JSON Lines file) in flight at once on this machine. While one waits
+ * for the store (on its own thread), the pipeline tags the next: measured in docs/performance.md
+ * (`npm run bench:ingest`), with the story quality it gives.
+ */
+export const LOCAL_DOCUMENT_CONCURRENCY = 1;
+
 /** The pipeline's configuration for a run on this machine (ingest, poll). */
 export function localIngestConfig(options: { trackAll?: boolean; cooldownSeconds?: number }): IngestConfig {
   return {
@@ -156,7 +170,7 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
   const config = localIngestConfig({ trackAll: options.trackAll, cooldownSeconds: cooldown });
   const deps = {
     store: runtime.store,
-    publisher: localPublisher(runtime, options.echoAlerts ?? false, options.slackWebhook),
+    publisher: localPublisher(runtime, options.echoAlerts ?? false, options.slackWebhook, options.echoWrite),
     alertQueue: runtime.alertQueue,
   };
   const results: IngestResult[] = [];
@@ -165,12 +179,22 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
     results.push(result);
   };
   const fetcher = options.fetcher ?? new HttpFeedFetcher(resolveFeedPollConfig());
+  // Each result is reported as it is stored, not when its input ends: a long file shows progress.
   // Every input has its line: a missing or unreadable path or an unfetched page is rejected,
   // what a folder holds that is not an article (a dotfile, a symbolic link) is skipped with a note.
   for await (const input of readInputs(inputs, fetcher)) {
     if (input.kind === 'skipped') (options.onSkipped ?? printSkipped)({ file: input.path, reason: input.reason });
     else if (input.kind === 'rejected') report({ file: input.path, status: 'rejected', error: input.error });
-    else for (const result of await ingestObject(input.raw, { cliSource: options.source, now: clock().toISOString(), config }, deps)) report(result);
+    else {
+      await ingestObject(input.raw, {
+        cliSource: options.source,
+        now: clock().toISOString(),
+        config,
+        concurrency: options.concurrency ?? LOCAL_DOCUMENT_CONCURRENCY,
+        onDocuments: options.onDocuments,
+        onResult: report,
+      }, deps);
+    }
   }
   // A failed alert is told at the end; its article is ingested and the next input went on.
   const failedAlerts = results.flatMap((r) => r.failedAlerts ?? []);

@@ -46,6 +46,14 @@ export const DEFAULT_INGEST_CONFIG: IngestConfig = {
 };
 
 /**
+ * Runs of one document of an object ingested with concurrency > 1 (ingestObject) while it keeps
+ * losing races to the object's other documents (each run already retries a story write
+ * `storyWriteAttempts` times): a hot story can take more than that when many of its articles
+ * are in flight at once.
+ */
+export const RACING_DOCUMENT_ATTEMPTS = 5;
+
+/**
  * Bounds of one object-log record (ports/store.ts ObjectRecord), so that a drop of any size fits
  * in one DynamoDB item (400 KB at most): a 6,000-line JSON Lines file keeps its counts and the
  * first `results` outcomes, rejected ones first.

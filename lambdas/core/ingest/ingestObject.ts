@@ -1,9 +1,9 @@
-import { describeError, errorMessage, isRejection } from '../errors';
+import { describeError, errorMessage, isRejection, RetryableError } from '../errors';
 import type { IngestResult, RawObject, Watch } from '../model';
 import { normalizeObject, resolveSource } from '../normalize';
 import type { ObjectSource } from '../../ports/objects';
 import type { ObjectRecord, ObjectResult } from '../../ports/store';
-import { OBJECT_LOG_LIMITS, TRACK_ALL_WATCH, type IngestConfig } from './config';
+import { OBJECT_LOG_LIMITS, RACING_DOCUMENT_ATTEMPTS, TRACK_ALL_WATCH, type IngestConfig } from './config';
 import { ingestDocument, type DocumentDeps } from './ingestDocument';
 
 export interface ObjectDeps extends DocumentDeps {
@@ -16,6 +16,19 @@ export interface ObjectOptions {
   cliSource?: string;
   now: string;
   config: IngestConfig;
+  /** Told how many documents the object holds, once it is normalized (a progress bar's total). */
+  onDocuments?: (count: number) => void;
+  /**
+   * Told of each document's result as soon as it is stored, in document order (a result waits
+   * only for the documents before it that are still in flight), so a long drop shows progress.
+   */
+  onResult?: (result: IngestResult) => void;
+  /**
+   * Documents of one object in flight at once (default 1: one after the other). Racing documents
+   * are safe: every effect is one conditional write (docs/architecture.md §4); a lost story race
+   * is retried. Which article founds a story can then depend on timing (docs/performance.md).
+   */
+  concurrency?: number;
 }
 
 /**
@@ -37,24 +50,35 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
       outcomes = normalizeObject(raw);
     } catch (error) {
       if (!isRejection(error)) throw error;
-      return [await rejectObject(raw, errorMessage(error), options.now, deps)];
+      const rejected = await rejectObject(raw, errorMessage(error), options.now, deps);
+      options.onResult?.(rejected);
+      return [rejected];
     }
 
     const watches = await watchesInForce(options.config, deps);
-    for (const outcome of outcomes) {
-      if (!outcome.ok) {
-        results.push({ file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error });
-        continue;
-      }
+    const concurrency = options.concurrency ?? 1;
+    options.onDocuments?.(outcomes.length);
+    const documentResult = async (outcome: (typeof outcomes)[number]): Promise<IngestResult> => {
+      if (!outcome.ok) return { file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error };
       const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
       const context = { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config };
-      try {
-        results.push(await ingestDocument(context, deps));
-      } catch (error) {
-        if (!isRejection(error)) throw error;
-        results.push({ file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await ingestDocument(context, deps);
+        } catch (error) {
+          // Documents of this object racing each other (a story's version, an announcement not
+          // created yet): the loser runs again here, resuming what it did, rather than failing the
+          // object. One at a time, nothing races but other processes, and the caller retries.
+          if (concurrency > 1 && error instanceof RetryableError && attempt < RACING_DOCUMENT_ATTEMPTS) continue;
+          if (!isRejection(error)) throw error;
+          return { file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) };
+        }
       }
-    }
+    };
+    await inDocumentOrder(outcomes, concurrency, documentResult, (result) => {
+      results.push(result);
+      options.onResult?.(result);
+    });
   } catch (error) {
     // Visible to whoever follows the log (`ingest --aws --wait`); the retry overwrites it.
     await recordFailure(raw, results, options.now, describeError(error), deps);
@@ -64,6 +88,36 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
   // for it (`ingest --aws --wait`) learns it was processed and how each document went.
   await deps.store.recordObject(objectRecord(raw, results, options.now));
   return results;
+}
+
+/**
+ * Runs `work` over the items with at most `concurrency` in flight, and hands each result to
+ * `report` in item order as soon as it and all before it are done. On a failure no new item
+ * starts; those in flight settle (the results before the failed item are reported, so the
+ * object log names them; a rerun finds the others done), then the first failure is thrown.
+ */
+async function inDocumentOrder<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>, report: (result: R) => void): Promise<void> {
+  const done = new Map<number, R>();
+  let next = 0;
+  let reported = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const index = next++;
+      try {
+        done.set(index, await work(items[index]));
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
+      while (done.has(reported)) {
+        report(done.get(reported)!);
+        done.delete(reported++);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  if (failure) throw failure.error;
 }
 
 /** On the way out of a failure: the failure is what the caller must see, not a failure to log it. */
