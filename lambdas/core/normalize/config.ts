@@ -122,6 +122,8 @@ export interface NormalizeConfig {
   proseContainerSlack: number;
   proseContainerMinChars: number;
   proseContainerMinParagraphs: number;
+  /** How far into a page its doctype is looked for, past server warnings printed before it. */
+  preambleMaxChars: number;
   /** A block with at least this share of its characters inside links is navigation or a promo. */
   maxLinkDensity: number;
   /** JSON-LD articleBody replaces the DOM text when at least this long and this share of the DOM text's length. */
@@ -252,6 +254,7 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   proseContainerSlack: 1.3,
   proseContainerMinChars: 300,
   proseContainerMinParagraphs: 3,
+  preambleMaxChars: 16_384,
   maxLinkDensity: 0.8,
   jsonLdBodyMinChars: 600,
   jsonLdBodyMinShare: 0.6,

@@ -80,6 +80,18 @@ export function stripNonContent(html: string): string {
 }
 
 /**
+ * The page from its doctype or `<html>` on, when something comes before it: PHP warnings and
+ * notices printed ahead of the page ("<b>Warning</b>: mysql_…"). A browser shows them at the top
+ * of the body; linkedom leaves the whole page outside the body, which read as empty. Never the
+ * article, so dropped.
+ */
+export function skipServerPreamble(html: string, config: Pick<NormalizeConfig, 'preambleMaxChars'>): string {
+  const start = /<!doctype\s+html|<html[\s>]/i.exec(html.slice(0, config.preambleMaxChars));
+  if (!start || start.index === 0 || html.slice(0, start.index).trim().length === 0) return html;
+  return html.slice(start.index);
+}
+
+/**
  * An HTML page: its main text by Mozilla Readability (over linkedom, parsed once), its
  * metadata from JSON-LD, Open Graph and the markup.
  */
@@ -92,14 +104,15 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
   const jsonLd = findJsonLdScripts(html);
   // Scripts, styles, inline SVG, comments and menus are most of a page's bytes and none of its
   // text: not parsed at all. Then the markup is brought within the depth and size bounds.
-  const markup = boundHtml(stripNonContent(html), config);
+  const fromDoctype = skipServerPreamble(html, config);
+  const markup = boundHtml(stripNonContent(fromDoctype), config);
   const document = parsePage(markup);
   // Read before pruning and Readability rewrite the tree.
   const page = readPageMetadata(document as unknown as Parameters<typeof readPageMetadata>[0], jsonLd);
   pruneBoilerplate(document.body as unknown as PrunableElement, config);
   // Where the prose is, before Readability moves it: the check on what Readability chose.
   const prose = findProseContainer(document.body as unknown as ProseElement, config);
-  const extracted = extractMainText(document, { html, markup }, prose, config);
+  const extracted = extractMainText(document, { html: fromDoctype, markup }, prose, config);
   const domParagraphs = filterHtmlBlocks(extracted.blocks, config);
   const article = { ...extracted, paragraphs: chooseBody(domParagraphs, page.articleBody, config) };
 
