@@ -3,6 +3,7 @@
  * use case as the API and the CLI, and answers with a redirect that names what was done, or the
  * page again with the refusal and the values typed (so nothing is lost).
  */
+import { createHmac } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { actorActivity, addActorAlias, mergeActors, splitActor } from '../app/actors';
 import { addFeed, listFeeds, removeFeed } from '../app/feeds';
@@ -27,10 +28,18 @@ export interface PageDeps {
 
 export function registerPages(app: Hono, deps: PageDeps): void {
   const { target } = deps;
+  // The sentence shown after a form succeeded travels in the redirect's URL, signed with the
+  // server's secret: a link made elsewhere cannot put words in the dashboard's mouth.
+  const signature = (notice: string) => createHmac('sha256', deps.csrfToken).update(notice).digest('base64url').slice(0, 22);
+  const doneUrl = (path: string, notice: string) => `${path}?${new URLSearchParams({ done: notice, sig: signature(notice) })}`;
+  const noticeOf = (c: Context) => {
+    const notice = c.req.query('done');
+    return notice && c.req.query('sig') === signature(notice) ? notice : undefined;
+  };
   const pageOf = (c: Context, extra: Partial<PageContext> = {}): PageContext => ({
     csrfToken: deps.csrfToken,
     targetLabel: target.kind === 'aws' ? target.description : `embedded · ${target.description}`,
-    notice: c.req.query('done') || undefined,
+    notice: noticeOf(c),
     ...extra,
   });
 
@@ -68,7 +77,7 @@ export function registerPages(app: Hono, deps: PageDeps): void {
       const id = c.req.param('id');
       try {
         const done = await run(id, await formOf(c));
-        return c.redirect(`/actors/${encodeURIComponent(id)}?done=${encodeURIComponent(done)}`, 303);
+        return c.redirect(doneUrl(`/actors/${encodeURIComponent(id)}`, done), 303);
       } catch (error) {
         return refused(c, error, actorPage(pageOf(c, { error: answerFor(error).message }), await actorActivity(target, id)));
       }
@@ -112,7 +121,7 @@ export function registerPages(app: Hono, deps: PageDeps): void {
       }
       const outcome = values.editing ? await updateWatch(target.store, spec, deps.now()) : await addWatch(target.store, spec, deps.now());
       const warned = outcome.warnings.length ? ` (${outcome.warnings.join('; ')})` : '';
-      return c.redirect(`/watches?done=${encodeURIComponent(`Watch "${outcome.watch.name}" ${values.editing ? 'saved' : 'created'}${warned}.`)}`, 303);
+      return c.redirect(doneUrl(`/watches`, `Watch "${outcome.watch.name}" ${values.editing ? 'saved' : 'created'}${warned}.`), 303);
     } catch (error) {
       return refused(c, error, await renderWatches(c, values, { error: answerFor(error).message }));
     }
@@ -121,7 +130,7 @@ export function registerPages(app: Hono, deps: PageDeps): void {
   app.post('/watches/:id/delete', async (c) => {
     try {
       const removed = await removeWatch(target.store, c.req.param('id'));
-      return c.redirect(`/watches?done=${encodeURIComponent(`Watch "${removed.name}" deleted (the stories it tracked stay tracked).`)}`, 303);
+      return c.redirect(doneUrl(`/watches`, `Watch "${removed.name}" deleted (the stories it tracked stay tracked).`), 303);
     } catch (error) {
       return refused(c, error, await renderWatches(c, EMPTY_WATCH_FORM, { error: answerFor(error).message }));
     }
@@ -135,7 +144,7 @@ export function registerPages(app: Hono, deps: PageDeps): void {
     const form = await formOf(c);
     try {
       const feed = await addFeed(target, { url: text(form, 'url'), name: text(form, 'name') || undefined, fullText: text(form, 'fullText') === '1' }, deps.now());
-      return c.redirect(`/feeds?done=${encodeURIComponent(`Feed ${feed.id} added.`)}`, 303);
+      return c.redirect(doneUrl(`/feeds`, `Feed ${feed.id} added.`), 303);
     } catch (error) {
       return refused(c, error, await renderFeeds(c, { error: answerFor(error).message }));
     }
@@ -144,7 +153,7 @@ export function registerPages(app: Hono, deps: PageDeps): void {
   app.post('/feeds/:id/delete', async (c) => {
     try {
       const feed = await removeFeed(target, c.req.param('id'));
-      return c.redirect(`/feeds?done=${encodeURIComponent(`Feed ${feed.id} removed.`)}`, 303);
+      return c.redirect(doneUrl(`/feeds`, `Feed ${feed.id} removed.`), 303);
     } catch (error) {
       return refused(c, error, await renderFeeds(c, { error: answerFor(error).message }));
     }

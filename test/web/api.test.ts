@@ -84,6 +84,8 @@ describe('newswatch serve: the JSON API and pages', () => {
     }
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect((await get('/assets/../package.json')).status).toBe(404);
+    // A notice is shown only when the server signed it (a redirect after a form): a forged link shows nothing.
+    expect(await (await get('/watches?done=Your+session+expired%3A+go+to+evil.example&sig=x')).text()).not.toContain('evil.example');
   });
 
   it('refuses writes without the CSRF token or from another origin; with the page\'s token a watch is added', async () => {
