@@ -106,6 +106,8 @@ export class DynamoStore implements NewswatchStore {
   private readonly recentHeads: RecentItems;
   /** Stories this instance read and has not written since (indexStory rewrites their summary). */
   private readonly storiesRead = new Map<string, { story: Story; at: number }>();
+  /** Search postings of stories written since their last indexStory (which writes them with the heads). */
+  private readonly pendingPostings = new Map<string, StoredItem[]>();
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -284,13 +286,20 @@ export class DynamoStore implements NewswatchStore {
 
   /**
    * After a story write: its summary follows, and the postings of the search tokens it gained
-   * (all of them unless the read it was computed from is at hand); that read is spent.
+   * (all of them unless the read it was computed from is at hand) wait for the story's
+   * indexStory, which the ingest calls next, to go out in the same BatchWriteItem as the index
+   * heads; that read is spent.
    */
   private async wroteStory(story: Story): Promise<void> {
     const read = this.storiesRead.get(story.id)?.story;
     this.storiesRead.delete(story.id);
     const previous = read && read.version === (story.version ?? 0) - 1 ? new Set(storySearchTokens(read)) : new Set<string>();
-    await Promise.all([this.putSummary(story), this.putPostings(story, previous)]);
+    const postings = searchPostingItems(story).filter((item) => !previous.has(item.token));
+    if (postings.length > 0) {
+      if (this.pendingPostings.size >= STORIES_READ_LIMIT) this.pendingPostings.clear();
+      this.pendingPostings.set(story.id, [...(this.pendingPostings.get(story.id) ?? []), ...postings]);
+    }
+    await this.putSummary(story);
   }
 
   /** The story's postings under each of its search tokens not in `except` (idempotent puts). */
@@ -328,13 +337,21 @@ export class DynamoStore implements NewswatchStore {
 
   async indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void> {
     const read = this.storiesRead.get(storyId);
+    const postings = this.pendingPostings.get(storyId) ?? [];
+    this.pendingPostings.delete(storyId);
     if (read) {
       this.storiesRead.delete(storyId);
-      // Read and not written: an article already counted (a resumed run). Its summary may be missing.
-      if (Date.now() - read.at <= this.config.readReuseMs) await Promise.all([this.putSummary(read.story), this.putPostings(read.story)]);
+      // Read and not written: an article already counted (a resumed run). Its summary and postings may be missing.
+      if (Date.now() - read.at <= this.config.readReuseMs) {
+        await this.putSummary(read.story);
+        postings.push(...searchPostingItems(read.story));
+      }
     }
     const unique = [...new Set(keys)];
-    if (unique.length === 0) return;
+    if (unique.length === 0) {
+      if (postings.length > 0) await batchPutItems(this.doc, this.tableName, postings as (StoredItem & ItemKey)[], this.config);
+      return;
+    }
     // The heads were usually read a moment ago to find candidates: rewrite them from that read.
     const heads = await this.readIndexHeads(unique, true);
     const items = unique.map((key) => {
@@ -343,7 +360,7 @@ export class DynamoStore implements NewswatchStore {
       const kept = Object.fromEntries(newestEntries(stories, this.config.indexHeadSize).map(({ id, lastSeen: seen }) => [id, seen]));
       return { ...itemKey.indexHead(key), key, stories: kept };
     });
-    await batchPutItems(this.doc, this.tableName, items, this.config);
+    await batchPutItems(this.doc, this.tableName, [...items, ...(postings as (StoredItem & ItemKey)[])], this.config);
     this.recentHeads.wrote(items);
   }
 
