@@ -3,6 +3,7 @@ import type { Feed, FeedPollReport } from '../core/feeds';
 import type { IngestResult } from '../core/model';
 import { addFeed, listFeeds, removeFeed } from '../app/feeds';
 import { pollFeeds, pollOnSchedule } from '../local/poll';
+import { IngestProgress } from './progress';
 import { formatIngestResult } from './format';
 import { embeddedOnly, EXIT, examples, printer, withTarget, printList } from './context';
 
@@ -56,30 +57,42 @@ async function pollHere(
   runtime: Parameters<typeof pollFeeds>[0],
   flags: { once?: boolean; force?: boolean; trackAll?: boolean; json?: boolean; quiet?: boolean },
 ): Promise<number> {
+  // Each new item's line as soon as it is stored; on a terminal, a bar of items done, rate and alerts.
+  const progress = new IngestProgress();
   const options = {
     force: flags.force,
     trackAll: flags.trackAll,
     echoAlerts: !flags.json && !flags.quiet,
-    onReport: (r: FeedPollReport) => console.log(flags.json ? JSON.stringify(r) : formatReport(r)),
-    onResult: flags.json || flags.quiet ? undefined : (r: IngestResult) => console.log(formatIngestResult(r)),
+    echoWrite: (text: string) => progress.printErr(text),
+    onReport: (r: FeedPollReport) => progress.println(flags.json ? JSON.stringify(r) : formatReport(r)),
+    onDocuments: (count: number) => progress.addDocuments(count),
+    onResult: (r: IngestResult) => {
+      progress.documentDone(r);
+      if (!flags.json && !flags.quiet) progress.println(formatIngestResult(r));
+    },
   };
-  if (flags.once) {
-    const { reports } = await pollFeeds(runtime, options);
-    if (!flags.json && reports.length === 0) console.log('no feed is due (`newswatch poll --once --force` polls them all now)');
-    return reports.some((r) => r.status === 'error') ? EXIT.partial : EXIT.ok;
-  }
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  if (!flags.json) console.log('polling feeds on their schedule; Ctrl-C stops');
   try {
-    await pollOnSchedule(runtime, { ...options, signal: controller.signal });
+    if (flags.once) {
+      const { reports } = await pollFeeds(runtime, options);
+      progress.stop();
+      if (!flags.json && reports.length === 0) console.log('no feed is due (`newswatch poll --once --force` polls them all now)');
+      return reports.some((r) => r.status === 'error') ? EXIT.partial : EXIT.ok;
+    }
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (!flags.json) console.log('polling feeds on their schedule; Ctrl-C stops');
+    try {
+      await pollOnSchedule(runtime, { ...options, signal: controller.signal });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+    return EXIT.ok;
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    progress.stop();
   }
-  return EXIT.ok;
 }
 
 export function formatFeed(f: Feed): string {

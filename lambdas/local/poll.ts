@@ -21,7 +21,14 @@ export class LocalFeedArticleSink implements FeedArticleSink {
 
   constructor(
     private readonly runtime: EmbeddedRuntime,
-    private readonly options: { trackAll?: boolean; echoAlerts?: boolean; clock: () => Date; onResult?: (r: IngestResult) => void },
+    private readonly options: {
+      trackAll?: boolean;
+      echoAlerts?: boolean;
+      echoWrite?: (text: string) => void;
+      clock: () => Date;
+      onResult?: (r: IngestResult) => void;
+      onDocuments?: (count: number) => void;
+    },
   ) {}
 
   async putArticle(item: FeedArticle): Promise<void> {
@@ -30,12 +37,17 @@ export class LocalFeedArticleSink implements FeedArticleSink {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, body);
     const config = localIngestConfig({ trackAll: this.options.trackAll });
-    const deps = { store: this.runtime.store, publisher: localPublisher(this.runtime, this.options.echoAlerts ?? false) };
+    const deps = { store: this.runtime.store, publisher: localPublisher(this.runtime, this.options.echoAlerts ?? false, undefined, this.options.echoWrite) };
     const raw = { key: item.key, body, contentType: 'application/json', metadata: {} };
-    for (const result of await ingestObject(raw, { now: this.options.clock().toISOString(), config }, deps)) {
-      this.options.onResult?.(result);
-      this.results.push(result);
-    }
+    await ingestObject(raw, {
+      now: this.options.clock().toISOString(),
+      config,
+      onDocuments: this.options.onDocuments,
+      onResult: (result) => {
+        this.options.onResult?.(result);
+        this.results.push(result);
+      },
+    }, deps);
   }
 }
 
@@ -48,14 +60,21 @@ export interface PollCommandOptions {
   /** Tests and the evaluation may pass their own (same HTTP code, other limits). */
   fetcher?: FeedFetcher;
   onReport?: (report: FeedPollReport) => void;
+  /** Told of each new item's result as soon as it is stored. */
   onResult?: (result: IngestResult) => void;
+  /** Told of each new item as it is fetched (a progress bar's total grows by it). */
+  onDocuments?: (count: number) => void;
+  /** Where echoed alerts are written (stderr by default). */
+  echoWrite?: (text: string) => void;
 }
 
 /** One poll run: every due feed (every feed with --force, except those held by a Retry-After). */
 export async function pollFeeds(runtime: EmbeddedRuntime, options: PollCommandOptions = {}): Promise<{ reports: FeedPollReport[]; results: IngestResult[] }> {
   const clock = options.clock ?? (() => new Date());
   const config = resolveFeedPollConfig(options.config);
-  const sink = new LocalFeedArticleSink(runtime, { trackAll: options.trackAll, echoAlerts: options.echoAlerts, clock, onResult: options.onResult });
+  const sink = new LocalFeedArticleSink(runtime, {
+    trackAll: options.trackAll, echoAlerts: options.echoAlerts, echoWrite: options.echoWrite, clock, onResult: options.onResult, onDocuments: options.onDocuments,
+  });
   const reports = await pollDueFeeds({ now: clock(), config, force: options.force }, {
     store: runtime.feeds,
     fetcher: options.fetcher ?? new HttpFeedFetcher(config),
