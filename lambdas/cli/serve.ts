@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { serve as serveNode, type ServerType } from '@hono/node-server';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigurationError } from '../core/errors';
 import { createDashboard } from '../web/dashboard';
 import { examples, withTarget } from './context';
 
@@ -31,10 +32,19 @@ fail): Ctrl-C stops it. Writes need the CSRF token the pages carry (GET /api/csr
   return [serve];
 }
 
+/** The address cannot be listened on (in use, not this machine's, no permission). */
+export class ListenError extends ConfigurationError {}
+
 function listen(fetch: Parameters<typeof serveNode>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serveNode({ fetch, port, hostname }, () => resolve(server));
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? `port ${port} is in use: pass another --port (0 picks a free one)`
+        : error.code === 'EADDRNOTAVAIL' ? `${hostname} is not an address of this machine: pass another --host`
+          : error.code === 'EACCES' ? `no permission to listen on port ${port}: pass a port above 1023`
+            : error.message;
+      reject(new ListenError(`cannot serve on ${hostname}:${port}: ${why}`, { cause: error }));
+    });
   });
 }
 
