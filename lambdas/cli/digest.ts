@@ -15,7 +15,7 @@ import { LOCAL_DELIVERY_LEASE_SECONDS, loadLocalConfig } from '../local/ingest';
 import { collect, EXIT, examples, isDeployed, isEmbedded, UsageError, withTarget } from './context';
 
 interface DigestFlags {
-  period: DigestPeriod;
+  period?: DigestPeriod;
   send?: boolean;
   allWatches?: boolean;
   watch: string[];
@@ -30,7 +30,7 @@ const PERIOD_NAMES: Record<string, DigestPeriod> = { hour: 'hourly', hourly: 'ho
 export function digestCommand(): Command {
   return new Command('digest')
     .description('the digest of the last complete hour, day or week (UTC): per watch, the tracked stories that gained coverage')
-    .option('--period <period>', 'hour, day or week', parsePeriod, 'daily' as DigestPeriod)
+    .option('--period <period>', 'hour, day or week (default: day)', parsePeriod)
     .option('--send', 'record, send and mark sent (a period already sent sends nothing); without it, only print')
     .option('--all-watches', 'every watch with alerts in the period, not only those set to this digest (`watch add --digest daily`)')
     .option('--watch <name>', 'only this watch (repeatable)', collect, [])
@@ -52,7 +52,7 @@ config.json); with --aws to the alerts topic, as the scheduled digest Lambda sen
       const report = await runDigests(
         { store: target.store, digests: target.digests, publisher: flags.send ? await publisherFor(target, flags) : undefined },
         {
-          period: flags.period,
+          period: flags.period ?? 'daily',
           now: flags.at ?? now,
           send: Boolean(flags.send),
           watches: flags.allWatches ? 'all' : 'digest',
