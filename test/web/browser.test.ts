@@ -67,6 +67,9 @@ describe('the dashboard in Chromium', () => {
   it('a watch created through the form (after a preview) appears in the CLI\'s `watch list`', async () => {
     await page.goto('/watches');
     await page.getByLabel('Name', { exact: true }).fill('rubio in riyadh');
+    // The page's script (a file the CSP allows) fills the datalist from GET /api/actors as one types.
+    await page.getByLabel(/^Actors/).pressSequentially('rub');
+    await page.locator('#watch-actor-options option[value="Marco Rubio"]').waitFor({ state: 'attached' });
     await page.getByLabel(/^Actors/).fill('Marco Rubio');
     await page.getByLabel(/^Keywords/).fill('Riyadh');
     await page.getByRole('button', { name: 'Preview' }).click();
