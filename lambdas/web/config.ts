@@ -1,8 +1,6 @@
 /** The dashboard's tuning: page sizes, chart geometry and the security policy, in one place. */
 export const DASHBOARD_CONFIG = {
-  /** Stories per page of `/` and `GET /api/stories` (a cursor pages on). */
-  storiesPerPage: 50,
-  /** Most a client may ask for with `?limit=`. */
+  /** Most stories a client may ask for with `?limit=` (the page size itself is searchStories'). */
   maxStoriesPerPage: 200,
   /** Alerts per page of `/alerts` and `GET /api/alerts`. */
   alertsPerPage: 100,
@@ -10,8 +8,6 @@ export const DASHBOARD_CONFIG = {
   previewStories: 20,
   /** Actor suggestions `GET /api/actors?q=` returns (the watch form's datalist). */
   actorSuggestions: 12,
-  /** Bars in a story row's coverage sparkline. */
-  sparkBuckets: 12,
 };
 
 export const CHART_CONFIG = {
