@@ -26,7 +26,7 @@ async function article(file: string): Promise<NewsPlease> {
 }
 
 function normalizedText(doc: NewsPlease): string {
-  const [outcome] = normalizeObject({ key: 'a.json', body: new TextEncoder().encode(JSON.stringify(doc)) });
+  const [outcome] = normalizeObject({ key: 'a.json', body: new TextEncoder().encode(JSON.stringify(doc)), metadata: {} });
   if (!outcome.ok) throw new Error(`not a document: ${JSON.stringify(outcome)}`);
   return outcome.doc.text;
 }
