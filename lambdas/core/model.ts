@@ -114,6 +114,11 @@ export interface ActorCandidate {
   mentions: Mention[];
   salience: number;
   role?: string;
+  /**
+   * Outside English, a name only capitals suggest (a German noun may be one): an actor only when
+   * the registry already knows one of its keys, never a new one (core/tag/confirm-names.ts).
+   */
+  registryOnly?: boolean;
 }
 
 export interface Tags {
