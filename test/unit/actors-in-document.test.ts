@@ -134,3 +134,36 @@ describe('diacritic folding joins names, not ordinary words', () => {
     expect(mentionTexts(actorNamed(actors, 'Jonas Gahr Støre'))).toEqual(new Set(['Jonas Gahr Store', 'Støre']));
   });
 });
+
+describe('a surname inside a longer compound is no person', () => {
+  // 0e7ab2ce, 51bd183b, 761de707 (the German consulate attack in Mazar-i-Sharif, event 73).
+  it('"Mazar-i-Sharif" and "Mazar-e-Sharif" are places, not Shehbaz Sharif', () => {
+    const actors = extractActors({
+      title: 'Taliban attacks German consulate in northern Afghan city of Mazar-i-Sharif with truck bomb',
+      text: [
+        'The death toll from a powerful Taliban truck bombing at the German consulate in Afghanistan’s Mazar-i-Sharif city rose to at least six Friday.',
+        'Militants rammed a car packed with explosives into the wall of the consulate in Mazar-i-Sharif.',
+        'A suicide bomber has rammed a truck into a German consulate in Mazar-e-Sharif, officials said.',
+      ].join('\n'),
+    });
+    expect(actorNamed(actors, 'Shehbaz Sharif')).toBeUndefined();
+    expect(actorNamed(actors, 'Mazar-i-Sharif')?.type).toBe('place');
+    expect(allMentions(actors)).not.toContain('Sharif');
+    expect(allMentions(actors)).not.toContain('Mazar');
+  });
+
+  it('the same surname on its own, or two known names glued ("Trump-Putin"), still are people', () => {
+    const actors = extractActors({
+      title: '',
+      text: 'Pakistan’s Prime Minister Shehbaz Sharif met Vladimir Putin in Moscow. Sharif said the Sharif-Putin talks went well.',
+    });
+    expect(mentionTexts(actorNamed(actors, 'Shehbaz Sharif'))).toEqual(new Set(['Shehbaz Sharif', 'Sharif']));
+    expect(actorNamed(actors, 'Shehbaz Sharif')?.mentions).toHaveLength(3);
+    expect(actorNamed(actors, 'Vladimir Putin')?.mentions).toHaveLength(2);
+  });
+
+  it('"Stratford-upon-Avon" is one place', () => {
+    const actors = extractActors({ title: '', text: 'The playwright was born in Stratford-upon-Avon in 1564.' });
+    expect(actors.map((a) => [a.name, a.type])).toEqual([['Stratford-upon-Avon', 'place']]);
+  });
+});

@@ -37,6 +37,8 @@ export interface NameSpan {
   /** Context: preceded by "in/at/from…" (place) or followed by "said/told…" (person or organisation). */
   placeCue: boolean;
   speechCue: boolean;
+  /** Outside English, a span no name list vouches for (confirm-names.ts): an actor only through others. */
+  unconfirmed?: boolean;
 }
 
 interface Context {
@@ -54,6 +56,7 @@ const isJoiner = (t: Token): boolean => !t.isWord;
 const isNameWord = (t: Token): boolean => t.isWord && t.capitalised;
 const ROMAN_NUMERAL = /^[IVX]+$/;
 const BREAKING_CONNECTORS = new Set(['and', '&']);
+const COMPOUND_LINK = /^\p{Ll}{1,4}$/u;
 
 /**
  * Name spans of a text: the trained mention model (ner/) decides where mentions are and of which
@@ -231,7 +234,11 @@ function extension(tokens: Token[], j: number): number | undefined {
   if (!next || next.line !== current.line) return undefined;
   if (current.hyphenAfter) {
     const glued = tokens[j + 2];
-    return glued && isNameWord(glued) ? j + 2 : undefined;
+    if (glued && isNameWord(glued)) return j + 2;
+    // "Mazar-i-Sharif", "Stratford-upon-Avon", "Aix-en-Provence": a short lower-case link glued
+    // between two capitalised words keeps the compound one name.
+    const after = tokens[j + 4];
+    return glued && glued.hyphenAfter && COMPOUND_LINK.test(glued.text) && after && isNameWord(after) ? j + 4 : undefined;
   }
   if (isNameWord(next) && !next.sentenceStart) return j + 1;
   // Up to two lower-case connectors or particles between capitalised words ("Bank of the West", "bin Salman", "al-Assad").
@@ -363,8 +370,10 @@ function unknownRunEnd(ctx: Context, from: number): number {
     const t = chunk[k];
     const w = lower(t);
     if (isJoiner(t)) {
-      // "Jean-Claude" stays one name; "U.S.-Russia" splits where a known name follows.
-      if (longestKnown(ctx, k + 1)) break;
+      // "Jean-Claude" stays one name; "U.S.-Russia" splits where a known name follows, but a bare
+      // surname inside a compound is no person ("Mazar-i-Sharif" is not Shehbaz Sharif).
+      const glued = longestKnown(ctx, k + 1);
+      if (glued && !glued.match.surnameOnly) break;
       k++;
       continue;
     }
@@ -378,7 +387,8 @@ function unknownRunEnd(ctx: Context, from: number): number {
       continue;
     }
     if (COMMON_CAPITALISED.has(w) && !CORE_TITLES.has(w)) break;
-    if (longestKnown(ctx, k) && !GIVEN_NAMES.has(lower(chunk[k - 1]))) break;
+    const known = longestKnown(ctx, k);
+    if (known && !GIVEN_NAMES.has(lower(chunk[k - 1])) && !(known.match.surnameOnly && isJoiner(chunk[k - 1]))) break;
     const end = roleEnd(ctx, k);
     if (end > k && end < chunk.length) break;
     k++;
@@ -436,6 +446,8 @@ function unknownSpan(ctx: Context, from: number, to: number, role?: string): Nam
     return { ...span, type: 'organization', evidence: weak ? 'weak' : 'strong' };
   }
   if (names.length >= 2 && PLACE_HEADS.has(last)) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
+  // Capitalised words joined by a lower-case link ("Mazar-i-Sharif", "Rostov-on-Don") name places.
+  if (names.length >= 2 && words.some((t) => !t.capitalised && t.hyphenBefore && t.hyphenAfter)) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
   if (names.length === 1) return singleWordSpan(ctx, span, words[0]);
   if (GIVEN_NAMES.has(first) && !DEMONYMS.has(last)) return { ...span, type: 'person', evidence: weak ? 'weak' : 'strong' };
   if (words.every((t) => nameLike(ctx, t))) return { ...span, type: 'person', evidence: weak ? 'weak' : 'strong' };
