@@ -59,12 +59,13 @@ export function normalizeTag(raw: string): string {
   const match = /^([BIES])-(.+)$/.exec(raw);
   if (!match) return 'O';
   const type = match[2].toUpperCase();
-  const mapped = type === 'PERSON' ? 'PER' : type === 'GPE' ? 'LOC' : type;
+  // WNUT 2017 (ner-train): location, group, corporation; product and creative-work stay O.
+  const mapped = type === 'PERSON' ? 'PER' : type === 'GPE' || type === 'LOCATION' ? 'LOC' : type === 'GROUP' || type === 'CORPORATION' ? 'ORG' : type;
   if (!KEPT.has(mapped)) return 'O';
   return `${match[1] === 'B' || match[1] === 'S' ? 'B' : 'I'}-${mapped}`;
 }
 
-/** Parses CoNLL-style BIO: token per line, tag in the last column, blank line between sentences, -DOCSTART- between documents. */
+/** Parses CoNLL-style BIO or IO: token per line, tag in the last column, blank line between sentences, -DOCSTART- between documents. */
 export function parseBio(content: string): BioDocument[] {
   const docs: BioDocument[] = [];
   let doc: BioDocument = { sentences: [] };
@@ -78,13 +79,20 @@ export function parseBio(content: string): BioDocument[] {
     if (doc.sentences.length) docs.push(doc);
     doc = { sentences: [] };
   };
+  // Tweets (BTC, WNUT) come without -DOCSTART-: each sentence is a document of its own, so that
+  // document features (a word written in lower case elsewhere) never read another tweet.
+  const documentPerSentence = !/^-DOCSTART-/m.test(content);
   for (const rawLine of content.split(/\r?\n/)) {
     const line = rawLine.trim();
     if (line.startsWith('#')) continue;
-    if (!line) { endSentence(); continue; }
+    if (!line) { if (documentPerSentence) endDocument(); else endSentence(); continue; }
     const columns = line.split(/\s+/);
     if (columns[0] === '-DOCSTART-') { endDocument(); continue; }
-    sentence.push({ text: columns[0], tag: columns.length > 1 ? normalizeTag(columns[columns.length - 1]) : 'O' });
+    const tag = columns.length > 1 ? normalizeTag(columns[columns.length - 1]) : 'O';
+    // IO files (wikigold, SEC): an I- that follows no entity of its type begins one.
+    const previous = sentence[sentence.length - 1]?.tag ?? 'O';
+    const begins = tag.startsWith('I-') && previous.slice(2) !== tag.slice(2);
+    sentence.push({ text: columns[0], tag: begins ? `B-${tag.slice(2)}` : tag });
   }
   endDocument();
   return docs;

@@ -89,7 +89,8 @@ function train(instances: Instance[], tableSize: number, epochs: number, seed: n
     let errors = 0;
     for (const [inst, from, to] of units) {
       const predicted = new Uint8Array(inst.tokens.length);
-      const emissions = emissionScores(model, inst.features, inst.tokens.length);
+      // Only this line's rows (a document of ner-train can be long: a whole wikigold article).
+      const emissions = emissionScores(model, inst.features, to, from);
       viterbi(emissions, model.transitions, from, to, predicted);
       for (let i = from; i < to; i++) {
         const gold = inst.gold[i];

@@ -37,6 +37,19 @@ describe('ner-metrics', () => {
     expect(normalizeTag('B-GPE')).toBe('B-LOC');
   });
 
+  it('reads ner-train formats: IO tags begin an entity, WNUT types map to PER/ORG/LOC, a file without -DOCSTART- is a document per sentence', () => {
+    // wikigold / SEC: IO tags (an I- after O or another type begins an entity).
+    const io = parseBio(['-DOCSTART- O', '', 'The I-ORG', 'Mad I-ORG', 'Capsule I-ORG', 'met O', 'Tokyo I-LOC', 'Osc-Dis I-MISC'].join('\n'));
+    expect(io[0].sentences[0].map((t) => t.tag)).toEqual(['B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC', 'O']);
+    expect(entitiesOfTags(io[0].sentences[0].map((t) => t.tag))).toEqual([{ start: 0, end: 3, type: 'ORG' }, { start: 4, end: 5, type: 'LOC' }]);
+    // WNUT 2017: tab-separated, no -DOCSTART-; product and creative-work are no actors.
+    const wnut = parseBio(['Kill\tB-creative-work', 'Bill\tI-creative-work', 'by\tO', 'Quentin\tB-person', '', 'Apple\tB-corporation', 'in\tO', 'Paris\tB-location', 'fans\tB-group', ''].join('\n'));
+    expect(wnut).toHaveLength(2);
+    expect(wnut.map((d) => d.sentences.length)).toEqual([1, 1]);
+    expect(wnut[0].sentences[0].map((t) => t.tag)).toEqual(['O', 'O', 'O', 'B-PER']);
+    expect(wnut[1].sentences[0].map((t) => t.tag)).toEqual(['B-ORG', 'O', 'B-LOC', 'B-ORG']);
+  });
+
   it('rebuilds text with token offsets: spaces between tokens, newlines between sentences', () => {
     const doc = documentText(parseBio(BIO)[0]);
     expect(doc.text).toBe('Marco Rubio met Lavrov in Riyadh .\nThe EU watched Eurovision');

@@ -43,11 +43,12 @@ export function allowedTransition(from: number, to: number): boolean {
 }
 
 /** Emission scores of every token: n x LABEL_COUNT. */
-export function emissionScores(model: MentionModel, features: TokenFeatures, n: number): Float32Array {
+/** Emission scores of tokens [from, n) (rows before `from` stay 0: training scores one line at a time). */
+export function emissionScores(model: MentionModel, features: TokenFeatures, n: number, from = 0): Float32Array {
   const scores = new Float32Array(n * LABEL_COUNT);
   const { ids, offsets } = features;
   const w = model.weights;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const row = i * LABEL_COUNT;
     for (let k = offsets[i]; k < offsets[i + 1]; k++) {
       const base = ids[k] * LABEL_COUNT;
