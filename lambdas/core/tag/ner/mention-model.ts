@@ -42,8 +42,7 @@ export function allowedTransition(from: number, to: number): boolean {
   return from !== LABEL_COUNT && from !== 0 && labelType(from) === labelType(to);
 }
 
-/** Emission scores of every token: n x LABEL_COUNT. */
-/** Emission scores of tokens [from, n) (rows before `from` stay 0: training scores one line at a time). */
+/** Emission scores of tokens [from, n): n x LABEL_COUNT (rows before `from` stay 0: training scores one line at a time). */
 export function emissionScores(model: MentionModel, features: TokenFeatures, n: number, from = 0): Float32Array {
   const scores = new Float32Array(n * LABEL_COUNT);
   const { ids, offsets } = features;
