@@ -64,6 +64,33 @@ describe('the dashboard in Chromium', () => {
     await expect(page.locator(copyLink!).count()).resolves.toBe(1);
   });
 
+  it('every page: controls labelled, text contrast of WCAG AA, a skip link for the keyboard, no sideways scrolling on a phone', async () => {
+    await page.goto('/');
+    const storyHref = (await page.locator('a.story-link').getAttribute('href'))!;
+    const articleHref = `/articles/${storyHref.split('/').pop()}`;
+    const paths = ['/', storyHref, articleHref, '/actors/p:marco-rubio', '/watches', '/feeds', '/alerts'];
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      for (const p of paths) {
+        await page.goto(p);
+        const report = await page.evaluate(auditPage);
+        expect({ page: p, width: viewport.width, ...report, scrollWidth: Math.min(report.scrollWidth, viewport.width) })
+          .toEqual({ page: p, width: viewport.width, unlabelled: [], unnamed: [], lowContrast: [], texts: report.texts, scrollWidth: viewport.width });
+        expect(report.texts).toBeGreaterThan(10);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // The first Tab shows the skip link; following it puts the focus on the page's content.
+    await page.goto('/watches');
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip-link');
+    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect((await skip.boundingBox())!.x).toBeGreaterThanOrEqual(0);
+    await expect(skip.evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+  });
+
   it('a watch created through the form (after a preview) appears in the CLI\'s `watch list`', async () => {
     await page.goto('/watches');
     await page.getByLabel('Name', { exact: true }).fill('rubio in riyadh');
@@ -86,3 +113,62 @@ describe('the dashboard in Chromium', () => {
     expect(JSON.parse(list.stdout.trim())).toMatchObject({ id: 'rubio-in-riyadh', name: 'rubio in riyadh', actors: ['Marco Rubio'], keywords: ['Riyadh'] });
   }, 30_000);
 });
+
+/**
+ * Runs in the page: form controls without a label, links and buttons without a name, text whose
+ * contrast with its background is under WCAG AA (4.5:1; 3:1 for large text), and the page's width.
+ */
+function auditPage() {
+  type Rgba = [number, number, number, number];
+  const parse = (colour: string): Rgba => {
+    const m = /rgba?\(([^)]+)\)/.exec(colour);
+    if (!m) return [0, 0, 0, 0];
+    const [r, g, b, a = '1'] = m[1].split(/[,\s/]+/).filter(Boolean);
+    return [Number(r), Number(g), Number(b), Number(a)];
+  };
+  const over = (top: Rgba, bottom: Rgba): Rgba => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1) as Rgba;
+  const luminance = ([r, g, b]: Rgba) => {
+    const channel = (c: number) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const background = (el: Element | null): Rgba => {
+    const layers: Rgba[] = [];
+    for (let node = el; node; node = node.parentElement) {
+      if (node instanceof SVGElement && !(node instanceof SVGSVGElement)) continue;
+      const bg = parse(getComputedStyle(node).backgroundColor);
+      if (bg[3] > 0) layers.push(bg);
+      if (bg[3] === 1) break;
+    }
+    return layers.reduceRight<Rgba>((below, layer) => over(layer, below), [255, 255, 255, 1]);
+  };
+  const visible = (el: Element) => {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return box.width > 1 && box.height > 1 && style.visibility !== 'hidden' && style.display !== 'none' && !el.closest('.visually-hidden, .skip-link');
+  };
+  const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+
+  const unlabelled = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+    .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+    .map(describe);
+  const unnamed = [...document.querySelectorAll('a[href], button')]
+    .filter((el) => !(el.textContent ?? '').trim() && !el.getAttribute('aria-label') && !el.querySelector('img[alt]:not([alt=""]), title'))
+    .map(describe);
+  const lowContrast: string[] = [];
+  let texts = 0;
+  for (const el of document.querySelectorAll('body *')) {
+    const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+    if (!ownText || !visible(el) || ['SCRIPT', 'TITLE', 'DESC', 'OPTION'].includes(el.tagName.toUpperCase())) continue;
+    const style = getComputedStyle(el);
+    const ink = parse(el instanceof SVGElement ? style.fill : style.color);
+    const bg = background(el);
+    const fg = over(ink, bg);
+    const [light, dark] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+    const ratio = (light + 0.05) / (dark + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    texts++;
+    if (ratio < (large ? 3 : 4.5)) lowContrast.push(`${describe(el)} ${ratio.toFixed(2)}:1`);
+  }
+  return { unlabelled, unnamed, lowContrast, texts, scrollWidth: document.documentElement.scrollWidth };
+}
