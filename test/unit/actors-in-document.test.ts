@@ -5,7 +5,7 @@
  * from news-cluster-dev (file prefixes given) or quote the issue's own examples.
  */
 import type { ActorCandidate } from '../../lambdas/core/model';
-import { extractActors } from '../../lambdas/core/tag';
+import { extractActors, resolveActors } from '../../lambdas/core/tag';
 
 const actorNamed = (actors: ActorCandidate[], name: string) => actors.find((a) => a.name === name);
 const mentionTexts = (actor: ActorCandidate | undefined) => new Set(actor?.mentions.map((m) => m.text));
@@ -124,6 +124,17 @@ describe('diacritic folding joins names, not ordinary words', () => {
   it('"App Store" (26c06dca) is not Jonas Gahr Støre', () => {
     const actors = extractActors({ title: '', text: 'Telegram’s apps have been pulled from the iOS App Store. Apple said the Store has rules.' });
     expect(actorNamed(actors, 'Jonas Gahr Støre')).toBeUndefined();
+  });
+
+  it('in the registry too: an article\'s "Store" does not resolve to the Støre a former article stored', () => {
+    const first = resolveActors(extractActors({ title: '', text: 'Prime Minister Jonas Gahr Støre spoke in Oslo. Støre said Norway would keep its support.' }), new Map());
+    const stoere = first.registryUpdates.find((r) => r.name === 'Jonas Gahr Støre');
+    expect(stoere?.aliases).toContain('store');
+    const registry = new Map(stoere!.aliases.map((alias) => [alias, stoere!]));
+    const store = { name: 'Store', type: 'organization' as const, keys: ['store'], mentions: [{ start: 4, end: 9, text: 'Store' }], salience: 0.5 };
+    expect(resolveActors([store], registry).actors.map((a) => a.id)).toEqual(['o:store']);
+    const later = extractActors({ title: '', text: 'On Friday Støre said the budget would pass.' });
+    expect(resolveActors(later, registry).actors.map((a) => a.name)).toContain('Jonas Gahr Støre');
   });
 
   it('"Støre", and "Jonas Gahr Store" written without the ø, still are', () => {

@@ -14,6 +14,15 @@ import { COMMON_CAPITALISED } from './lexicon/words';
 /** Folded spellings of names that are ordinary words ("Støre" -> "store"): see lookup. */
 const FOLDED_ORDINARY_WORDS: ReadonlySet<string> = new Set(FOLDED_ORDINARY.words);
 
+/**
+ * Whether a folded key may stand for the name as written: not when the key is an ordinary word
+ * ("store") and the text wrote that word itself ("Store", not "Støre"). The registry applies
+ * the same guard as lookup below, so "Store" never resolves to Jonas Gahr Støre there either.
+ */
+export function foldingKeeps(key: string, written: string): boolean {
+  return !FOLDED_ORDINARY_WORDS.has(key) || lettersOnly(written).toLowerCase() !== key;
+}
+
 export interface KnownActor {
   /** Folded canonical name: unique per type. */
   key: string;

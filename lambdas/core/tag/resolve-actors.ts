@@ -3,10 +3,11 @@
  * first of its keys the registry knows (full name first; a key a user set as an alias before any
  * other); a bare surname ("Lavrov") takes the one known actor whose full name ends with it;
  * anything else becomes a new actor with a deterministic id, so the same name gets the same id
- * in every document and every process.
+ * in every document and every process; except a `registryOnly` candidate, which is dropped.
  */
 import type { ActorCandidate, ActorRecord, ActorTag, ActorType, Mention } from '../model';
 import { foldName, slugOfKey } from './fold-name';
+import { foldingKeeps } from './gazetteer';
 
 export interface ResolvedActors {
   actors: ActorTag[];
@@ -25,6 +26,7 @@ export function resolveActors(candidates: ActorCandidate[], known: Map<string, A
   const merged = new Map<string, { record: ActorRecord; tag: ActorTag; isNew: boolean; aliases: Set<string> }>();
   for (const candidate of candidates) {
     const existing = findKnown(candidate, known);
+    if (!existing && candidate.registryOnly) continue;
     const record = existing ?? { id: actorId(candidate.type, candidate.name), name: candidate.name, type: candidate.type, aliases: [] };
     const entry = merged.get(record.id);
     if (entry) {
@@ -59,18 +61,20 @@ export function resolveActors(candidates: ActorCandidate[], known: Map<string, A
 }
 
 function findKnown(candidate: ActorCandidate, known: Map<string, ActorRecord>): ActorRecord | undefined {
+  // "Store" is not a folded "Støre": a key that is an ordinary word counts only when written otherwise.
+  const keys = candidate.keys.filter((key) => candidate.mentions.length === 0 || candidate.mentions.some((m) => foldingKeeps(key, m.text)));
   // A user's alias (`newswatch actors alias|split`) wins over whatever the tagger recorded.
-  for (const key of candidate.keys) {
+  for (const key of keys) {
     const record = known.get(key);
     if (record?.userAliases?.includes(key)) return record;
   }
-  for (const key of candidate.keys) {
+  for (const key of keys) {
     const record = known.get(key);
     if (record) return record;
   }
   // A bare surname: the single known person whose full alias ends with it.
-  if (candidate.type === 'person' && candidate.keys.every((k) => !k.includes(' '))) {
-    const surname = candidate.keys[0];
+  if (candidate.type === 'person' && keys.length && keys.every((k) => !k.includes(' '))) {
+    const surname = keys[0];
     const matches = new Map<string, ActorRecord>();
     for (const record of known.values()) {
       if (record.type === 'person' && record.aliases.some((a) => a.includes(' ') && a.endsWith(` ${surname}`))) matches.set(record.id, record);
