@@ -122,6 +122,10 @@ export interface NormalizeConfig {
   proseContainerSlack: number;
   proseContainerMinChars: number;
   proseContainerMinParagraphs: number;
+  /** The lead kept above the body: at most this many paragraphs, each at least this long. */
+  leadMaxParagraphs: number;
+  leadMinChars: number;
+  leadMaxLevels: number;
   /** How far into a page its doctype is looked for, past server warnings printed before it. */
   preambleMaxChars: number;
   /** A block with at least this share of its characters inside links is navigation or a promo. */
@@ -255,6 +259,9 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   proseContainerMinChars: 300,
   proseContainerMinParagraphs: 3,
   preambleMaxChars: 16_384,
+  leadMaxParagraphs: 2,
+  leadMinChars: 60,
+  leadMaxLevels: 5,
   maxLinkDensity: 0.8,
   jsonLdBodyMinChars: 600,
   jsonLdBodyMinShare: 0.6,

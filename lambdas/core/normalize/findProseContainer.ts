@@ -25,6 +25,11 @@ export interface ProseMap {
   chars: number;
   /** The container's blocks; empty when the page has too little prose. */
   containerBlocks: TextBlock[];
+  /**
+   * The lead: prose paragraphs between the headline and the container, in the part of the
+   * page they share (an article's <header> with its intro), which Readability often leaves out.
+   */
+  lead: string[];
 }
 
 /**
@@ -61,16 +66,68 @@ export function findProseContainer(body: ProseElement, config: NormalizeConfig):
       bestChars = entry.chars;
     }
   }
-  if (!best || bestChars < config.proseContainerMinChars || own.get(best)!.paragraphs.length < config.proseContainerMinParagraphs) return { paragraphs: [], chars: 0, containerBlocks: [] };
+  if (!best || bestChars < config.proseContainerMinChars) return { paragraphs: [], chars: 0, containerBlocks: [], lead: [] };
+  const lead = findLead(best, body, config);
+  if (own.get(best)!.paragraphs.length < config.proseContainerMinParagraphs) return { paragraphs: [], chars: 0, containerBlocks: [], lead };
   let container: ProseElement = best;
   for (let parent = container.parentElement; parent && parent !== body && (held.get(parent) ?? 0) <= bestChars * config.proseContainerSlack; parent = parent.parentElement) {
     container = parent;
   }
   const { paragraphs } = own.get(best)!;
-  return { paragraphs, chars: bestChars, containerBlocks: collectBlocks(container) };
+  return { paragraphs, chars: bestChars, containerBlocks: collectBlocks(container), lead };
 }
 
-function isProse(paragraph: ProseElement, text: string, config: NormalizeConfig): boolean {
+/**
+ * The prose paragraphs after the page's h1 and before the article body, inside the nearest
+ * ancestor of the body (at most leadMaxLevels up) that holds the h1 too: not the page's body or
+ * a wrapper far above (a site banner's h1 followed by teasers says nothing about the article).
+ */
+function findLead(container: ProseElement, body: ProseElement, config: NormalizeConfig): string[] {
+  let scope: ProseElement | null = container.parentElement;
+  let headline: ProseElement | undefined;
+  for (let level = 1; scope && scope !== body && level <= config.leadMaxLevels; scope = scope.parentElement, level += 1) {
+    headline = firstHeadline(scope);
+    if (headline) break;
+  }
+  if (!scope || scope === body || !headline) return [];
+  const lead: string[] = [];
+  let afterHeadline = false;
+  let done = false;
+  const walk = (element: ProseElement) => {
+    for (const child of Array.from(element.children)) {
+      if (done) return;
+      if (child === container) {
+        done = true;
+        return;
+      }
+      if (child === headline) {
+        afterHeadline = true;
+        continue;
+      }
+      const tag = child.tagName.toUpperCase();
+      if (afterHeadline && (tag === 'P' || tag === 'LI')) {
+        const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (text.length >= config.leadMinChars && isProse(child, text, config)) lead.push(text);
+        if (lead.length >= config.leadMaxParagraphs) done = true;
+        continue;
+      }
+      walk(child);
+    }
+  };
+  walk(scope);
+  return done || lead.length > 0 ? lead : [];
+}
+
+function firstHeadline(scope: ProseElement): ProseElement | undefined {
+  for (const child of Array.from(scope.children)) {
+    if (child.tagName.toUpperCase() === 'H1') return child;
+    const found = firstHeadline(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function isProse(paragraph: ProseElement, text: string, config: Pick<NormalizeConfig, 'proseParagraphMinChars' | 'proseMaxLinkShare'>): boolean {
   if (text.length < config.proseParagraphMinChars || !/[.!?:;]/.test(text)) return false;
   let linked = 0;
   const walk = (node: ProseElement) => {

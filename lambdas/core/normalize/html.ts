@@ -176,6 +176,7 @@ function extractMainText(document: Document, page: PageSource, prose: ProseMap, 
   if (prose.containerBlocks.length > 0 && (blocks.length === 0 || proseCoverage(prose, blocks) < config.readabilityMinProseCoverage)) {
     blocks = prose.containerBlocks;
   }
+  blocks = withLead(blocks, prose.lead);
   if (blocks.length === 0) {
     // Readability found no article (a very short page): fall back to the visible body text.
     return { blocks: bodyParagraphs(page, config).map((text) => ({ text, linkDensity: 0, heading: false })) };
@@ -188,6 +189,15 @@ function extractMainText(document: Document, page: PageSource, prose: ProseMap, 
     publishedTime: result?.publishedTime ?? undefined,
     lang: result?.lang ?? undefined,
   };
+}
+
+/** The lead paragraphs the blocks lack, put first (Readability often leaves out an article's intro). */
+function withLead(blocks: TextBlock[], lead: string[]): TextBlock[] {
+  if (blocks.length === 0 || lead.length === 0) return blocks;
+  const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const extracted = fold(blocks.map((b) => b.text).join(' '));
+  const missing = lead.filter((text) => !extracted.includes(fold(text)));
+  return missing.length === 0 ? blocks : [...missing.map((text) => ({ text, linkDensity: 0, heading: false })), ...blocks];
 }
 
 /**
