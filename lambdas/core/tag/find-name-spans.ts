@@ -11,7 +11,7 @@ import { gazetteer, type AliasMatch, type KnownActor } from './gazetteer';
 import { GIVEN_NAMES } from './lexicon/given-names';
 import {
   COMMON_CAPITALISED, CORE_TITLES, DEMONYMS, EVENT_HEADS, NAME_CONNECTORS, NAME_PARTICLES,
-  ORGANIZATION_HEADS, ORGANIZATION_OF_HEADS, PLACE_HEADS, PLACE_OF_HEADS, PLACE_PREPOSITIONS,
+  ORGANIZATION_HEADS, ORGANIZATION_OF_HEADS, PLACE_HEADS, PLACE_LINKS, PLACE_OF_HEADS, PLACE_PREPOSITIONS,
   ROLE_MODIFIERS, SPEECH_VERBS,
 } from './lexicon/words';
 import { findMentions, type TokenMention } from './ner/mention-model';
@@ -56,7 +56,6 @@ const isJoiner = (t: Token): boolean => !t.isWord;
 const isNameWord = (t: Token): boolean => t.isWord && t.capitalised;
 const ROMAN_NUMERAL = /^[IVX]+$/;
 const BREAKING_CONNECTORS = new Set(['and', '&']);
-const COMPOUND_LINK = /^\p{Ll}{1,4}$/u;
 
 /**
  * Name spans of a text: the trained mention model (ner/) decides where mentions are and of which
@@ -235,10 +234,10 @@ function extension(tokens: Token[], j: number): number | undefined {
   if (current.hyphenAfter) {
     const glued = tokens[j + 2];
     if (glued && isNameWord(glued)) return j + 2;
-    // "Mazar-i-Sharif", "Stratford-upon-Avon", "Aix-en-Provence": a short lower-case link glued
-    // between two capitalised words keeps the compound one name.
+    // "Mazar-i-Sharif", "Stratford-upon-Avon", "Aix-en-Provence": a place name's lower-case link
+    // glued between two capitalised words keeps the compound one name.
     const after = tokens[j + 4];
-    return glued && glued.hyphenAfter && COMPOUND_LINK.test(glued.text) && after && isNameWord(after) ? j + 4 : undefined;
+    return glued && glued.hyphenAfter && PLACE_LINKS.has(glued.text) && after && isNameWord(after) ? j + 4 : undefined;
   }
   if (isNameWord(next) && !next.sentenceStart) return j + 1;
   // Up to two lower-case connectors or particles between capitalised words ("Bank of the West", "bin Salman", "al-Assad").
@@ -446,8 +445,8 @@ function unknownSpan(ctx: Context, from: number, to: number, role?: string): Nam
     return { ...span, type: 'organization', evidence: weak ? 'weak' : 'strong' };
   }
   if (names.length >= 2 && PLACE_HEADS.has(last)) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
-  // Capitalised words joined by a lower-case link ("Mazar-i-Sharif", "Rostov-on-Don") name places.
-  if (names.length >= 2 && words.some((t) => !t.capitalised && t.hyphenBefore && t.hyphenAfter)) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
+  // Capitalised words joined by a place link ("Mazar-i-Sharif", "Rostov-on-Don") name a place.
+  if (names.length >= 2 && words.some((t) => t.hyphenBefore && t.hyphenAfter && PLACE_LINKS.has(t.text))) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
   if (names.length === 1) return singleWordSpan(ctx, span, words[0]);
   if (GIVEN_NAMES.has(first) && !DEMONYMS.has(last)) return { ...span, type: 'person', evidence: weak ? 'weak' : 'strong' };
   if (words.every((t) => nameLike(ctx, t))) return { ...span, type: 'person', evidence: weak ? 'weak' : 'strong' };

@@ -16,6 +16,9 @@ export const CORE_TITLES: ReadonlySet<string> = new Set(WORDS.coreTitles);
 /** Name particles that may sit inside a person's name ("Mohammed bin Salman", "Ursula von der Leyen"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(WORDS.nameParticles);
 
+/** Lower-case links glued by hyphens inside a place name ("Mazar-i-Sharif", "Stratford-upon-Avon", "Frankfurt-am-Main"). */
+export const PLACE_LINKS: ReadonlySet<string> = new Set(WORDS.placeLinks);
+
 /** Connectors allowed inside organisation and place names ("Bank of England"). */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set(WORDS.nameConnectors);
 
