@@ -148,16 +148,16 @@ function auditPage() {
   };
   const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
 
-  const unlabelled = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+  const unlabelled = Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
     .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
     .map(describe);
-  const unnamed = [...document.querySelectorAll('a[href], button')]
+  const unnamed = Array.from(document.querySelectorAll('a[href], button'))
     .filter((el) => !(el.textContent ?? '').trim() && !el.getAttribute('aria-label') && !el.querySelector('img[alt]:not([alt=""]), title'))
     .map(describe);
   const lowContrast: string[] = [];
   let texts = 0;
-  for (const el of document.querySelectorAll('body *')) {
-    const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
     if (!ownText || !visible(el) || ['SCRIPT', 'TITLE', 'DESC', 'OPTION'].includes(el.tagName.toUpperCase())) continue;
     const style = getComputedStyle(el);
     const ink = parse(el instanceof SVGElement ? style.fill : style.color);

@@ -19,7 +19,7 @@ const ORIGIN = 'http://localhost';
 
 interface Row { storyId: string; headline: string; sources: string[]; firstSeen: string; lastSeen: string }
 
-async function withStore<T>(prefix: string, options: { inMemory: boolean }, dataDir?: string) {
+async function withStore(prefix: string, options: { inMemory: boolean }, dataDir?: string) {
   const dir = dataDir ?? await mkdtemp(path.join(tmpdir(), prefix));
   const runtime = await startEmbedded({ dataDir: dir, inMemory: options.inMemory });
   const { app } = createDashboard(runtime, { csrfToken: TOKEN });
