@@ -158,6 +158,8 @@ describe('a surname inside a longer compound is no person', () => {
       ].join('\n'),
     });
     expect(actorNamed(actors, 'Shehbaz Sharif')).toBeUndefined();
+    // The ezafe link romanized two ways is one place.
+    expect(mentionTexts(actorNamed(actors, 'Mazar-i-Sharif'))).toEqual(new Set(['Mazar-i-Sharif', 'Mazar-e-Sharif']));
     expect(actorNamed(actors, 'Mazar-i-Sharif')?.type).toBe('place');
     expect(allMentions(actors)).not.toContain('Sharif');
     expect(allMentions(actors)).not.toContain('Mazar');

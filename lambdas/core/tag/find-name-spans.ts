@@ -56,6 +56,8 @@ const isJoiner = (t: Token): boolean => !t.isWord;
 const isNameWord = (t: Token): boolean => t.isWord && t.capitalised;
 const ROMAN_NUMERAL = /^[IVX]+$/;
 const BREAKING_CONNECTORS = new Set(['and', '&']);
+/** The Persian ezafe link is romanized -e- or -i- ("Mazar-e-Sharif", "Mazar-i-Sharif"): one key for both. */
+const EZAFE_E = / e (?=\S)/g;
 
 /**
  * Name spans of a text: the trained mention model (ner/) decides where mentions are and of which
@@ -446,7 +448,9 @@ function unknownSpan(ctx: Context, from: number, to: number, role?: string): Nam
   }
   if (names.length >= 2 && PLACE_HEADS.has(last)) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
   // Capitalised words joined by a place link ("Mazar-i-Sharif", "Rostov-on-Don") name a place.
-  if (names.length >= 2 && words.some((t) => t.hyphenBefore && t.hyphenAfter && PLACE_LINKS.has(t.text))) return { ...span, type: 'place', evidence: weak ? 'weak' : 'strong' };
+  if (names.length >= 2 && words.some((t) => t.hyphenBefore && t.hyphenAfter && PLACE_LINKS.has(t.text))) {
+    return { ...span, key: span.key.replace(EZAFE_E, ' i '), type: 'place', evidence: weak ? 'weak' : 'strong' };
+  }
   if (names.length === 1) return singleWordSpan(ctx, span, words[0]);
   if (GIVEN_NAMES.has(first) && !DEMONYMS.has(last)) return { ...span, type: 'person', evidence: weak ? 'weak' : 'strong' };
   if (words.every((t) => nameLike(ctx, t))) return { ...span, type: 'person', evidence: weak ? 'weak' : 'strong' };
