@@ -170,6 +170,12 @@ export interface StoryStore {
    * announcement time), and whether each is in the index head of one of the keys yet.
    */
   findAnnouncedStories(keys: string[], since: string): Promise<AnnouncedStory[]>;
+  /**
+   * The stories announced under any of the keys within the last `seconds` of the store's clock
+   * (the clock announcements are stamped with) and not in the index head of any of them yet:
+   * stories being created right now.
+   */
+  findStoriesInFlight(keys: string[], seconds: number): Promise<AnnouncedStory[]>;
   /** Stories, most recently updated first (Query on a list index; never a Scan). */
   listStories(limit?: number): Promise<Story[]>;
   /**

@@ -382,6 +382,10 @@ export class DynamoStore implements NewswatchStore {
     return earlier && earlier.announcedAt < at ? earlier.announcedAt : at;
   }
 
+  async findStoriesInFlight(keys: string[], seconds: number): Promise<AnnouncedStory[]> {
+    return (await this.findAnnouncedStories(keys, new Date(Date.now() - seconds * 1000).toISOString())).filter((story) => !story.indexed);
+  }
+
   async findAnnouncedStories(keys: string[], since: string, withHeads = true): Promise<AnnouncedStory[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return [];

@@ -32,6 +32,12 @@ export interface IngestConfig {
    */
   announcementWaits: number;
   announcementWaitMs: number;
+  /**
+   * A join also weighs the stories announced this many seconds back and not indexed yet (being
+   * created by a racing article): long enough for a creation in progress, short enough that a
+   * story long created is never taken for one.
+   */
+  inFlightSeconds: number;
 }
 
 export const DEFAULT_INGEST_CONFIG: IngestConfig = {
@@ -43,6 +49,7 @@ export const DEFAULT_INGEST_CONFIG: IngestConfig = {
   announcementWindowSeconds: 30,
   announcementWaits: 20,
   announcementWaitMs: 50,
+  inFlightSeconds: 5,
 };
 
 /**

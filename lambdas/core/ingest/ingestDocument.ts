@@ -142,13 +142,15 @@ interface TaggedDraft {
 
 async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<TaggedDraft> {
   const { doc, source, now } = ctx;
+  // doc.language (normalize's detectLanguage) reaches each step: outside English, capitals alone
+  // make no actor and the stop words are the language's.
   const candidates = extractActors(doc);
   const known = await deps.store.findActorsByAlias(actorLookupKeys(candidates), candidates.map((c) => actorId(c.type, c.name)));
   const { actors, registryUpdates } = resolveActors(candidates, known);
   if (registryUpdates.length > 0) await deps.store.saveActors(registryUpdates);
   const topics = tagTopics(doc, ctx.watches);
   const keyphrases = extractKeyphrases(doc);
-  const profile = profileArticle({ title: doc.title, text: doc.text, actors, topics });
+  const profile = profileArticle({ title: doc.title, text: doc.text, language: doc.language, actors, topics });
 
   const article: Article = {
     id: articleIdFor(source.id, doc.text),
@@ -196,7 +198,7 @@ interface StoryDecision {
  */
 async function decideStory(draft: TaggedDraft, ctx: DocumentContext, deps: DocumentDeps): Promise<StoryDecision> {
   const first = await lookUpStory(draft, ctx, deps);
-  if (first.decision) return first.decision;
+  if (first.decision) return reconsiderJoin(first.decision, first.candidates, draft, ctx, deps);
 
   const { store } = deps;
   const { article, profile, keys } = draft;
@@ -232,6 +234,47 @@ async function decideStory(draft: TaggedDraft, ctx: DocumentContext, deps: Docum
     if (look >= ctx.config.announcementWaits) {
       throw new RetryableError(`story ${pending.join(', ')} was announced before ${storyId} and is not created yet: retry once it is`);
     }
+    await new Promise((resolve) => setTimeout(resolve, ctx.config.announcementWaitMs));
+  }
+}
+
+/**
+ * A join decided on the index alone may miss the story the article belongs to: announced by a
+ * racing first article of the same event and not created or indexed yet. Joining the nearest
+ * indexed story instead pulls the whole event into another story (its later articles follow
+ * the majority). So a join looks at the stories announced under its keys too: one that is
+ * created is weighed with the other candidates, one not created yet is waited for (a few short
+ * waits; then the join stands as decided, it is never worse than the index alone). In a run
+ * without racers every announced story is created and indexed by then: nothing changes.
+ */
+async function reconsiderJoin(
+  decision: StoryDecision,
+  candidates: Story[],
+  { article, profile, keys }: TaggedDraft,
+  ctx: DocumentContext,
+  deps: DocumentDeps,
+): Promise<StoryDecision> {
+  const { store } = deps;
+  const known = new Set(candidates.map((story) => story.id));
+  for (let look = 1; ; look++) {
+    const unindexed = (await store.findStoriesInFlight(keys, ctx.config.inFlightSeconds)).filter((a) => !known.has(a.id));
+    if (unindexed.length === 0) return decision;
+    const created = await store.getStories(unindexed.map((a) => a.id));
+    if (created.length > 0) {
+      const weighed = [...candidates, ...created];
+      const assignment = assignStory({ profile, publishedAt: article.publishedAt ?? ctx.now }, weighed);
+      if (assignment.action === 'join' && assignment.storyId !== decision.storyId) {
+        return { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: weighed.find((story) => story.id === assignment.storyId) };
+      }
+    }
+    const exists = new Set(created.map((story) => story.id));
+    let pending = false;
+    for (const other of unindexed.filter((a) => !exists.has(a.id) && a.id !== article.id)) {
+      const claimed = await store.getArticle(other.id);
+      // Claimed into another story: that announcement names no story, now or later.
+      if (!claimed?.storyId || claimed.storyId === other.id) pending = true;
+    }
+    if (!pending || look >= ctx.config.announcementWaits) return decision;
     await new Promise((resolve) => setTimeout(resolve, ctx.config.announcementWaitMs));
   }
 }
