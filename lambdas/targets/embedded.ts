@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdir } from 'node:fs/promises';
-import { Agent } from 'node:http';
 import path from 'node:path';
 import { countCommands, createDocumentClient, DynamoAlertQueue, DynamoStore, ensureTable } from '../adapters/dynamodb';
 import { DynamoDigestStore } from '../adapters/dynamodb/digest-store';
@@ -53,14 +52,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedR
 async function startEngine(dataDir: string, inMemory: boolean, lock: DataDirLock | undefined): Promise<EmbeddedRuntime> {
   const engine = await startDynaliteThread({ path: inMemory ? undefined : path.join(dataDir, 'dynamodb') });
   const endpoint = `http://127.0.0.1:${engine.port}`;
-  const httpAgent = new Agent({ keepAlive: true, maxSockets: LOCAL_MAX_SOCKETS });
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 3,
-    // Connections kept open and reused (as the SDK default does), with room for the documents in flight.
-    requestHandler: { httpAgent },
+    // The SDK's requests go to the engine's thread as messages, not through a loopback socket
+    // (dynalite-thread.ts): the same requests, serialized and answered by the same code.
+    requestHandler: engine.requestHandler,
     // dynalite checks that a request carries a SigV4 Authorization header, never its signature:
     // hashing and HMACs per request were a tenth of a local ingest's time (docs/performance.md).
     signer: { sign: async (request) => localSignature(request) },
@@ -86,9 +85,6 @@ async function startEngine(dataDir: string, inMemory: boolean, lock: DataDirLock
     },
   };
 }
-
-/** Requests in flight at once to the embedded engine (a local ingest runs a few documents at a time). */
-const LOCAL_MAX_SOCKETS = 16;
 
 /** The shape of a SigV4 header, as dynalite checks it; the signature itself is never verified locally. */
 function localSignature<R extends { headers: Record<string, string> }>(request: R): R {
