@@ -1,6 +1,6 @@
 /**
  * `newswatch tag --jsonl`: the tag step alone, one JSON line in -> one JSON line out.
- *   in:  {"id": …, "text": "…", "title"?: "…"}
+ *   in:  {"id": …, "text": "…", "title"?: "…", "language"?: "de"}  (ISO 639-1; absent: English rules)
  *   out: {"id", "actors": [{"id", "name", "type", "role"?, "mentions": [{"start", "end", "text"}]}],
  *         "topics": [{"id", "label", "score"}]}
  * `start`/`end` are JavaScript string offsets (UTF-16 code units) into `text` as given: the
@@ -73,7 +73,8 @@ export async function tagLine(raw: string, watches: Watch[], registry?: TagRegis
   if (!('id' in input)) return { error: 'missing "id"' };
   if (typeof input.text !== 'string') return { ...idPart, error: '"text" must be a string' };
   if (input.title !== undefined && typeof input.title !== 'string') return { ...idPart, error: '"title" must be a string when given' };
-  const doc = { title: (input.title as string | undefined) ?? '', text: input.text };
+  if (input.language !== undefined && typeof input.language !== 'string') return { ...idPart, error: '"language" must be a string when given' };
+  const doc = { title: (input.title as string | undefined) ?? '', text: input.text, language: input.language as string | undefined };
   try {
     const candidates = extractActors(doc);
     const known = registry ? await registry.findActorsByAlias(actorLookupKeys(candidates)) : new Map();

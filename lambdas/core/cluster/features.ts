@@ -7,7 +7,7 @@
  */
 import type { ClusterConfig } from './config';
 import { actorSimilarity, hoursSinceLastArticle, timeGapDays, topicSimilarity } from './similarity';
-import { contentTerms, cosine, termRarity } from './terms';
+import { contentTerms, cosine, stopWordsFor, termRarity } from './terms';
 import type { ArticleProfile } from './types';
 import type { Story } from '../model';
 
@@ -33,10 +33,13 @@ export interface JoinModel {
   headline: LogisticModel;
 }
 
-/** Weighted title terms (rarity as in the article profile), L2 not needed: cosine normalizes. */
-export function titleTerms(title: string, config: ClusterConfig): Record<string, number> {
+/**
+ * Weighted title terms (rarity as in the article profile), L2 not needed: cosine normalizes.
+ * `language` picks the stop words (English when absent).
+ */
+export function titleTerms(title: string, config: ClusterConfig, language?: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const term of contentTerms(title, config.minTermLength)) out[term] = termRarity(term, config);
+  for (const term of contentTerms(title, config.minTermLength, stopWordsFor(language))) out[term] = termRarity(term, config);
   return out;
 }
 
@@ -58,7 +61,8 @@ export function candidateFeatures(
 /** The features of one (article, story) pair on their own (the lead is filled in by candidateFeatures). */
 function storyFeatures(profile: ArticleProfile, publishedAt: string, story: Story, config: ClusterConfig): JoinFeatures {
   const text = cosine(profile.terms, story.profile.terms);
-  const title = cosine(profile.title ?? {}, titleTerms(story.headline, config));
+  // The story's headline is read with the article's stop words: a story is mostly of one language.
+  const title = cosine(profile.title ?? {}, titleTerms(story.headline, config, profile.language));
   const actors = actorSimilarity(profile, story, config);
   const topics = topicSimilarity(profile, story);
   const gapDays = timeGapDays(publishedAt, story);

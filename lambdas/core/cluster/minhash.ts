@@ -30,8 +30,8 @@ function mix(x: number): number {
 }
 
 /** Distinct hashed shingles of consecutive content words (stopwords out, stemmed). */
-export function shingleHashes(text: string, shingleSize: number, minTermLength: number): Set<number> {
-  const words = contentTerms(text, minTermLength);
+export function shingleHashes(text: string, shingleSize: number, minTermLength: number, stopWords?: ReadonlySet<string>): Set<number> {
+  const words = contentTerms(text, minTermLength, stopWords);
   const out = new Set<number>();
   if (words.length === 0) return out;
   const size = Math.min(shingleSize, words.length);
@@ -40,8 +40,10 @@ export function shingleHashes(text: string, shingleSize: number, minTermLength: 
 }
 
 /** The `sketchSize` smallest shingle hashes, ascending; shorter when the text has fewer shingles. */
-export function minhashSignature(text: string, options: { shingleSize: number; sketchSize: number; minTermLength: number }): number[] {
-  const hashes = [...shingleHashes(text, options.shingleSize, options.minTermLength)];
+export function minhashSignature(
+  text: string, options: { shingleSize: number; sketchSize: number; minTermLength: number }, stopWords?: ReadonlySet<string>,
+): number[] {
+  const hashes = [...shingleHashes(text, options.shingleSize, options.minTermLength, stopWords)];
   hashes.sort((a, b) => a - b);
   return hashes.slice(0, options.sketchSize);
 }

@@ -1,20 +1,22 @@
 import { clusterConfig, type ClusterConfig } from './config';
 import { titleTerms } from './features';
 import { minhashSignature } from './minhash';
-import { contentTerms, l2Normalize, termRarity, topEntries } from './terms';
+import { otherLanguageOf } from '../tag/language';
+import { contentTerms, l2Normalize, stopWordsFor, termRarity, topEntries } from './terms';
 import type { ArticleProfile, ProfileInput } from './types';
 import type { ActorType } from '../model';
 
 /**
  * The features of one article that clustering compares: weighted terms (sublinear tf x a
  * static rarity proxy, title boosted, top K, L2-normalized), actor saliences, topic scores and
- * a MinHash signature of the text for near-duplicates.
+ * a MinHash signature of the text for near-duplicates. Stop words are the article's language's.
  */
 export function profileArticle(doc: ProfileInput, overrides?: Partial<ClusterConfig>): ArticleProfile {
   const config = clusterConfig(overrides);
+  const stopWords = stopWordsFor(doc.language);
   const counts = new Map<string, number>();
-  for (const term of contentTerms(doc.text, config.minTermLength)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  for (const term of contentTerms(doc.title, config.minTermLength)) {
+  for (const term of contentTerms(doc.text, config.minTermLength, stopWords)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const term of contentTerms(doc.title, config.minTermLength, stopWords)) {
     counts.set(term, (counts.get(term) ?? 0) + config.titleBoost);
   }
 
@@ -33,6 +35,8 @@ export function profileArticle(doc: ProfileInput, overrides?: Partial<ClusterCon
   for (const topic of doc.topics) topics[topic.id] = Math.max(topics[topic.id] ?? 0, topic.score);
 
   const signatureText = doc.text.trim() ? doc.text : doc.title;
-  const signature = minhashSignature(signatureText, config);
-  return { terms, actors, actorTypes, topics, signature, title: titleTerms(doc.title, config) };
+  const signature = minhashSignature(signatureText, config, stopWords);
+  // The language rides along only when it is not English, so English profiles stay as they were.
+  const language = otherLanguageOf(doc.language);
+  return { terms, actors, actorTypes, topics, signature, title: titleTerms(doc.title, config, language), ...(language ? { language } : {}) };
 }

@@ -1,4 +1,6 @@
 /** Term extraction shared by the profile step: tokens, light stemming, static weighting. */
+import { otherLanguageOf } from '../tag/language';
+import { stopWordsOf } from '../tag/lexicon/stop-words';
 import { COMMON_NEWS_WORDS, ENGLISH_STOPWORDS } from './words';
 
 /** Lower-case runs of unicode letters and digits; apostrophes end a word ("Ukraine’s" -> "ukraine"). */
@@ -22,13 +24,22 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Content terms of a text: stopwords and too-short tokens dropped, then stemmed. */
-export function contentTerms(text: string, minLength: number): string[] {
+/**
+ * The stop words of an article's language (lexicon/stop-words.json, shared with the tagger);
+ * English, unknown and a language without a list take the English list.
+ */
+export function stopWordsFor(language: string | undefined): ReadonlySet<string> {
+  const other = otherLanguageOf(language);
+  return (other && stopWordsOf(other)) || ENGLISH_STOPWORDS;
+}
+
+/** Content terms of a text: stopwords (English unless given) and too-short tokens dropped, then stemmed. */
+export function contentTerms(text: string, minLength: number, stopWords: ReadonlySet<string> = ENGLISH_STOPWORDS): string[] {
   const terms: string[] = [];
   for (const token of tokenize(text)) {
-    if (token.length < minLength || ENGLISH_STOPWORDS.has(token)) continue;
+    if (token.length < minLength || stopWords.has(token)) continue;
     const term = stem(token);
-    if (!ENGLISH_STOPWORDS.has(term)) terms.push(term);
+    if (!stopWords.has(term)) terms.push(term);
   }
   return terms;
 }

@@ -14,12 +14,16 @@ export interface ArticleProfile {
   signature: number[];
   /** The title's content terms (term -> rarity), compared with a story's headline. */
   title?: Record<string, number>;
+  /** The article's language when it is not English (639-1): the stop words its terms were read with. */
+  language?: string;
 }
 
 /** The text and tags profileArticle reads. */
 export interface ProfileInput {
   title: string;
   text: string;
+  /** ISO 639-1 code or `und` (doc.language): picks the stop words; English when absent. */
+  language?: string;
   actors: ActorTag[];
   topics: TopicTag[];
 }

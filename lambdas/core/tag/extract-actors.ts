@@ -3,22 +3,28 @@
  * mention. Within the document a surname or a title form joins the full name ("Secretary Rubio",
  * "Rubio" -> Marco Rubio), an acronym joins its expansion ("European Union (EU)"), and the
  * gazetteer supplies canonical spellings. Mentions are exact offsets into `doc.text`; the title
- * only adds salience.
+ * only adds salience. In a language other than English, capitals alone make no actor
+ * (confirm-names.ts): an actor no name list vouches for comes out `registryOnly`.
  */
 import type { ActorCandidate, ActorType, Mention } from '../model';
 import { tagConfig, type TagConfig } from './config';
+import { confirmNames } from './confirm-names';
 import { dropNonActorSpans } from './drop-non-actors';
 import { extendHyphenatedNames } from './extend-hyphenated-names';
 import { findNameSpans, type NameSpan } from './find-name-spans';
 import { foldName } from './fold-name';
 import type { KnownActor } from './gazetteer';
+import { otherLanguageOf } from './language';
 import { GIVEN_NAMES } from './lexicon/given-names';
+import { stopWordsOf } from './lexicon/stop-words';
 import { tokenize } from './tokenize';
 import { ordinaryWordsOf, trimOrdinaryWords } from './trim-name-spans';
 
 export interface ArticleText {
   title: string;
   text: string;
+  /** ISO 639-1 code or `und` (doc.language): English, unknown or absent take the English rules. */
+  language?: string;
 }
 
 interface ActorGroup {
@@ -32,16 +38,17 @@ interface ActorGroup {
 
 export function extractActors(doc: ArticleText, overrides?: Partial<TagConfig>): ActorCandidate[] {
   const config = tagConfig(overrides);
+  const confirm = confirmerFor(doc.language);
   const tokens = tokenize(doc.text, config);
   const ordinary = ordinaryWordsOf(tokens);
   const headingStarts = new Set(tokens.filter((t) => t.inHeading).map((t) => t.start));
   const found = extendHyphenatedNames(doc.text, findNameSpans(doc.text, tokens, config));
-  const spans = dropNonActorSpans(doc.text, trimOrdinaryWords(found, ordinary, (s) => headingStarts.has(s.start)));
+  const spans = confirm(dropNonActorSpans(doc.text, trimOrdinaryWords(found, ordinary, (s) => headingStarts.has(s.start))));
   const groups = groupSpans(doc.text, spans);
   const titleTokens = doc.title ? tokenize(doc.title, config) : [];
   for (const word of ordinaryWordsOf(titleTokens)) ordinary.add(word);
   const titleSpans = doc.title
-    ? dropNonActorSpans(doc.title, trimOrdinaryWords(findNameSpans(doc.title, titleTokens, config), ordinary, () => true))
+    ? confirm(dropNonActorSpans(doc.title, trimOrdinaryWords(findNameSpans(doc.title, titleTokens, config), ordinary, () => true)))
     : [];
   for (const span of titleSpans) {
     const group = findGroup(groups, span) ?? (span.known && !span.surnameOnly ? addKnownGroup(groups, span.known) : undefined);
@@ -53,6 +60,14 @@ export function extractActors(doc: ArticleText, overrides?: Partial<TagConfig>):
   return kept
     .map((g) => toCandidate(g, maxMentions, textLength, config))
     .sort((a, b) => b.salience - a.salience || a.name.localeCompare(b.name));
+}
+
+/** English (or unknown): every span stands. Another language: only those a name list vouches for (confirm-names.ts). */
+function confirmerFor(language: string | undefined): (spans: NameSpan[]) => NameSpan[] {
+  const other = otherLanguageOf(language);
+  if (!other) return (spans) => spans;
+  const stopWords = stopWordsOf(other) ?? new Set<string>();
+  return (spans) => confirmNames(spans, stopWords);
 }
 
 function groupSpans(text: string, spans: NameSpan[]): ActorGroup[] {
@@ -170,16 +185,23 @@ function typeFromContext(spans: NameSpan[]): ActorType | undefined {
   return place > person ? 'place' : 'person';
 }
 
+/** The spans that vouch for the group: outside English, the confirmed ones when it has any (confirm-names.ts). */
+function vouchingSpans(group: ActorGroup): NameSpan[] {
+  const confirmed = group.spans.filter((s) => !s.unconfirmed);
+  return confirmed.length ? confirmed : group.spans;
+}
+
 function canonicalName(group: ActorGroup): string {
   if (group.known) return group.known.name;
-  const strong = group.spans.filter((s) => s.evidence !== 'weak');
-  const pool = strong.length ? strong : group.spans;
+  const strong = vouchingSpans(group).filter((s) => s.evidence !== 'weak');
+  const pool = strong.length ? strong : vouchingSpans(group);
   return pool.reduce((best, s) => (s.words > best.words || s.words === best.words && s.surface.length > best.surface.length ? s : best)).surface;
 }
 
 function toCandidate(group: ActorGroup, maxMentions: number, textLength: number, config: TagConfig): ActorCandidate {
   const name = canonicalName(group);
-  const keys = [...new Set([foldName(name), ...(group.known ? [group.known.key] : []), ...group.spans.map((s) => s.key)])].filter(Boolean);
+  // Keys (future aliases) only from spans that vouch for the actor: "Leandra Lou – Der" is no alias of Leandra Lou.
+  const keys = [...new Set([foldName(name), ...(group.known ? [group.known.key] : []), ...vouchingSpans(group).map((s) => s.key)])].filter(Boolean);
   const seen = new Set<number>();
   const mentions: Mention[] = group.spans
     .filter((s) => !seen.has(s.start) && seen.add(s.start))
@@ -199,5 +221,6 @@ function toCandidate(group: ActorGroup, maxMentions: number, textLength: number,
     salience: Math.round(Math.min(1, salience) * 1000) / 1000,
   };
   if (role) candidate.role = role;
+  if (group.spans.length > 0 && group.spans.every((s) => s.unconfirmed)) candidate.registryOnly = true;
   return candidate;
 }

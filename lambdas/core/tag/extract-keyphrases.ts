@@ -2,10 +2,13 @@
  * extractKeyphrases: the phrases an article is about. Candidates are word n-grams that neither
  * start nor end with a stop word and never cross punctuation; each scores by frequency, length
  * (longer phrases say more) and presence in the title or the lead paragraph. Phrases contained
- * in a better one are dropped.
+ * in a better one are dropped. Stop words are the article's language's (lexicon/stop-words.json);
+ * English, unknown, and a language without a list use the English list and rules below.
  */
 import { tagConfig, type TagConfig } from './config';
 import type { ArticleText } from './extract-actors';
+import { otherLanguageOf } from './language';
+import { stopWordsOf } from './lexicon/stop-words';
 import { DEMONYMS } from './lexicon/words';
 
 const STOPWORDS = new Set(`
@@ -41,11 +44,21 @@ function segments(text: string): string[][] {
     .filter((words) => words.length > 0);
 }
 
+type ContentTest = (w: string) => boolean;
+
 /** A word that may start or end a phrase: not a stop word, number, adverb, contraction or lower-case past form. */
-const isContent = (w: string): boolean =>
+const isEnglishContent: ContentTest = (w) =>
   w.length > 1 && !STOPWORDS.has(w.toLowerCase()) && !/^\d+$/.test(w) && !/ly$/i.test(w) && !/['’]/.test(w) && !/^\p{Ll}.*ed$/u.test(w);
 
-function collect(text: string, maxWords: number, visit: (key: string, surface: string, words: number) => void): void {
+/** The content test of the article's language: its stop words, without the English suffix rules ("-ly", "-ed"). */
+function contentTestFor(language: string | undefined): ContentTest {
+  const other = otherLanguageOf(language);
+  const stops = other ? stopWordsOf(other) : undefined;
+  if (!stops) return isEnglishContent;
+  return (w) => w.length > 1 && !stops.has(w.toLowerCase()) && !/^\d+$/.test(w) && !/['’]/.test(w);
+}
+
+function collect(text: string, maxWords: number, isContent: ContentTest, visit: (key: string, surface: string, words: number) => void): void {
   for (const words of segments(text)) {
     for (let i = 0; i < words.length; i++) {
       if (!isContent(words[i])) continue;
@@ -67,8 +80,9 @@ function collect(text: string, maxWords: number, visit: (key: string, surface: s
 
 export function extractKeyphrases(doc: ArticleText, overrides?: Partial<TagConfig>): string[] {
   const config = tagConfig(overrides);
+  const isContent = contentTestFor(doc.language);
   const candidates = new Map<string, Candidate>();
-  collect(doc.text, config.maxKeyphraseWords, (key, surface, words) => {
+  collect(doc.text, config.maxKeyphraseWords, isContent, (key, surface, words) => {
     const c = candidates.get(key);
     if (c) {
       c.count++;
@@ -78,8 +92,8 @@ export function extractKeyphrases(doc: ArticleText, overrides?: Partial<TagConfi
     }
   });
   const lead = doc.text.split(/\n\s*\n/).find((p) => p.trim().split(/\s+/).length > 15) ?? '';
-  collect(lead, config.maxKeyphraseWords, (key) => { const c = candidates.get(key); if (c) c.inLead = true; });
-  collect(doc.title, config.maxKeyphraseWords, (key, surface, words) => {
+  collect(lead, config.maxKeyphraseWords, isContent, (key) => { const c = candidates.get(key); if (c) c.inLead = true; });
+  collect(doc.title, config.maxKeyphraseWords, isContent, (key, surface, words) => {
     const c = candidates.get(key);
     if (c) c.inTitle = true; else candidates.set(key, { surfaces: new Map([[surface, 1]]), count: 1, inTitle: true, inLead: false, words });
   });

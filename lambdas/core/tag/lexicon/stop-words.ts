@@ -1,0 +1,20 @@
+/**
+ * Stop words of the languages other than English: the lists of the `stopword` package (MIT),
+ * turned into stop-words.json by scripts/build-stop-words.ts (lower case, NFC). English keeps
+ * the lists of the steps that use it (keyphrases, cluster terms), so English output is as before.
+ */
+import STOP_WORD_DATA from './stop-words.json';
+
+const LISTS: Readonly<Record<string, readonly string[]>> = STOP_WORD_DATA.languages;
+const sets = new Map<string, ReadonlySet<string>>();
+
+/** The stop words of a language other than English (639-1 code), built once; undefined when none is shipped. */
+export function stopWordsOf(language: string): ReadonlySet<string> | undefined {
+  const cached = sets.get(language);
+  if (cached) return cached;
+  const list = Object.prototype.hasOwnProperty.call(LISTS, language) ? LISTS[language] : undefined;
+  if (!list) return undefined;
+  const set = new Set(list);
+  sets.set(language, set);
+  return set;
+}
