@@ -134,7 +134,15 @@ function combineSpans(
   for (const r of ruleRanges) if (r) byRange.set(`${r.from}:${r.to}`, r.span);
   const covered = new Uint8Array(tokens.length);
   const out: NameSpan[] = [];
+  // The model never saw "Mazar-i-Sharif" glued (its corpora are tokenized): the rules' compound stands.
+  const linkedPlaces = ruleRanges.filter((r): r is RuleSpan & { span: NameSpan } => !!r && isLinkedPlace(tokens, r));
   for (const m of mentions) {
+    const place = linkedPlaces.find((r) => r.from < m.to && m.from < r.to);
+    if (place) {
+      if (!covered[place.from]) out.push(place.span);
+      for (let k = place.from; k < place.to; k++) covered[k] = 1;
+      continue;
+    }
     for (let k = m.from; k < m.to; k++) covered[k] = 1;
     const rule = byRange.get(`${m.from}:${m.to}`);
     if (rule && (!rule.known || rule.known.type === m.type)) {
@@ -142,19 +150,33 @@ function combineSpans(
       continue;
     }
     if (rule?.known && config.mentionFinder === 'model+known') { out.push(rule); continue; }
+    const titled = personAfterRole(m, ruleRanges);
+    if (titled) { out.push(titled); continue; }
     const parts = gluedParts(tokens, m, ruleRanges);
     if (parts) { out.push(...parts); continue; }
     out.push(modelSpan(text, tokens, m));
   }
   if (config.mentionFinder === 'model+known') {
     ruleRanges.forEach((r, k) => {
-      if (!r || !rules[k].known) return;
+      if (!r || !rules[k].known && !linkedPlaces.includes(r)) return;
       for (let i = r.from; i < r.to; i++) if (covered[i]) return;
       out.push(rules[k]);
     });
     out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+/** A place name whose capitalised parts a place link joins ("Mazar-i-Sharif", "Stratford-upon-Avon"). */
+function isLinkedPlace(tokens: readonly Token[], r: RuleSpan & { span: NameSpan }): boolean {
+  return r.span.type === 'place' && tokens.slice(r.from, r.to).some((t) => t.hyphenBefore && t.hyphenAfter && PLACE_LINKS.has(t.text));
+}
+
+/** "Lt. Gen. Keith Kellogg": a person's title is no part of the name; the rule span after the role keeps it as the role. */
+function personAfterRole(m: TokenMention, ruleRanges: readonly ((RuleSpan & { span: NameSpan }) | undefined)[]): NameSpan | undefined {
+  if (m.type !== 'person') return undefined;
+  const rule = ruleRanges.find((r) => r && r.to === m.to && r.from > m.from && r.span.role && (!r.span.type || r.span.type === 'person'));
+  return rule ? { ...rule.span, type: 'person', evidence: rule.span.evidence === 'weak' ? 'strong' : rule.span.evidence } : undefined;
 }
 
 /** "U.S.-Russia": a mention made of known names glued by hyphens is those names, each its own actor. */
