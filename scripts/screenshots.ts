@@ -2,7 +2,8 @@
  * `npm run screenshots`: the README's pictures of the dashboard, from a real run. Ingests the
  * seeds (one folder per source) with --track-all into a temp data dir, adds a watch and a feed so
  * those pages are not empty, runs `newswatch serve`, and shoots the pages with Debian's Chromium
- * (playwright-core): docs/dashboard-stories.png, -story.png, -watches.png and -story-phone.png.
+ * (playwright-core): docs/dashboard-stories.png, -story.png, -watches.png, -feeds.png and
+ * -story-phone.png.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     await cli('ingest', SEEDS, '--track-all', '--quiet', '--data-dir', dataDir);
     await cli('watch', 'add', 'rubio', '--actor', 'Marco Rubio', '--data-dir', dataDir);
     await cli('watch', 'add', 'ukraine peace', '--topic', 'peace process', '--keyword', 'Kyiv', '--data-dir', dataDir);
+    await cli('feeds', 'add', 'https://www.example.com/world/rss.xml', '--name', 'Example World', '--data-dir', dataDir);
     const server = await startDashboard(['--data-dir', dataDir]);
     const browser = await launchChromium();
     try {
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
       await page.setViewportSize({ width: 1280, height: 1000 });
       await shoot(storyId!, 'dashboard-story.png');
       await shoot('/watches', 'dashboard-watches.png');
+      await page.setViewportSize({ width: 1280, height: 520 });
+      await shoot('/feeds', 'dashboard-feeds.png');
       await page.setViewportSize({ width: 390, height: 844 });
       await shoot(storyId!, 'dashboard-story-phone.png');
     } finally {
