@@ -180,3 +180,14 @@ describe('a surname inside a longer compound is no person', () => {
     expect(actors.map((a) => [a.name, a.type])).toEqual([['Stratford-upon-Avon', 'place']]);
   });
 });
+
+describe('titles are roles, not names', () => {
+  // Seed 000 (GOLD.md): the model trained with wikigold spans "Lt. Gen." into the name.
+  it('"Lt. Gen. Keith Kellogg" is Keith Kellogg with his role', () => {
+    const actors = extractActors({ title: '', text: 'He did not say if Lt. Gen. Keith Kellogg would lead the team. Kellogg declined to comment.' });
+    const kellogg = actorNamed(actors, 'Keith Kellogg');
+    expect(kellogg?.type).toBe('person');
+    expect(kellogg?.role).toMatch(/Lt\. Gen\./);
+    expect(mentionTexts(kellogg)).toEqual(new Set(['Keith Kellogg', 'Kellogg']));
+  });
+});
