@@ -59,6 +59,14 @@ describe('extractActors outside English', () => {
     for (const actor of actors) expect(actor.keys).not.toContain('wirtschaftsminister robert habeck');
   });
 
+  it('a German name ends at its surname: no noun after it, no punctuation inside', () => {
+    const text = 'Der Aufsichtsrat hat entschieden. Ab September übernimmt von Vorstandsmitglied Axel Hellmann den Geschäftsbereich '
+      + 'Finanzen, IT und Personal.\n\nMathias Flückiger: Vertragsverlängerung bis 2024\n\nDer Vertrag von Johann Sebastian Bach '
+      + 'und von Ursula von der Leyen liegt vor.';
+    const persons = actorsStanding(extractActors({ title: '', text, language: 'de' })).filter((a) => a.type === 'person');
+    expect(names(persons).sort()).toEqual(['Axel Hellmann', 'Johann Sebastian Bach', 'Mathias Flückiger', 'Ursula von der Leyen']);
+  });
+
   it('a French and a Spanish article: the persons and known places stand, capitalised nouns do not', () => {
     const french = actorsStanding(extractActors({ ...FRENCH, language: 'fr' }));
     expect(names(french)).toEqual(expect.arrayContaining(['Gabriel Attal', 'Paris']));

@@ -47,37 +47,55 @@ function knownNameIn(span: NameSpan): NameSpan | undefined {
   return undefined;
 }
 
-/** The person's name inside a span: from a known given name to the end, when only name words follow it. */
+/**
+ * The person's name inside a span, in the shape of a European name: a known given name, more
+ * given names or initials, name particles, then one surname ("Robert Habeck", "Johann Sebastian
+ * Bach", "Theodor W. Adorno", "Ursula von der Leyen"). Words before it are cut off, and so is
+ * whatever follows the surname ("Axel Hellmann den Geschäftsbereich Finanzen"); a name never
+ * runs across punctuation ("Mathias Flückiger: Vertragsverlängerung").
+ */
 function personNameIn(span: NameSpan, stopWords: ReadonlySet<string>): NameSpan | undefined {
   if (span.type && span.type !== 'person') return undefined;
   const words = [...span.surface.matchAll(WORD)];
   const firstNames = nameLexicon().firstNames;
   const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
-  const isNameWord = (w: string): boolean => isCapitalised(w) && !stopWords.has(w.toLowerCase()) || NAME_PARTICLES.has(w.toLowerCase());
+  const isGiven = (w: string): boolean => {
+    const key = foldName(w).split(' ')[0];
+    return isCapitalised(w) && !stopWords.has(w.toLowerCase()) && firstNames.has(key) && !ORDINARY_GIVEN_NAMES.has(key);
+  };
+  const isInitial = (w: string): boolean => /^\p{Lu}\.$/u.test(w);
+  const isSurname = (w: string): boolean => isCapitalised(w) && !stopWords.has(w.toLowerCase()) && !isInitial(w);
+  const isParticle = (w: string): boolean => NAME_PARTICLES.has(w);
+  /** Only spaces between word k - 1 and word k. */
+  const joined = (k: number): boolean => /^\s+$/.test(span.surface.slice(words[k - 1].index! + words[k - 1][0].length, words[k].index));
   for (let i = 0; i < words.length - 1; i++) {
-    const given = words[i][0];
-    const rest = words.slice(i + 1).map((m) => m[0]);
-    const givenKey = foldName(given).split(' ')[0];
-    if (!isCapitalised(given) || stopWords.has(given.toLowerCase()) || !firstNames.has(givenKey) || ORDINARY_GIVEN_NAMES.has(givenKey)) continue;
-    if (!rest.every(isNameWord) || !isCapitalised(rest[rest.length - 1])) continue;
-    return i === 0 ? { ...span, type: 'person' } : trimmedTo(span, words[i].index ?? 0, words.length - i);
+    if (!isGiven(words[i][0])) continue;
+    let k = i + 1;
+    while (k < words.length - 1 && joined(k) && joined(k + 1) && (isGiven(words[k][0]) || isInitial(words[k][0]))) k++;
+    while (k < words.length - 1 && joined(k) && isParticle(words[k][0])) k++;
+    if (!joined(k) || !isSurname(words[k][0])) continue;
+    const end = words[k].index! + words[k][0].length;
+    const from = words[i].index!;
+    return from === 0 && end === span.surface.length ? { ...span, type: 'person' } : trimmedTo(span, from, end, k - i + 1);
   }
   return undefined;
 }
 
-function trimmedTo(span: NameSpan, offset: number, words: number): NameSpan {
-  const surface = span.surface.slice(offset);
+function trimmedTo(span: NameSpan, offset: number, end: number, words: number): NameSpan {
+  const surface = span.surface.slice(offset, end);
   const match = gazetteer().lookup(surface);
   const known = match && match.actor.type === 'person' ? match : undefined;
   return {
     ...span,
     start: span.start + offset,
+    end: span.start + end,
     surface,
     key: foldName(surface),
     words,
     type: 'person',
-    // The words cut off were the span's start: context cues that depended on it no longer hold.
-    placeCue: false,
+    // Words cut off at either end: the context cues read beside them no longer hold.
+    ...(offset > 0 ? { placeCue: false } : {}),
+    ...(end < span.surface.length ? { speechCue: false } : {}),
     ...(known ? { known: known.actor, surnameOnly: known.surnameOnly, evidence: 'known' as const } : {}),
   };
 }
