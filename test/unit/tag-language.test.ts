@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'fs';
 import path from 'path';
+import { tagLine } from '../../lambdas/app/tag-jsonl';
 import { profileArticle } from '../../lambdas/core/cluster';
 import { contentTerms, stopWordsFor } from '../../lambdas/core/cluster/terms';
 import type { ActorCandidate, ActorRecord } from '../../lambdas/core/model';
@@ -94,6 +95,17 @@ describe('extractActors outside English', () => {
     expect(tags.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Robert Habeck', 'Olaf Scholz', 'Berlin']));
     expect(tags.actors.map((a) => a.name).filter((n) => COMMON_NOUNS.includes(n))).toEqual([]);
     expect(registryUpdates.map((r) => r.name).filter((n) => COMMON_NOUNS.includes(n))).toEqual([]);
+  });
+
+  it('`newswatch tag --jsonl` takes a line\'s language (absent: the English rules, as before)', async () => {
+    const tagged = async (extra: object): Promise<string[]> => {
+      const out = await tagLine(JSON.stringify({ id: 1, ...GERMAN, ...extra }), []);
+      if ('error' in out) throw new Error(out.error);
+      return out.actors.map((a) => a.name);
+    };
+    expect((await tagged({ language: 'de' })).filter((n) => COMMON_NOUNS.includes(n))).toEqual([]);
+    expect((await tagged({})).filter((n) => COMMON_NOUNS.includes(n)).length).toBeGreaterThan(0);
+    expect(await tagLine(JSON.stringify({ id: 2, text: 'x', language: 7 }), [])).toEqual({ id: 2, error: '"language" must be a string when given' });
   });
 });
 
