@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { RejectedInputError, errorMessage } from '../errors';
 import type { NormalizeOutcome } from '../model';
+import type { PendingOutcome } from './pending';
 import type { NormalizeConfig } from './config';
 import CSV_COLUMNS from './csv-columns.json';
 import { readJsonArticle } from './jsonArticle';
@@ -23,6 +24,11 @@ const FIELD_BY_HEADER: ReadonlyMap<string, string> = new Map(
  * Parsing is csv-parse's (quotes, doubled quotes, newlines in fields, BOM, CRLF).
  */
 export function normalizeCsv(text: string, config: NormalizeConfig): NormalizeOutcome[] {
+  return splitCsv(text, config).map((normalize) => normalize());
+}
+
+/** The rows as documents each normalized when called (the header and the CSV itself are checked at once). */
+export function splitCsv(text: string, config: NormalizeConfig): PendingOutcome[] {
   const records = parseRecords(text);
   const header = records.shift();
   if (!header) throw new RejectedInputError('empty object: no CSV header row');
@@ -32,18 +38,20 @@ export function normalizeCsv(text: string, config: NormalizeConfig): NormalizeOu
       `the CSV header names no title or text column (got ${header.record.map((n) => JSON.stringify(n.trim())).join(', ')}); ` +
       'expected title (or headline) and optionally text (or body, content, description), url, source, publishedAt');
   }
-  const outcomes: NormalizeOutcome[] = [];
+  const pending: PendingOutcome[] = [];
   records.forEach(({ record, line }, index) => {
     if (record.every((value) => value.trim().length === 0)) return;
-    try {
-      outcomes.push({ ok: true, doc: readJsonArticle(rowFields(record, fields), index, 'csv', config) });
-    } catch (error) {
-      if (!(error instanceof RejectedInputError)) throw error;
-      outcomes.push({ ok: false, index, error: `row ${index + 1} (line ${line}): ${errorMessage(error)}` });
-    }
+    pending.push(() => {
+      try {
+        return { ok: true, doc: readJsonArticle(rowFields(record, fields), index, 'csv', config) };
+      } catch (error) {
+        if (!(error instanceof RejectedInputError)) throw error;
+        return { ok: false, index, error: `row ${index + 1} (line ${line}): ${errorMessage(error)}` };
+      }
+    });
   });
-  if (outcomes.length === 0) throw new RejectedInputError('no articles: the CSV has a header and no rows');
-  return outcomes;
+  if (pending.length === 0) throw new RejectedInputError('no articles: the CSV has a header and no rows');
+  return pending;
 }
 
 interface CsvRecord {

@@ -1,5 +1,6 @@
 /** The normalize step: raw objects in, clean documents out. */
-export { normalizeObject } from './normalizeObject';
+export { normalizeObject, splitObject } from './normalizeObject';
+export type { PendingOutcome } from './pending';
 export { resolveSource, slug } from './resolveSource';
 export type { SourceEvidence } from './resolveSource';
 export { articleIdFor } from './articleId';

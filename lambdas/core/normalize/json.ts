@@ -1,5 +1,6 @@
 import { RejectedInputError, errorMessage } from '../errors';
 import type { NormalizeOutcome } from '../model';
+import type { PendingOutcome } from './pending';
 import type { NormalizeConfig } from './config';
 import { readJsonArticle } from './jsonArticle';
 import { parseJson } from './parseJson';
@@ -9,11 +10,19 @@ import { parseJson } from './parseJson';
  * A bad entry in a batch is an outcome of its own; a single bad article rejects the object.
  */
 export function normalizeJson(text: string, config: NormalizeConfig): NormalizeOutcome[] {
+  return splitJson(text, config).map((normalize) => normalize());
+}
+
+/** The batch's articles as documents each normalized when called. */
+export function splitJson(text: string, config: NormalizeConfig): PendingOutcome[] {
   const value = parseJson(text);
   const batch = Array.isArray(value) ? value : articlesOf(value);
-  if (!batch) return [{ ok: true, doc: readJsonArticle(value, 0, 'json', config) }];
+  if (!batch) {
+    const doc = readJsonArticle(value, 0, 'json', config);
+    return [() => ({ ok: true, doc })];
+  }
   if (batch.length === 0) throw new RejectedInputError('no articles: the JSON batch is empty');
-  return batch.map((entry, index) => {
+  return batch.map((entry, index) => () => {
     try {
       return { ok: true, doc: readJsonArticle(entry, index, 'json', config) };
     } catch (error) {

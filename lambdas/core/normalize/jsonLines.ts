@@ -1,5 +1,6 @@
 import { RejectedInputError, errorMessage } from '../errors';
 import type { NormalizeOutcome } from '../model';
+import type { PendingOutcome } from './pending';
 import type { NormalizeConfig } from './config';
 import { readJsonArticle } from './jsonArticle';
 import { parseJson } from './parseJson';
@@ -9,16 +10,23 @@ import { parseJson } from './parseJson';
  * line is an outcome of its own and never stops the lines beside it.
  */
 export function normalizeJsonLines(text: string, config: NormalizeConfig): NormalizeOutcome[] {
-  const outcomes: NormalizeOutcome[] = [];
+  return splitJsonLines(text, config).map((normalize) => normalize());
+}
+
+/** The lines as documents each normalized when called: a long file's first line is ready before the rest are read. */
+export function splitJsonLines(text: string, config: NormalizeConfig): PendingOutcome[] {
+  const pending: PendingOutcome[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim().length === 0) return;
-    try {
-      outcomes.push({ ok: true, doc: readJsonArticle(parseJson(line), index, 'jsonl', config) });
-    } catch (error) {
-      if (!(error instanceof RejectedInputError)) throw error;
-      outcomes.push({ ok: false, index, error: `line ${index + 1}: ${errorMessage(error)}` });
-    }
+    pending.push(() => {
+      try {
+        return { ok: true, doc: readJsonArticle(parseJson(line), index, 'jsonl', config) };
+      } catch (error) {
+        if (!(error instanceof RejectedInputError)) throw error;
+        return { ok: false, index, error: `line ${index + 1}: ${errorMessage(error)}` };
+      }
+    });
   });
-  if (outcomes.length === 0) throw new RejectedInputError('empty object: no JSON lines');
-  return outcomes;
+  if (pending.length === 0) throw new RejectedInputError('empty object: no JSON lines');
+  return pending;
 }

@@ -3,11 +3,12 @@ import type { InputFormat, NormalizeOutcome, NormalizedDoc, RawObject } from '..
 import { type NormalizeConfig, resolveNormalizeConfig } from './config';
 import { decodeObject } from './decode';
 import { detectFormat } from './detectFormat';
-import { normalizeCsv } from './csv';
+import { splitCsv } from './csv';
 import { normalizeHtml } from './html';
-import { normalizeJson } from './json';
-import { normalizeJsonLines } from './jsonLines';
+import { splitJson } from './json';
+import { splitJsonLines } from './jsonLines';
 import { normalizeMarkdown } from './markdown';
+import type { PendingOutcome } from './pending';
 import { normalizePlainText } from './plainText';
 
 /**
@@ -16,18 +17,28 @@ import { normalizePlainText } from './plainText';
  * entries as `{ok: false}` outcomes beside the good ones.
  */
 export function normalizeObject(raw: RawObject, config?: Partial<NormalizeConfig>): NormalizeOutcome[] {
+  return splitObject(raw, config).map((normalize) => normalize());
+}
+
+/**
+ * The same, each document normalized only when called (ingestObject: a batch's first document is
+ * stored while the others wait). What makes the whole object unusable is still thrown here.
+ */
+export function splitObject(raw: RawObject, config?: Partial<NormalizeConfig>): PendingOutcome[] {
   const settings = resolveNormalizeConfig(config);
   const decoded = decodeObject(raw, settings);
   const format = detectFormat(decoded.logicalKey, raw.contentType, decoded.text);
   switch (format) {
     case 'json':
-      return normalizeJson(decoded.text, settings);
+      return splitJson(decoded.text, settings);
     case 'jsonl':
-      return normalizeJsonLines(decoded.text, settings);
+      return splitJsonLines(decoded.text, settings);
     case 'csv':
-      return normalizeCsv(decoded.text, settings);
-    default:
-      return [{ ok: true, doc: normalizeDocument(format, decoded.text, settings, raw.metadata?.url) }];
+      return splitCsv(decoded.text, settings);
+    default: {
+      const doc = normalizeDocument(format, decoded.text, settings, raw.metadata?.url);
+      return [() => ({ ok: true, doc })];
+    }
   }
 }
 
