@@ -59,6 +59,23 @@ describe('the dashboard in Chromium', () => {
     // The stylesheet (a file, allowed by the CSP) applies: the chart is drawn at the card's width.
     const box = await chart.boundingBox();
     expect(box!.width).toBeGreaterThan(600);
+    // Each mark stands out from its lane's band by 3:1 at least (WCAG 1.4.11), by its fill or its rim.
+    const markContrast = await chart.evaluate((svg) => {
+      const rgb = (c: string) => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '0,0,0').split(/[,\s]+/).filter(Boolean).slice(0, 3).map(Number);
+      const lum = (c: string) => rgb(c).map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const ratio = (a: string, b: string) => { const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+      const bands = Array.from(svg.querySelectorAll('rect.lane-band'));
+      return Array.from(svg.querySelectorAll('circle.mark')).map((mark) => {
+        const cy = Number(mark.getAttribute('cy'));
+        const band = bands.find((b) => cy >= Number(b.getAttribute('y')) && cy <= Number(b.getAttribute('y')) + Number(b.getAttribute('height')))!;
+        const bandFill = getComputedStyle(band).fill;
+        const style = getComputedStyle(mark);
+        return Math.round(100 * Math.max(ratio(style.fill, bandFill), Number.parseFloat(style.strokeWidth) >= 1 ? ratio(style.stroke, bandFill) : 0)) / 100;
+      });
+    });
+    expect(markContrast).toHaveLength(5);
+    expect(markContrast.filter((r) => r < 3)).toEqual([]);
     // The copy's mark links to its original's article.
     const copyLink = await chart.locator('a.mark-link:has(circle.mark-copy)').getAttribute('href');
     await expect(page.locator(copyLink!).count()).resolves.toBe(1);

@@ -59,7 +59,9 @@ export function coverageTimeline(timeline: StoryTimeline) {
     const p = at(a);
     const copy = a.copyOf ? byId.get(a.copyOf) : undefined;
     const label = `${a.source}: ${a.title || '(untitled)'} — ${readableTime(articleTime(a))}${copy ? ` — a copy or rewrite of ${copy.source}'s article` : ''}`;
-    return html`<a class="mark-link" href="#article-${copy ? copy.id : a.id}" aria-label="${label}"><circle class="mark${copy ? ' mark-copy' : ''}" data-article="${a.id}" cx="${p.x}" cy="${p.y}" r="${c.markRadius}" ${copy ? html`fill="#ffffff" stroke="${colourOf(a.sourceId)}"` : html`fill="${colourOf(a.sourceId)}"`}><title>${label}</title></circle></a>`;
+    // A copy is hollow: white with a dot of its source's colour. Every mark has a dark rim (the
+    // stylesheet's), so even the light lane colours stand out from the band (WCAG 1.4.11, 3:1).
+    return html`<a class="mark-link" href="#article-${copy ? copy.id : a.id}" aria-label="${label}"><circle class="mark${copy ? ' mark-copy' : ''}" data-article="${a.id}" cx="${p.x}" cy="${p.y}" r="${c.markRadius}" fill="${copy ? '#ffffff' : colourOf(a.sourceId)}"><title>${label}</title></circle>${copy ? html`<circle class="mark-core" cx="${p.x}" cy="${p.y}" r="${round(c.markRadius / 2.4)}" fill="${colourOf(a.sourceId)}"></circle>` : ''}</a>`;
   })}</g>
 <g class="alert-marks">${alerts.map((alert) => {
     const p = at(byId.get(alert.articleId)!);
