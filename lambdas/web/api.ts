@@ -57,7 +57,9 @@ export function registerApi(app: Hono, deps: ApiDeps): void {
   });
 
   app.get('/api/actors/:id', async (c) => {
-    return c.json(await orNotFound(actorActivity(target, c.req.param('id'))));
+    const activity = await orNotFound(actorActivity(target, c.req.param('id')));
+    // Story rows as GET /api/stories gives them (a story's article ids are its page's).
+    return c.json({ ...activity, stories: activity.stories.map(({ articleIds: _ids, ...row }) => row) });
   });
 
   app.post('/api/actors/:id/aliases', async (c) => {

@@ -192,6 +192,13 @@ describe('the forms of /watches, /feeds, /actors/:id and the filters of /alerts 
 
     const aliased = await followed(await form('/actors/p:sergey-lavrov/alias', [['alias', 'Minister Lavrov']]));
     expect(aliased).toContain('minister lavrov (yours)');
+
+    // The API's actor: found by the new alias, its story rows shaped as GET /api/stories shapes them.
+    const api = await (await request('/api/actors/Minister%20Lavrov')).json() as { actor: { id: string }; stories: Row[]; perDay: { articles: number }[] };
+    const listed = ((await (await request('/api/stories')).json()) as { stories: Row[] }).stories;
+    expect(api.actor.id).toBe('p:sergey-lavrov');
+    expect(api.stories).toEqual(listed);
+    expect(api.perDay.reduce((sum, d) => sum + d.articles, 0)).toBe(5);
   });
 
   it('filters the alert log by story, watch and delivery', async () => {
