@@ -30,7 +30,7 @@ const DATE_LINE = new RegExp(
  */
 export function cleanBlocks(rawBlocks: string[], config: NormalizeConfig, options: CleanOptions = {}): CleanedBlocks {
   let blocks = rawBlocks.map(collapseSpaces).filter((b) => b.length > 0);
-  blocks = dropTeaserLists(blocks, config);
+  blocks = dropPromotions(blocks, config);
   blocks = blocks.filter((b) => !isChromeLine(b, config));
   blocks = dropTablesOfContents(blocks, config);
   blocks = dropHeadJunk(blocks, config, options.knownTitle === undefined);
@@ -74,10 +74,18 @@ function dropTeaserLists(blocks: string[], config: NormalizeConfig): string[] {
   return kept;
 }
 
+/**
+ * Promotion lines and teaser lists, unless they are the whole text: a headline item reading
+ * "Watch: a new trailer for Game of Thrones" is a video's own headline, not a promotion in a body.
+ */
+function dropPromotions(blocks: string[], config: NormalizeConfig): string[] {
+  const kept = dropTeaserLists(blocks, config).filter((b) => !config.promotionLinePatterns.some((pattern) => pattern.test(b)));
+  return kept.length > 0 ? kept : blocks;
+}
+
 function isChromeLine(block: string, config: NormalizeConfig): boolean {
   const key = block.toLowerCase().replace(/[\s.:!|»›>…]+$/u, '');
   if (config.boilerplateLines.includes(key) || DATE_LINE.test(block)) return true;
-  if (config.promotionLinePatterns.some((pattern) => pattern.test(block))) return true;
   const lower = block.toLowerCase();
   return block.length < config.minParagraphChars && config.boilerplatePrefixes.some((p) => lower.startsWith(p));
 }
