@@ -1,6 +1,5 @@
 import { ConfigurationError } from '../core/errors';
 import type { Alert, Article, CoverageEntry, Story } from '../core/model';
-import { slug } from '../core/normalize';
 import { actorToken, sourceToken, sparkline, watchToken, wordTokens } from '../core/search';
 import { foldName } from '../core/tag';
 import type { StoryPageKey, StorySearch, StorySummary } from '../ports/store';
@@ -225,19 +224,6 @@ export async function listStories(target: Reader, limit = 100, filter: StoryFilt
   } while (cursor && rows.length < limit);
   const stories = new Map((await target.store.getStories(rows.map((row) => row.storyId))).map((story) => [story.id, story]));
   return withCurrentActors(target.store, rows.flatMap((row) => stories.get(row.storyId) ?? []));
-}
-
-export function matchesStoryFilter(story: Story, filter: StoryFilter): boolean {
-  if (filter.tracked && !story.tracked) return false;
-  if (filter.watches?.length && !filter.watches.some((w) => story.trackedBy.includes(watchIdFor(w)))) return false;
-  const namesActor = (wanted: string) => wanted in story.profile.actors
-    || story.topActors.some((a) => a.id === wanted || foldName(a.name) === foldName(wanted));
-  if (filter.actors?.length && !filter.actors.every(namesActor)) return false;
-  if (filter.source) {
-    const wanted = slug(filter.source);
-    if (!story.sources.some((id) => id === wanted || slug(story.sourceNames[id] ?? '') === wanted)) return false;
-  }
-  return true;
 }
 
 export interface StoryDetail {
