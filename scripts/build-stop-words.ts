@@ -5,9 +5,10 @@
  * `stopword` package (MIT, a dev dependency), keyed by ISO 639-1 code as `doc.language` gives
  * it (every language of the package: detectLanguage also passes on a page's declared language
  * franc-min does not know, Danish or Finnish), so the ingest Lambda ships one JSON file
- * instead of the package. English is left out on purpose: keyphrases and cluster terms keep their own English lists unchanged. Left out
- * too: languages written without spaces (Chinese, Japanese, Thai, Burmese), whose words the
- * tokenizers here do not split, so their lists could never match.
+ * instead of the package. The English list is there only to weigh a text's English stop words
+ * against its language's (tag/language.ts): keyphrases and cluster terms keep their own English
+ * lists, unchanged. Left out: languages written without spaces (Chinese, Japanese, Thai,
+ * Burmese), whose words the tokenizers here do not split, so their lists could never match.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ import { iso6393To1 } from 'iso-639-3';
 import { formatDataJson } from './data-json';
 
 const OUT = path.join(__dirname, '..', 'lambdas', 'core', 'tag', 'lexicon', 'stop-words.json');
-const LEFT_OUT = new Set(['en', 'zh', 'ja', 'th', 'my']);
+const LEFT_OUT = new Set(['zh', 'ja', 'th', 'my']);
 /** Lists the package keeps under a name that is no ISO 639-3 code: merged into their language. */
 const VARIANTS: Record<string, string> = { porBr: 'pt' };
 

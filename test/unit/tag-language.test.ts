@@ -10,6 +10,7 @@ import { profileArticle } from '../../lambdas/core/cluster';
 import { contentTerms, stopWordsFor } from '../../lambdas/core/cluster/terms';
 import type { ActorCandidate, ActorRecord } from '../../lambdas/core/model';
 import { actorLookupKeys, extractActors, extractKeyphrases, resolveActors, tagArticle } from '../../lambdas/core/tag';
+import { rulesLanguageOf } from '../../lambdas/core/tag/language';
 
 /** Shaped like a German news page (a Tagesschau-style report): nouns capitalised, a title glued to a name. */
 const GERMAN = {
@@ -113,13 +114,29 @@ describe('English and unknown articles are tagged exactly as before', () => {
   const seeds = path.join(__dirname, '..', 'fixtures', 'tag', 'seeds');
   const docs = readdirSync(seeds).sort().map((file) => ({ title: '', text: readFileSync(path.join(seeds, file), 'utf8') }));
 
-  it.each(['en', 'en-GB', 'und', undefined])('language %p: actors, keyphrases and the cluster profile equal the unlabelled run', (language) => {
+  // 'fr', 'sv': what franc answers for some English headlines; the text's stop words overrule it.
+  it.each(['en', 'en-GB', 'und', undefined, 'fr', 'sv'])('language %p: actors, keyphrases and the cluster profile equal the unlabelled run', (language) => {
     for (const doc of docs.slice(0, 6)) {
       expect(extractActors({ ...doc, language })).toEqual(extractActors(doc));
       expect(extractKeyphrases({ ...doc, language })).toEqual(extractKeyphrases(doc));
       const input = { ...doc, actors: [], topics: [] };
       expect(profileArticle({ ...input, language })).toEqual(profileArticle(input));
     }
+  });
+});
+
+describe('rulesLanguageOf: the detected language, when the text bears it out', () => {
+  it.each([
+    ['the German paragraph', GERMAN, 'de', 'de'],
+    ['the French paragraph', FRENCH, 'fr', 'fr'],
+    ['the Spanish paragraph', SPANISH, 'es', 'es'],
+    // English headlines franc took for French or Swedish: no stop word of theirs, or English ones.
+    ['an English headline without stop words', { title: '', text: 'Noyer Says Strong Euro Creates Unwarranted Economic Pressure' }, 'fr', undefined],
+    ['an English headline', { title: '', text: 'Forex Market: EUR/USD retreats from 2-1/2-year highs as stronger euro seen' }, 'sv', undefined],
+    ['the German paragraph', GERMAN, 'en', undefined],
+    ['the German paragraph', GERMAN, 'und', undefined],
+  ])('%s labelled %p -> %p', (_name, doc, language, expected) => {
+    expect(rulesLanguageOf({ ...doc, language })).toBe(expected);
   });
 });
 

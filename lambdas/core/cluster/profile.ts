@@ -1,7 +1,7 @@
 import { clusterConfig, type ClusterConfig } from './config';
 import { titleTerms } from './features';
 import { minhashSignature } from './minhash';
-import { otherLanguageOf } from '../tag/language';
+import { rulesLanguageOf } from '../tag/language';
 import { contentTerms, l2Normalize, stopWordsFor, termRarity, topEntries } from './terms';
 import type { ArticleProfile, ProfileInput } from './types';
 import type { ActorType } from '../model';
@@ -13,7 +13,9 @@ import type { ActorType } from '../model';
  */
 export function profileArticle(doc: ProfileInput, overrides?: Partial<ClusterConfig>): ArticleProfile {
   const config = clusterConfig(overrides);
-  const stopWords = stopWordsFor(doc.language);
+  // The language whose stop words apply: the detected one when the text bears it out (tag/language.ts).
+  const language = rulesLanguageOf(doc);
+  const stopWords = stopWordsFor(language);
   const counts = new Map<string, number>();
   for (const term of contentTerms(doc.text, config.minTermLength, stopWords)) counts.set(term, (counts.get(term) ?? 0) + 1);
   for (const term of contentTerms(doc.title, config.minTermLength, stopWords)) {
@@ -37,6 +39,5 @@ export function profileArticle(doc: ProfileInput, overrides?: Partial<ClusterCon
   const signatureText = doc.text.trim() ? doc.text : doc.title;
   const signature = minhashSignature(signatureText, config, stopWords);
   // The language rides along only when it is not English, so English profiles stay as they were.
-  const language = otherLanguageOf(doc.language);
   return { terms, actors, actorTypes, topics, signature, title: titleTerms(doc.title, config, language), ...(language ? { language } : {}) };
 }

@@ -14,7 +14,7 @@ import { extendHyphenatedNames } from './extend-hyphenated-names';
 import { findNameSpans, type NameSpan } from './find-name-spans';
 import { foldName } from './fold-name';
 import type { KnownActor } from './gazetteer';
-import { otherLanguageOf } from './language';
+import { otherLanguageOf, rulesLanguageOf } from './language';
 import { GIVEN_NAMES } from './lexicon/given-names';
 import { stopWordsOf } from './lexicon/stop-words';
 import { tokenize } from './tokenize';
@@ -38,7 +38,7 @@ interface ActorGroup {
 
 export function extractActors(doc: ArticleText, overrides?: Partial<TagConfig>): ActorCandidate[] {
   const config = tagConfig(overrides);
-  const confirm = confirmerFor(doc.language);
+  const confirm = confirmerFor(rulesLanguageOf(doc));
   const tokens = tokenize(doc.text, config);
   const ordinary = ordinaryWordsOf(tokens);
   const headingStarts = new Set(tokens.filter((t) => t.inHeading).map((t) => t.start));

@@ -2,12 +2,12 @@
  * extractKeyphrases: the phrases an article is about. Candidates are word n-grams that neither
  * start nor end with a stop word and never cross punctuation; each scores by frequency, length
  * (longer phrases say more) and presence in the title or the lead paragraph. Phrases contained
- * in a better one are dropped. Stop words are the article's language's (lexicon/stop-words.json);
- * English, unknown, and a language without a list use the English list and rules below.
+ * in a better one are dropped. Stop words are the article's language's (lexicon/stop-words.json,
+ * when the text bears the language out: language.ts); otherwise the English list and rules below.
  */
 import { tagConfig, type TagConfig } from './config';
 import type { ArticleText } from './extract-actors';
-import { otherLanguageOf } from './language';
+import { otherLanguageOf, rulesLanguageOf } from './language';
 import { stopWordsOf } from './lexicon/stop-words';
 import { DEMONYMS } from './lexicon/words';
 
@@ -80,7 +80,7 @@ function collect(text: string, maxWords: number, isContent: ContentTest, visit: 
 
 export function extractKeyphrases(doc: ArticleText, overrides?: Partial<TagConfig>): string[] {
   const config = tagConfig(overrides);
-  const isContent = contentTestFor(doc.language);
+  const isContent = contentTestFor(rulesLanguageOf(doc));
   const candidates = new Map<string, Candidate>();
   collect(doc.text, config.maxKeyphraseWords, isContent, (key, surface, words) => {
     const c = candidates.get(key);
