@@ -127,15 +127,15 @@ describe('English and unknown articles are tagged exactly as before', () => {
 
 describe('rulesLanguageOf: the detected language, when the text bears it out', () => {
   it.each([
-    ['the German paragraph', GERMAN, 'de', 'de'],
-    ['the French paragraph', FRENCH, 'fr', 'fr'],
-    ['the Spanish paragraph', SPANISH, 'es', 'es'],
+    ['the German paragraph', 'de', 'de', GERMAN],
+    ['the French paragraph', 'fr', 'fr', FRENCH],
+    ['the Spanish paragraph', 'es', 'es', SPANISH],
     // English headlines franc took for French or Swedish: no stop word of theirs, or English ones.
-    ['an English headline without stop words', { title: '', text: 'Noyer Says Strong Euro Creates Unwarranted Economic Pressure' }, 'fr', undefined],
-    ['an English headline', { title: '', text: 'Forex Market: EUR/USD retreats from 2-1/2-year highs as stronger euro seen' }, 'sv', undefined],
-    ['the German paragraph', GERMAN, 'en', undefined],
-    ['the German paragraph', GERMAN, 'und', undefined],
-  ])('%s labelled %p -> %p', (_name, doc, language, expected) => {
+    ['an English headline without stop words', 'fr', undefined, { title: '', text: 'Noyer Says Strong Euro Creates Unwarranted Economic Pressure' }],
+    ['an English headline', 'sv', undefined, { title: '', text: 'Forex Market: EUR/USD retreats from 2-1/2-year highs as stronger euro seen' }],
+    ['the German paragraph', 'en', undefined, GERMAN],
+    ['the German paragraph', 'und', undefined, GERMAN],
+  ])('%s labelled %p -> %p', (_name, language, expected, doc) => {
     expect(rulesLanguageOf({ ...doc, language })).toBe(expected);
   });
 });
