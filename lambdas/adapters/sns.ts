@@ -61,8 +61,16 @@ export interface AlertMessage {
  * notifier) get the alert itself as JSON, to render for their channel.
  */
 export function publishInputFor(topicArn: string, alert: Alert) {
-  const message = renderAlert(alert);
   const structured: AlertMessage = { version: ALERT_MESSAGE_VERSION, alert };
+  return structuredPublishInput(topicArn, renderAlert(alert), structured);
+}
+
+/** People read `message`; Lambda subscribers get `structured` as JSON. */
+function structuredPublishInput(
+  topicArn: string,
+  message: { subject: string; text: string; attributes: ReturnType<typeof renderAlert>['attributes'] },
+  structured: AlertMessage | DigestMessage,
+) {
   return {
     TopicArn: topicArn,
     Subject: message.subject,
@@ -82,15 +90,8 @@ export interface DigestMessage {
 
 /** A digest as one publish, as an alert is: plain text for people, the digest itself for Lambdas. */
 export function digestPublishInputFor(topicArn: string, digest: Digest) {
-  const message = renderDigest(digest);
   const structured: DigestMessage = { version: DIGEST_MESSAGE_VERSION, digest };
-  return {
-    TopicArn: topicArn,
-    Subject: message.subject,
-    MessageStructure: 'json',
-    Message: JSON.stringify({ default: message.text, email: message.text, lambda: JSON.stringify(structured) }),
-    MessageAttributes: message.attributes,
-  };
+  return structuredPublishInput(topicArn, renderDigest(digest), structured);
 }
 
 /** Reads a structured digest the `lambda` protocol received; undefined for anything else. */

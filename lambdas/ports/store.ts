@@ -94,19 +94,8 @@ export interface AnnouncedStory {
  * What a story list shows, without the story's profile and signatures: the store keeps it in a
  * small item of its own next to the story, with the story's search tokens (core/search).
  */
-export interface StorySummary {
-  id: string;
-  headline: string;
-  firstSeen: string;
-  lastSeen: string;
-  articleCount: number;
-  sources: string[];
-  sourceNames: Record<string, string>;
-  articleIds: string[];
-  tracked: boolean;
-  trackedBy: string[];
-  topActors: Story['topActors'];
-  activity?: Record<string, number>;
+export interface StorySummary extends Pick<Story,
+  'id' | 'headline' | 'firstSeen' | 'lastSeen' | 'articleCount' | 'sources' | 'sourceNames' | 'articleIds' | 'tracked' | 'trackedBy' | 'topActors' | 'activity'> {
   /** The version of the story it summarizes. */
   version?: number;
 }
