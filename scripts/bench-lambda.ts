@@ -12,6 +12,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { CDK_OUT, EXTRACTOR_MODULE, ROOT, TAGGER_MODULE, readTemplate, staleness, synthesize } from '../test/handlers/bundle-harness';
 const SDK_CLIENTS = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-sns', '@aws-sdk/client-s3'];
@@ -49,10 +50,18 @@ export function lambdaBundles(): LambdaBundle[] {
     });
 }
 
-/** Milliseconds to run `load` (a JavaScript statement) in a fresh node process, timed inside it. */
-function timeLoad(load: string, nodeOptions = ''): number {
-  const script = `const t = process.hrtime.bigint(); ${load}; process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
-  return Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: nodeOptions } }));
+interface LoadTime {
+  /** Wall-clock milliseconds: what a cold start waits. */
+  ms: number;
+  /** CPU milliseconds of the process (user + system, all threads): what the load costs, robust to a busy machine. */
+  cpuMs: number;
+}
+
+/** The time to run `load` (a JavaScript statement) in a fresh node process, timed inside it. */
+function timeLoad(load: string, nodeOptions = ''): LoadTime {
+  const script = `const c = process.cpuUsage(); const t = process.hrtime.bigint(); ${load}; const u = process.cpuUsage(c); ` +
+    'process.stdout.write(JSON.stringify({ ms: Number(process.hrtime.bigint() - t) / 1e6, cpuMs: (u.user + u.system) / 1e3 }));';
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: nodeOptions } })) as LoadTime;
 }
 
 function median(values: number[]): number {
@@ -75,31 +84,35 @@ async function main(): Promise<void> {
   }
   const bundles = lambdaBundles();
   const sdkLoad = SDK_CLIENTS.map((m) => `require(${JSON.stringify(m)})`).join('; ');
-  const times = new Map<string, number[]>([['sdk', []], ...bundles.map((b) => [b.logicalId, []] as [string, number[]])]);
+  const times = new Map<string, LoadTime[]>([['sdk', []], ...bundles.map((b) => [b.logicalId, []] as [string, LoadTime[]])]);
   timeLoad(sdkLoad); // a first run warms the file cache for everything after it
   for (let run = 0; run < runs; run++) {
     times.get('sdk')!.push(timeLoad(sdkLoad));
     for (const b of bundles) times.get(b.logicalId)!.push(timeLoad(`require(${JSON.stringify(path.join(b.assetDir, 'index.js'))})`, b.nodeOptions));
   }
-  const baseline = median(times.get('sdk')!);
+  const baseline = median(times.get('sdk')!.map((t) => t.ms));
+  const cpuBaseline = median(times.get('sdk')!.map((t) => t.cpuMs));
   const rows = bundles.map((b) => {
-    const ms = median(times.get(b.logicalId)!);
+    const ms = median(times.get(b.logicalId)!.map((t) => t.ms));
+    const cpuMs = median(times.get(b.logicalId)!.map((t) => t.cpuMs));
     return {
       function: name(b.logicalId), codeBytes: b.codeBytes, dataBytes: b.dataBytes, dataFiles: b.dataFiles,
       loadMs: Math.round(ms * 10) / 10, loadVsSdk: Math.round((ms / baseline) * 100) / 100,
+      cpuMs: Math.round(cpuMs * 10) / 10, cpuVsSdk: Math.round((cpuMs / cpuBaseline) * 100) / 100,
       tagger: b.modules.some((m) => TAGGER_MODULE.test(m)), extractor: b.modules.some((m) => EXTRACTOR_MODULE.test(m)),
     };
   });
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ runs, sdkClientsMs: Math.round(baseline * 10) / 10, bundles: rows }));
+    console.log(JSON.stringify({ runs, loadAverage: os.loadavg(), sdkClientsMs: Math.round(baseline * 10) / 10, sdkClientsCpuMs: Math.round(cpuBaseline * 10) / 10, bundles: rows }));
     return;
   }
   console.log(`Lambda bundles of cdk.out: load = require() in a fresh node process (with the function's NODE_OPTIONS), median of ${runs} runs, interleaved`);
-  console.log(`baseline: the 4 AWS SDK clients from node_modules (${SDK_CLIENTS.join(', ')}): ${baseline.toFixed(1)} ms\n`);
-  console.log(`${'function'.padEnd(14)} ${'index.js'.padStart(9)} ${'+ data'.padStart(16)} ${'load'.padStart(9)} ${'vs SDK'.padStart(7)}  tagger  extractor`);
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores): on a busy machine read the CPU column, wall times wait for a core`);
+  console.log(`baseline: the 4 AWS SDK clients from node_modules (${SDK_CLIENTS.join(', ')}): ${baseline.toFixed(1)} ms wall, ${cpuBaseline.toFixed(1)} ms CPU\n`);
+  console.log(`${'function'.padEnd(14)} ${'index.js'.padStart(9)} ${'+ data'.padStart(16)} ${'load'.padStart(9)} ${'vs SDK'.padStart(7)} ${'CPU'.padStart(9)} ${'vs SDK'.padStart(7)}  tagger  extractor`);
   for (const r of rows) {
     const data = r.dataFiles ? `${kb(r.dataBytes)} (${r.dataFiles} files)` : '—';
-    console.log(`${r.function.padEnd(14)} ${kb(r.codeBytes).padStart(9)} ${data.padStart(16)} ${`${r.loadMs.toFixed(1)} ms`.padStart(9)} ${`${r.loadVsSdk.toFixed(2)}×`.padStart(7)}  ${(r.tagger ? 'yes' : 'no').padEnd(6)}  ${r.extractor ? 'yes' : 'no'}`);
+    console.log(`${r.function.padEnd(14)} ${kb(r.codeBytes).padStart(9)} ${data.padStart(16)} ${`${r.loadMs.toFixed(1)} ms`.padStart(9)} ${`${r.loadVsSdk.toFixed(2)}×`.padStart(7)} ${`${r.cpuMs.toFixed(1)} ms`.padStart(9)} ${`${r.cpuVsSdk.toFixed(2)}×`.padStart(7)}  ${(r.tagger ? 'yes' : 'no').padEnd(6)}  ${r.extractor ? 'yes' : 'no'}`);
   }
 }
 
