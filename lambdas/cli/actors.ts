@@ -58,7 +58,9 @@ export function actorsCommands(): Command[] {
     .option('--jsonl', 'JSON Lines in and out (required)')
     .addHelpText('after', `${examples(`echo '{"id":1,"text":"Rubio met Lavrov in Riyadh."}' | newswatch tag --jsonl`)}
 Actors resolve through the target's registry (aliases, merges): the --data-dir store when it exists,
-or the deployed stack's with --aws; without either, the built-in gazetteer. Nothing is written.`)
+or the deployed stack's with --aws; without either, the built-in gazetteer. Nothing is written.
+A line may give "title" and "language" (ISO 639-1, e.g. "de"): outside English a capital alone
+makes no actor. Without "language" the English rules apply.`)
     .action(async (file: string | undefined, options, command: Command) => {
       if (!options.jsonl) throw new UsageError('usage: newswatch tag --jsonl [file]   (lines {"id","text"} in, one tagged line out per line)');
       const tagAll = (target?: Target) => {
