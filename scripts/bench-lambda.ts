@@ -1,6 +1,8 @@
 /**
  * `npm run bench:lambda [-- --runs N] [--synth] [--json]`
  *
+ * Each bundle's index.js, then the code beside it that it requires on first use only (the HTML
+ * extractor, htmlLibraries.js: not part of the load measured), then its data files.
  * The Lambda bundles of `cdk.out` as `cdk deploy` uploads them (synthesized first when missing or
  * older than the sources, or with --synth; the synth `.ci/run` runs): per function, the size of
  * index.js, of the files beside it (the tagger's JSON data) and of the whole asset (source map
@@ -22,6 +24,8 @@ export interface LambdaBundle {
   assetDir: string;
   /** index.js, bytes. */
   codeBytes: number;
+  /** Code beside index.js that it requires on first use only (the HTML extractor, htmlLibraries.js), bytes. */
+  lazyCodeBytes: number;
   /** The other files of the asset (JSON data), source map excepted. */
   dataBytes: number;
   dataFiles: number;
@@ -40,11 +44,14 @@ export function lambdaBundles(): LambdaBundle[] {
       const assetDir = path.join(CDK_OUT, r.Metadata!['aws:asset:path'] as string);
       const files = fs.readdirSync(assetDir).filter((f) => !f.endsWith('.map'));
       const size = (f: string) => fs.statSync(path.join(assetDir, f)).size;
-      const others = files.filter((f) => f !== 'index.js');
-      const map = JSON.parse(fs.readFileSync(path.join(assetDir, 'index.js.map'), 'utf8')) as { sources: string[] };
+      const lazy = files.filter((f) => f !== 'index.js' && f.endsWith('.js'));
+      const others = files.filter((f) => f !== 'index.js' && !f.endsWith('.js'));
+      // Every bundle of the asset: index.js and the code it requires on first use (htmlLibraries.js).
+      const modules = ['index.js', ...lazy].flatMap((f) => (JSON.parse(fs.readFileSync(path.join(assetDir, `${f}.map`), 'utf8')) as { sources: string[] }).sources);
       return {
-        logicalId, assetDir, codeBytes: size('index.js'), dataBytes: others.reduce((n, f) => n + size(f), 0), dataFiles: others.length,
-        modules: map.sources,
+        logicalId, assetDir, codeBytes: size('index.js'), lazyCodeBytes: lazy.reduce((n, f) => n + size(f), 0),
+        dataBytes: others.reduce((n, f) => n + size(f), 0), dataFiles: others.length,
+        modules,
         nodeOptions: String(r.Properties.Environment?.Variables?.NODE_OPTIONS ?? ''),
       };
     });
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
     const ms = median(times.get(b.logicalId)!.map((t) => t.ms));
     const cpuMs = median(times.get(b.logicalId)!.map((t) => t.cpuMs));
     return {
-      function: name(b.logicalId), codeBytes: b.codeBytes, dataBytes: b.dataBytes, dataFiles: b.dataFiles,
+      function: name(b.logicalId), codeBytes: b.codeBytes, lazyCodeBytes: b.lazyCodeBytes, dataBytes: b.dataBytes, dataFiles: b.dataFiles,
       loadMs: Math.round(ms * 10) / 10, loadVsSdk: Math.round((ms / baseline) * 100) / 100,
       cpuMs: Math.round(cpuMs * 10) / 10, cpuVsSdk: Math.round((cpuMs / cpuBaseline) * 100) / 100,
       tagger: b.modules.some((m) => TAGGER_MODULE.test(m)), extractor: b.modules.some((m) => EXTRACTOR_MODULE.test(m)),
@@ -109,10 +116,10 @@ async function main(): Promise<void> {
   console.log(`Lambda bundles of cdk.out: load = require() in a fresh node process (with the function's NODE_OPTIONS), median of ${runs} runs, interleaved`);
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores): on a busy machine read the CPU column, wall times wait for a core`);
   console.log(`baseline: the 4 AWS SDK clients from node_modules (${SDK_CLIENTS.join(', ')}): ${baseline.toFixed(1)} ms wall, ${cpuBaseline.toFixed(1)} ms CPU\n`);
-  console.log(`${'function'.padEnd(14)} ${'index.js'.padStart(9)} ${'+ data'.padStart(16)} ${'load'.padStart(9)} ${'vs SDK'.padStart(7)} ${'CPU'.padStart(9)} ${'vs SDK'.padStart(7)}  tagger  extractor`);
+  console.log(`${'function'.padEnd(14)} ${'index.js'.padStart(9)} ${'+ on use'.padStart(9)} ${'+ data'.padStart(16)} ${'load'.padStart(9)} ${'vs SDK'.padStart(7)} ${'CPU'.padStart(9)} ${'vs SDK'.padStart(7)}  tagger  extractor`);
   for (const r of rows) {
     const data = r.dataFiles ? `${kb(r.dataBytes)} (${r.dataFiles} files)` : '—';
-    console.log(`${r.function.padEnd(14)} ${kb(r.codeBytes).padStart(9)} ${data.padStart(16)} ${`${r.loadMs.toFixed(1)} ms`.padStart(9)} ${`${r.loadVsSdk.toFixed(2)}×`.padStart(7)} ${`${r.cpuMs.toFixed(1)} ms`.padStart(9)} ${`${r.cpuVsSdk.toFixed(2)}×`.padStart(7)}  ${(r.tagger ? 'yes' : 'no').padEnd(6)}  ${r.extractor ? 'yes' : 'no'}`);
+    console.log(`${r.function.padEnd(14)} ${kb(r.codeBytes).padStart(9)} ${(r.lazyCodeBytes ? kb(r.lazyCodeBytes) : '—').padStart(9)} ${data.padStart(16)} ${`${r.loadMs.toFixed(1)} ms`.padStart(9)} ${`${r.loadVsSdk.toFixed(2)}×`.padStart(7)} ${`${r.cpuMs.toFixed(1)} ms`.padStart(9)} ${`${r.cpuVsSdk.toFixed(2)}×`.padStart(7)}  ${(r.tagger ? 'yes' : 'no').padEnd(6)}  ${r.extractor ? 'yes' : 'no'}`);
   }
 }
 

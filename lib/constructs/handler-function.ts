@@ -37,18 +37,54 @@ function handlerFunctionProps(handlerFile: string): nodejs.NodejsFunctionProps {
       // code starts: JSON.parse reads it faster than V8 evaluates the same object as JavaScript.
       loader: { '.json': 'copy' },
       // Two trims of the HTML extractor's dependencies that no handler reaches, and the credential
-      // chain cut to what Lambda gives (the files say why); non-ASCII text as UTF-8, not \u escapes
+      // chain cut to what Lambda gives (BUNDLE_ALIASES); non-ASCII text as UTF-8, not \u escapes
       // (franc-min's trigram profiles of other scripts: 170 KB -> 106 KB). The ingest bundle
-      // 1,053 KB -> 888 KB (docs/lambda-bundles.md).
+      // 1,053 KB -> 888 KB, then 700 KB with the extractor beside it (docs/lambda-bundles.md).
       esbuildArgs: {
-        '--alias:@acemir/cssom': path.join(PROJECT_ROOT, 'lib', 'bundling', 'no-css-parser.js'),
-        '--alias:htmlparser2': path.join(PROJECT_ROOT, 'lib', 'bundling', 'htmlparser2-parser.js'),
-        '--alias:@aws-sdk/credential-provider-node': path.join(PROJECT_ROOT, 'lib', 'bundling', 'lambda-credentials.js'),
+        ...Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([name, file]) => [`--alias:${name}`, file])),
         '--charset': 'utf8',
+        // The HTML extractor is a file of its own beside index.js (afterBundling below).
+        [`--external:${HTML_LIBRARIES_IMPORT}`]: true,
       },
       externalModules: [],
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (_inputDir: string, outputDir: string) => [htmlLibrariesCommand(outputDir)],
+      },
     },
   };
+}
+
+/** Bundled in place of packages: two trims of the HTML extractor's dependencies and the credential chain (the files say why). */
+const BUNDLE_ALIASES: Record<string, string> = {
+  '@acemir/cssom': path.join(PROJECT_ROOT, 'lib', 'bundling', 'no-css-parser.js'),
+  htmlparser2: path.join(PROJECT_ROOT, 'lib', 'bundling', 'htmlparser2-parser.js'),
+  '@aws-sdk/credential-provider-node': path.join(PROJECT_ROOT, 'lib', 'bundling', 'lambda-credentials.js'),
+};
+
+/** How domLibraries.ts requires the HTML libraries, on first use. */
+const HTML_LIBRARIES_IMPORT = './htmlLibraries';
+
+/**
+ * The HTML extractor (linkedom, htmlparser2, css-select, Readability: ~190 KB minified) as
+ * htmlLibraries.js beside index.js, built with the same settings, in the bundles that require it
+ * (ingest, feed poller). domLibraries.ts requires it when the first page is read, so a cold start
+ * for a text, JSON or CSV drop does not even parse it: the ingest bundle's load took 7% more CPU
+ * than the four SDK clients with it inside, 7% less without (docs/lambda-bundles.md).
+ */
+function htmlLibrariesCommand(outputDir: string): string {
+  const esbuild = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'esbuild');
+  const entry = path.join(PROJECT_ROOT, 'lambdas', 'core', 'normalize', 'htmlLibraries.ts');
+  const args = [
+    '--bundle', '--platform=node', `--target=${BUNDLE_TARGET}`, '--format=cjs', '--minify', '--sourcemap', '--sources-content=false',
+    '--main-fields=module,main', '--charset=utf8', '--log-level=warning',
+    ...Object.entries(BUNDLE_ALIASES).map(([name, file]) => `--alias:${name}=${file}`),
+    `--outfile=${path.join(outputDir, 'htmlLibraries.js')}`,
+  ];
+  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+  const index = quote(path.join(outputDir, 'index.js'));
+  return `if grep -q 'require("${HTML_LIBRARIES_IMPORT}")' ${index}; then ${quote(esbuild)} ${quote(entry)} ${args.map(quote).join(' ')}; fi`;
 }
 
 /** What a construct says of its own Lambda: sizing, limits, retries and its environment. */

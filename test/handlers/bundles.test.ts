@@ -234,11 +234,13 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
       expect(map.names.length).toBeGreaterThan(1000);
       expect(map.sources.some((s) => s.includes('lambdas/handlers/'))).toBe(true);
       expect(map.sourcesContent).toBeUndefined();
-      // Beside the code, only JSON the code requires (the tagger's data; the SDK's package.json for its version).
+      // Beside the code, only JSON the code requires (the tagger's data; the SDK's package.json for its
+      // version) and the HTML extractor it requires on first use (htmlLibraries.js, with its map).
       const others = fs.readdirSync(fn.assetDir).filter((f) => f !== fn.file && f !== `${fn.file}.map`);
       for (const file of others) {
-        expect(file).toMatch(/\.json$/);
-        expect(code).toContain(`require("./${file}")`);
+        if (file === 'htmlLibraries.js.map') continue;
+        expect(file).toMatch(/\.json$|^htmlLibraries\.js$/);
+        expect(code).toContain(`require("./${file.replace(/\.js$/, '')}")`);
       }
     }
     expect(new Set(Object.values(fns).map((fn) => fn.assetDir)).size).toBe(5);
@@ -246,8 +248,9 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
 
   it('hold only what their handler imports: the alert flusher, the Slack notifier and the digests carry no tagger and no HTML extractor', () => {
     // The source map lists every module esbuild put in the bundle (metafile inputs, minus the ones that left no code).
-    const modulesOf = (fn: DeployedFunction) =>
-      (JSON.parse(fs.readFileSync(path.join(fn.assetDir, `${fn.file}.map`), 'utf8')) as { sources: string[] }).sources;
+    // Every map of the asset: index.js and the HTML extractor beside it (htmlLibraries.js), when it has one.
+    const modulesOf = (fn: DeployedFunction) => fs.readdirSync(fn.assetDir).filter((f) => f.endsWith('.js.map'))
+      .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(fn.assetDir, f), 'utf8')) as { sources: string[] }).sources);
     const tagger = (m: string) => TAGGER_MODULE.test(m);
     const extractor = (m: string) => EXTRACTOR_MODULE.test(m);
     // The markers are real: the ingest bundle, which tags and reads pages, has both.
