@@ -52,3 +52,66 @@ describe('lead: the intro paragraphs between the headline and the body', () => {
     expect(extract(html, { leadMinChars: Number.POSITIVE_INFINITY })).not.toContain(lead);
   });
 });
+
+describe('ruby annotations: the readings above Japanese words are not text', () => {
+  const html = page(`
+  <div class="wrap"><div id="main"><div class="article-main">
+    <h1 class="article-main__title"><ruby>法律<rt>ほうりつ</rt></ruby>が<ruby>変<rt>か</rt></ruby>わります</h1>
+    <div class="article-main__body">
+      <p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が<ruby>子<rt>こ</rt></ruby>どもを<ruby>教育<rt>きょういく</rt></ruby>するために<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp></ruby>を<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p>
+      <p><ruby>新<rt>あたら</rt></ruby>しい<ruby>法律<rt>ほうりつ</rt></ruby>では、<ruby>児童相談所<rt>じどうそうだんじょ</rt></ruby>の<ruby>力<rt>ちから</rt></ruby>を<ruby>強<rt>つよ</rt></ruby>くしました。<ruby>医者<rt>いしゃ</rt></ruby>が<ruby>意見<rt>いけん</rt></ruby>を<ruby>言<rt>い</rt></ruby>うようにしました。</p>
+    </div>
+  </div></div></div>`, 'ja');
+
+  it('keeps the words and drops their readings (<rt>) and brackets (<rp>)', () => {
+    const text = extract(html);
+    expect(text).toContain('子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰を禁止することになりました。');
+    expect(text).not.toContain('ほうりつ');
+    expect(text).not.toContain('(');
+  });
+});
+
+describe('Readability searches only where the prose is (readabilityScope*)', () => {
+  const body = [
+    'Die Entscheidung fiel mit 31 zu 12 Stimmen. Die Opposition hatte vor allem die Kosten kritisiert, die sie auf rund zwei Millionen Euro im Jahr schätzt.',
+    'Der Verkehrsbetrieb will dafür zwölf neue Fahrerinnen und Fahrer einstellen und drei zusätzliche Busse anschaffen, die bereits bestellt sind.',
+    'Anwohnerinnen und Anwohner hatten sich seit Jahren über volle Busse und lange Wartezeiten in den Stoßzeiten beschwert, vor allem am Morgen.',
+  ];
+  const menu = Array.from({ length: 40 }, (_, i) => `<li><a href="/rubrik/${i}">Rubrik ${i}</a></li>`).join('');
+  const html = page(`${siteChrome}
+  <div class="page"><div class="columns">
+    <div class="left-col"><ul class="sections">${menu}</ul></div>
+    <div class="main-col"><div class="story">
+      <h1>Mehr Busse für den Norden</h1>
+      <div class="story-text">${body.map((p) => `<p>${p}</p>`).join('')}</div>
+    </div></div>
+    <div class="right-col"><div class="teasers"><a href="/a">Neue Radwege: Stadt plant 40 Kilometer</a> <a href="/b">Parkgebühren steigen ab Mai</a></div></div>
+  </div></div>${siteFooter}`);
+
+  it('finds the article as the whole page would', () => {
+    const scoped = extract(html);
+    for (const paragraph of body) expect(scoped).toContain(paragraph);
+    expect(scoped).not.toContain('Rubrik 3');
+    expect(scoped).toBe(extract(html, { readabilityScopeLevels: -1 }));
+  });
+});
+
+describe('Readability with cheap DOM lookups (tunedReadability.ts)', () => {
+  it('returns what Readability.js returns, on a page where it renames elements', async () => {
+    const { Readability } = await import('@mozilla/readability');
+    const { parseHTML } = await import('linkedom');
+    const { readabilityClass } = await import('../../lambdas/core/normalize/domLibraries');
+    // Divs of phrasing content become <p>s, lists and tables are cleaned conditionally, a hidden box is skipped.
+    const html = page(`<div class="post"><h2>Rezept</h2><div>Eine Zeile Text ohne Absatz, mit <b>fett</b> und <a href="#x">Link</a>.</div>
+      <div style="display: none">Versteckt: nie Teil des Artikels.</div>
+      <p>${'Der Teig wird eine Stunde gekühlt, dann dünn ausgerollt und in Kreise geschnitten. '.repeat(6)}</p>
+      <ul><li>200 g Mehl</li><li>100 g Butter</li></ul><table><tr><td>Backzeit</td><td>25 Minuten</td></tr></table>
+      <p>${'Die Füllung kommt in die Mitte, die Ränder werden mit etwas Wasser bestrichen. '.repeat(6)}</p></div>`);
+    const stock = new Readability(parseHTML(html).document as unknown as Document).parse();
+    const Tuned = readabilityClass();
+    const tuned = new Tuned(parseHTML(html).document as unknown as Document).parse();
+    expect(tuned?.textContent).toBe(stock?.textContent);
+    expect(tuned?.content).toBe(stock?.content);
+    expect(tuned?.textContent).not.toContain('Versteckt');
+  });
+});

@@ -196,7 +196,7 @@ describe('markup scans in linear time', () => {
   });
 
   it('strips what the old expression stripped, and finds the JSON-LD it found', () => {
-    const NON_CONTENT_MARKUP = /<(script|style|noscript|template|svg|nav)(?=[\s/>])[^>]*(?<!\/)>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+    const NON_CONTENT_MARKUP = /<(script|style|noscript|template|svg|nav|select|textarea|iframe|canvas)(?=[\s/>])[^>]*(?<!\/)>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
     const JSON_LD_SCRIPT = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
     const samples = [
       gunzipSync(readFileSync(REAL_PAGE)).toString('utf8'),

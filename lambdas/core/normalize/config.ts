@@ -126,6 +126,12 @@ export interface NormalizeConfig {
   leadMaxParagraphs: number;
   leadMinChars: number;
   leadMaxLevels: number;
+  /**
+   * Readability searches only the element holding this share of the page's prose, this many
+   * levels up (-1: the whole page); what is outside cannot be the article and costs its time.
+   */
+  readabilityScopeProseShare: number;
+  readabilityScopeLevels: number;
   /** How far into a page its doctype is looked for, past server warnings printed before it. */
   preambleMaxChars: number;
   /** A block with at least this share of its characters inside links is navigation or a promo. */
@@ -262,6 +268,8 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   leadMaxParagraphs: 2,
   leadMinChars: 60,
   leadMaxLevels: 5,
+  readabilityScopeProseShare: 0.9,
+  readabilityScopeLevels: 2,
   maxLinkDensity: 0.8,
   jsonLdBodyMinChars: 600,
   jsonLdBodyMinShare: 0.6,

@@ -5,9 +5,12 @@
  * behind a lazy require, and since htmlLibraries.ts imports them (ES modules), their ES builds,
  * which it can trim. Measured in docs/lambda-bundles.md.
  */
+import { tuneReadability } from './tunedReadability';
+
 type HtmlLibraries = typeof import('./htmlLibraries');
 
 let libraries: HtmlLibraries | undefined;
+let tuned: HtmlLibraries['Readability'] | undefined;
 
 function load(): HtmlLibraries {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -20,7 +23,8 @@ export function parseHTML(html: string): ReturnType<HtmlLibraries['parseHTML']> 
   return load().parseHTML(html);
 }
 
-/** Readability's class. */
+/** Readability's class, with two of its DOM lookups made cheap (tunedReadability.ts). */
 export function readabilityClass(): HtmlLibraries['Readability'] {
-  return load().Readability;
+  tuned ??= tuneReadability(load().Readability);
+  return tuned;
 }

@@ -30,6 +30,12 @@ export interface ProseMap {
    * page they share (an article's <header> with its intro), which Readability often leaves out.
    */
   lead: string[];
+  /**
+   * Where the article is, for Readability to search: the smallest element holding nearly all of
+   * the page's prose (readabilityScopeProseShare), a few levels up (readabilityScopeLevels) for
+   * its headline and lead; absent when the page has too little prose to tell.
+   */
+  scope?: ProseElement;
 }
 
 /**
@@ -74,7 +80,16 @@ export function findProseContainer(body: ProseElement, config: NormalizeConfig):
     container = parent;
   }
   const { paragraphs } = own.get(best)!;
-  return { paragraphs, chars: bestChars, containerBlocks: collectBlocks(container), lead };
+  return { paragraphs, chars: bestChars, containerBlocks: collectBlocks(container), lead, scope: findScope(best, body, held, config) };
+}
+
+function findScope(best: ProseElement, body: ProseElement, held: Map<ProseElement, number>, config: NormalizeConfig): ProseElement | undefined {
+  if (config.readabilityScopeLevels < 0) return undefined;
+  const pageProse = held.get(body) ?? 0;
+  let scope: ProseElement = best;
+  while (scope.parentElement && scope !== body && (held.get(scope) ?? 0) < pageProse * config.readabilityScopeProseShare) scope = scope.parentElement;
+  for (let level = 0; level < config.readabilityScopeLevels && scope !== body && scope.parentElement; level += 1) scope = scope.parentElement;
+  return scope === body ? undefined : scope;
 }
 
 /**

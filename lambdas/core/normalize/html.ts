@@ -17,19 +17,24 @@ import { collapseSpaces } from './whitespace';
 type ParagraphRoot = Parameters<typeof collectParagraphs>[0];
 
 /**
- * Raw-text and invisible elements whose content ends at their first closing tag, comments, and
+ * Raw-text and invisible elements whose content ends at their first closing tag, comments,
  * navigation blocks (`<nav>` is menus by definition: a fifth of a page's markup, none of its text;
- * not parsing it makes extraction a quarter faster with the same F1 on the benchmark).
+ * not parsing it makes extraction a quarter faster with the same F1 on the benchmark), and the
+ * form and embedded elements pruneBoilerplate.ts would remove whole anyway (a `<select>`'s
+ * hundreds of options, an `<iframe>`'s fallback text, a canvas): every node parsed costs, in
+ * linkedom, an object and a WeakMap entry, and then Readability's walks. Not `<video>`: the
+ * picturefill pattern opens one inside an IE conditional comment (`<!--[if IE 9]><video …>`)
+ * and closes it in another, so its first `</video>` can be far past the article text.
  */
 // The name must end where the tag does (`<nav-menu>` is another element), and a self-closing
 // `<svg/>` has no content: neither may swallow the text up to some later closing tag.
-const NON_CONTENT_START = /<(script|style|noscript|template|svg|nav)(?=[\s/>])|<!--/gi;
-const NON_CONTENT_END = new Map(['script', 'style', 'noscript', 'template', 'svg', 'nav']
+const NON_CONTENT_START = /<(script|style|noscript|template|svg|nav|select|textarea|iframe|canvas)(?=[\s/>])|<!--/gi;
+const NON_CONTENT_END = new Map(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'select', 'textarea', 'iframe', 'canvas']
   .map((name) => [name, new RegExp(`</${name}\\s*>`, 'gi')]));
 
 /**
  * The page without NON_CONTENT_START's elements and comments, each replaced by a space: what
- * `/<(script|…|nav)(?=[\s/>])[^>]*(?<!\/)>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi` replaces, in
+ * `/<(script|…|canvas)(?=[\s/>])[^>]*(?<!\/)>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi` replaces, in
  * linear time. That expression searches to the end of the page again from every start tag that
  * is never closed (20,000 unclosed `<nav>`s, 100 KB: 0.85 s; as many unclosed `<script>`s, 700 KB:
  * 3.7 s; it grows with the square of the count); here a search that failed is not repeated,
@@ -112,6 +117,7 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
   pruneBoilerplate(document.body as unknown as PrunableElement, config);
   // Where the prose is, before Readability moves it: the check on what Readability chose.
   const prose = findProseContainer(document.body as unknown as ProseElement, config);
+  if (prose.scope) keepOnly(prose.scope as unknown as Element, document.body);
   const extracted = extractMainText(document, { html: fromDoctype, markup }, prose, config);
   const domParagraphs = filterHtmlBlocks(extracted.blocks, config);
   const article = { ...extracted, paragraphs: chooseBody(domParagraphs, page.articleBody, config) };
@@ -138,6 +144,13 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
     sourceHint: hintName ? { name: hintName, ...(domain ? { domain } : {}), origin: 'page' } : undefined,
     textSourceHint: cleaned.textSourceHint,
   }, config);
+}
+
+/** The body with `scope` alone in it (and its ancestors around it): all else is removed. */
+function keepOnly(scope: Element, body: HTMLElement): void {
+  for (let element: Element = scope; element !== body && element.parentElement; element = element.parentElement) {
+    for (const sibling of Array.from(element.parentElement.childNodes)) if (sibling !== element) sibling.remove();
+  }
 }
 
 function parsePage(html: string): Document {

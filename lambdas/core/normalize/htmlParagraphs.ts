@@ -10,10 +10,10 @@ const BLOCK_TAGS = new Set([
   'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD',
   'TR', 'UL', 'BR', 'CENTER',
 ]);
-/** Never article text: code, media, and captions (credits, not prose). */
+/** Never article text: code, media, captions (credits, not prose) and ruby readings (pruneBoilerplate.ts). */
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO',
-  'CANVAS', 'FIGCAPTION', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT',
+  'CANVAS', 'FIGCAPTION', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'RT', 'RP',
 ]);
 
 interface DomNode {

@@ -11,10 +11,14 @@ export interface PrunableElement {
   remove(): void;
 }
 
-/** Elements that are never article content: code, media, widgets. */
+/**
+ * Elements that are never article content: code, media, widgets, and ruby annotations (the
+ * readings printed above Japanese or Chinese words, `<rt>`, and their fallback brackets, `<rp>`:
+ * left in, each word would be followed by its reading, 子こども).
+ */
 const ALWAYS_REMOVED = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'CANVAS', 'OBJECT', 'EMBED', 'VIDEO',
-  'AUDIO', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'FIGCAPTION', 'LINK', 'META', 'DIALOG',
+  'AUDIO', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'FIGCAPTION', 'LINK', 'META', 'DIALOG', 'RT', 'RP',
 ]);
 /** Page chrome by element: removed unless it holds a large share of the page's text. */
 const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'HEADER', 'FORM']);
@@ -84,7 +88,10 @@ function shouldRemove(element: PrunableElement, { guard, widgetTokens, alwaysTok
   if (chars >= guard) return false;
   // Named like a widget ("elementor-widget", "section--ads") or a page header, yet written as
   // paragraphs of prose: widgets are links and short items, a lead or a report section is not.
-  if ((chromeByName || tag === 'HEADER') && proseChars(element, config) >= (tag === 'HEADER' ? config.pruneHeaderProseMinChars : config.pruneProseMinChars)) return false;
+  // (Only counted when the element has that much text at all: nested widgets would each walk
+  // their whole subtree again.)
+  const proseMinChars = tag === 'HEADER' ? config.pruneHeaderProseMinChars : config.pruneProseMinChars;
+  if ((chromeByName || tag === 'HEADER') && chars >= proseMinChars && proseChars(element, config) >= proseMinChars) return false;
   return true;
 }
 
