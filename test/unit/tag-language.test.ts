@@ -133,6 +133,8 @@ describe('rulesLanguageOf: the detected language, when the text bears it out', (
     // English headlines franc took for French or Swedish: no stop word of theirs, or English ones.
     ['an English headline without stop words', 'fr', undefined, { title: '', text: 'Noyer Says Strong Euro Creates Unwarranted Economic Pressure' }],
     ['an English headline', 'sv', undefined, { title: '', text: 'Forex Market: EUR/USD retreats from 2-1/2-year highs as stronger euro seen' }],
+    ['an English headline with one French stop word', 'fr', undefined, { title: '', text: 'EU starts preparing sanctions against Russia' }],
+    ['an English headline in a language without a list', 'jv', undefined, { title: '', text: 'Why eBay Spinning Off Paypal Makes Sense' }],
     ['the German paragraph', 'en', undefined, GERMAN],
     ['the German paragraph', 'und', undefined, GERMAN],
   ])('%s labelled %p -> %p', (_name, language, expected, doc) => {

@@ -15,8 +15,11 @@ export function otherLanguageOf(language: string | undefined): string | undefine
 
 /** Characters of the title and text whose stop words are counted: the language shows long before. */
 export const STOP_WORD_SAMPLE_CHARS = 2_000;
+/** Fewest stop words of its language a text must use (and more than English ones) to be read in it. */
+export const MIN_LANGUAGE_STOP_WORDS = 2;
 
-const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
+/** Words of two letters or more: single letters are initials and abbreviations ("U.S.", "S&P"), in every language. */
+const WORD = /\p{L}{2,}(?:['’]\p{L}+)?/gu;
 
 /**
  * The language whose rules the tag and cluster steps apply (undefined: the English ones): the
@@ -24,15 +27,17 @@ const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
  * language's stop words than of English's (words on both lists not counted). franc reads
  * letters, not words, and on a headline it is often wrong: it calls about one English headline in
  * three of the UCI set French, Swedish or Dutch ("Noyer Says Strong Euro Creates Unwarranted
- * Economic Pressure": fr). Such a text keeps the English rules. A language without a stop-word
- * list (no spaces between words) is taken as detected.
+ * Economic Pressure": fr; "Why eBay Spinning Off Paypal Makes Sense": Javanese). Such a text
+ * keeps the English rules, and so does a language without a stop-word list (nothing to bear it
+ * out; the rules were English for it before) or a text with a single stop word of its language
+ * ("EU starts preparing sanctions against Russia": French "eu").
  */
 export function rulesLanguageOf(doc: { title: string; text: string; language?: string }): string | undefined {
   const other = otherLanguageOf(doc.language);
   if (!other) return undefined;
   const own = stopWordsOf(other);
   const english = stopWordsOf('en');
-  if (!own || !english) return other;
+  if (!own || !english) return undefined;
   let ownHits = 0;
   let englishHits = 0;
   const sample = `${doc.title}\n${doc.text.slice(0, STOP_WORD_SAMPLE_CHARS)}`.toLowerCase();
@@ -42,5 +47,5 @@ export function rulesLanguageOf(doc: { title: string; text: string; language?: s
     if (isOwn && !isEnglish) ownHits++;
     else if (isEnglish && !isOwn) englishHits++;
   }
-  return ownHits > englishHits ? other : undefined;
+  return ownHits >= MIN_LANGUAGE_STOP_WORDS && ownHits > englishHits ? other : undefined;
 }
