@@ -29,7 +29,7 @@ const WEIGHTS_JSON = join(__dirname, '../lambdas/core/tag/ner/weights.json');
 const NAME_LISTS_JSON = join(__dirname, '../lambdas/core/tag/lexicon/name-lists.json');
 
 /** Attribution of the corpora the shipped weights derive from (docs/ner.md). */
-const TRAINING_DATA_LICENCE = 'Derived from GUM (CC-BY 4.0), UNER English-PUD (CC-BY-SA 3.0) and wikigold (Balasuriya et al. 2009, CC-BY 4.0) annotations: shared under CC-BY-SA 3.0; see docs/ner.md.';
+const TRAINING_DATA_LICENCE = 'Derived from GUM (CC-BY 4.0) and UNER English-PUD (CC-BY-SA 3.0) annotations: shared under CC-BY-SA 3.0; see docs/ner.md.';
 
 interface Instance {
   tokens: Token[];
