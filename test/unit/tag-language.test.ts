@@ -165,6 +165,8 @@ describe('stop words per language', () => {
     expect(stopWordsFor('xx')).toBe(stopWordsFor('en'));
     expect(stopWordsFor('fr').has('les')).toBe(true);
     expect(stopWordsFor('es').has('los')).toBe(true);
+    expect(stopWordsFor('no')).toBe(stopWordsFor('nb'));
+    expect(stopWordsFor('nb').has('og')).toBe(true);
   });
 
   it('a German profile carries no stop word among its terms or title terms, and says which language it was read in', () => {

@@ -7,12 +7,15 @@ import STOP_WORD_DATA from './stop-words.json';
 
 const LISTS: Readonly<Record<string, readonly string[]>> = STOP_WORD_DATA.languages;
 const sets = new Map<string, ReadonlySet<string>>();
+/** Codes that name a language whose list is kept under another code: Norwegian ("no", as pages declare it) is Bokmål's. */
+const SAME_LIST: Readonly<Record<string, string>> = { no: 'nb' };
 
 /** The stop words of a language other than English (639-1 code), built once; undefined when none is shipped. */
 export function stopWordsOf(language: string): ReadonlySet<string> | undefined {
   const cached = sets.get(language);
   if (cached) return cached;
-  const list = Object.prototype.hasOwnProperty.call(LISTS, language) ? LISTS[language] : undefined;
+  const code = SAME_LIST[language] ?? language;
+  const list = Object.prototype.hasOwnProperty.call(LISTS, code) ? LISTS[code] : undefined;
   if (!list) return undefined;
   const set = new Set(list);
   sets.set(language, set);
