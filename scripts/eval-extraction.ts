@@ -11,18 +11,24 @@
  *   P/R/F1 over all snippets of all pages, and one row per page language (its `<html lang>`).
  *
  *   npm run eval:extraction -- [dir | --set extraction|web-extraction-dev] [--json] [--rounds N]
- *     [--worst N] [--show FILE]
+ *     [--worst N] [--show FILE] [--match REGEX] [--interleaved]
  *
  * `--worst N` lists newswatch's N weakest pages (for a snippets set, with the passages it missed
- * and the boilerplate it kept); `--show FILE` prints newswatch's text of one page.
+ * and the boilerplate it kept); `--show FILE` prints newswatch's text of one page; `--match REGEX`
+ * keeps the pages whose file name matches (a quick subset while iterating).
  *
- * Speed is extraction time only (process.hrtime around each call, I/O excluded), both
- * extractors interleaved page by page so they share the same machine state. newswatch is
- * timed from the stored .gz bytes (gunzip, charset, parse, extraction, metadata); Readability
+ * Speed is extraction time only (process.hrtime around each call, I/O excluded). Each extractor
+ * makes its whole run over the pages in turn (the order alternating between rounds), after a full
+ * garbage collection: interleaved page by page (`--interleaved`, the former way), each paid for
+ * the other's garbage, and linkedom's nodes are costly garbage (each holds a WeakMap entry), so
+ * newswatch's calls collected the full-page DOMs Readability had left. newswatch is timed from
+ * the stored .gz bytes (gunzip, charset, parse, extraction, metadata, language); Readability
  * from the already-decoded HTML string, its most favourable start.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -61,6 +67,8 @@ interface Page {
   snippets?: { with: string[]; without: string[] };
   /** The page's declared language (`<html lang>`, primary subtag), `und` without one. */
   language: string;
+  /** The language newswatch detected (its doc.language), once it ran; `und` when it failed. */
+  detected?: string;
 }
 
 interface SnippetCounts {
@@ -130,6 +138,7 @@ export function metricsOf(matches: TpFpFn[]): { precision: number; recall: numbe
 const newswatch: Extractor = {
   name: 'newswatch',
   extract(page) {
+    page.detected = 'und';
     const outcomes = normalizeObject({
       key: page.snippets ? `${page.id}.gz` : `${page.id}.html.gz`,
       body: page.gz,
@@ -137,9 +146,17 @@ const newswatch: Extractor = {
       metadata: page.url ? { url: page.url } : {},
     });
     const first = outcomes[0];
-    return first?.ok ? first.doc.text : '';
+    if (!first?.ok) return '';
+    page.detected = first.doc.language ?? 'und';
+    return first.doc.text;
   },
 };
+
+/** A full collection between timed runs, so that no run pays for the garbage of the one before. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 const readability: Extractor = {
   name: 'readability.js 0.6.0',
@@ -234,28 +251,36 @@ interface Evaluation {
   languages: Map<string, Map<string, Score>>;
 }
 
-function evaluate(pages: Page[], extractors: Extractor[], rounds: number): Evaluation {
+function evaluate(pages: Page[], extractors: Extractor[], rounds: number, interleaved: boolean): Evaluation {
   const elapsed = new Map(extractors.map((e) => [e.name, new Map<string, bigint>()]));
   const outputs = new Map(extractors.map((e) => [e.name, new Map<string, string>()]));
   const failures = new Map(extractors.map((e) => [e.name, new Set<string>()]));
+  const run = (extractor: Extractor, page: Page) => {
+    let text = '';
+    const start = process.hrtime.bigint();
+    try {
+      text = extractor.extract(page);
+    } catch {
+      failures.get(extractor.name)?.add(page.id);
+    }
+    const spent = process.hrtime.bigint() - start;
+    const times = elapsed.get(extractor.name)!;
+    times.set(page.id, (times.get(page.id) ?? 0n) + spent);
+    outputs.get(extractor.name)?.set(page.id, text);
+  };
   for (let round = 0; round < rounds; round += 1) {
-    pages.forEach((page, index) => {
-      // Alternate who goes first, so neither always runs on a cache the other warmed.
-      const order = (round + index) % 2 === 0 ? extractors : [...extractors].reverse();
-      for (const extractor of order) {
-        let text = '';
-        const start = process.hrtime.bigint();
-        try {
-          text = extractor.extract(page);
-        } catch {
-          failures.get(extractor.name)?.add(page.id);
-        }
-        const spent = process.hrtime.bigint() - start;
-        const times = elapsed.get(extractor.name)!;
-        times.set(page.id, (times.get(page.id) ?? 0n) + spent);
-        outputs.get(extractor.name)?.set(page.id, text);
-      }
-    });
+    if (interleaved) {
+      pages.forEach((page, index) => {
+        // Alternate who goes first, so neither always runs on a cache the other warmed.
+        for (const extractor of (round + index) % 2 === 0 ? extractors : [...extractors].reverse()) run(extractor, page);
+      });
+      continue;
+    }
+    // Whole runs in turn, who goes first alternating between rounds.
+    for (const extractor of round % 2 === 0 ? extractors : [...extractors].reverse()) {
+      collectGarbage();
+      for (const page of pages) run(extractor, page);
+    }
   }
   const scoreOf = (extractor: Extractor, subset: Page[]): Score => {
     const texts = outputs.get(extractor.name) ?? new Map<string, string>();
@@ -274,8 +299,13 @@ function evaluate(pages: Page[], extractors: Extractor[], rounds: number): Evalu
   const scores = new Map(extractors.map((e) => [e.name, scoreOf(e, pages)]));
   const languages = new Map<string, Map<string, Score>>();
   if (pages.every((p) => p.snippets)) {
+    // By the language newswatch detected (title and text, the page's declaration as a prior):
+    // every page has one, where `<html lang>` is missing on one in ten.
     const byLanguage = new Map<string, Page[]>();
-    for (const page of pages) byLanguage.set(page.language, [...(byLanguage.get(page.language) ?? []), page]);
+    for (const page of pages) {
+      const language = page.detected ?? page.language;
+      byLanguage.set(language, [...(byLanguage.get(language) ?? []), page]);
+    }
     const ranked = [...byLanguage.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
     for (const [language, subset] of ranked) {
       languages.set(language, new Map(extractors.map((e) => [e.name, scoreOf(e, subset)])));
@@ -334,30 +364,32 @@ function main(argv: string[]): void {
   const rounds = Math.max(1, option('--rounds', 1));
   const worst = option('--worst', 0);
   const show = valueOf('--show');
-  const valued = new Set(['--rounds', '--worst', '--set', '--show']);
+  const valued = new Set(['--rounds', '--worst', '--set', '--show', '--match']);
+  const match = valueOf('--match');
+  const interleaved = argv.includes('--interleaved');
   const set = valueOf('--set');
   const dir = resolve(set
     ? join('../shared/data', set === 'zyte' ? 'extraction' : set)
     : argv.find((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1])) ?? '../shared/data/extraction');
 
-  const pages = loadPages(dir);
-  if (pages.length === 0) throw new Error(`no pages under ${dir} (html/ with ground-truth.json, or pages/ with snippets.json)`);
-  const { scores, outputs, languages } = evaluate(pages, [newswatch, readability], rounds);
+  const pages = loadPages(dir).filter((page) => !match || new RegExp(match).test(page.id));
+  if (pages.length === 0) throw new Error(`no pages under ${dir} (html/ with ground-truth.json, or pages/ with snippets.json)${match ? ` matching ${match}` : ''}`);
+  const { scores, outputs, languages } = evaluate(pages, [newswatch, readability], rounds, interleaved);
   const speedRatio = scores.get(newswatch.name)!.pagesPerSecond / scores.get(readability.name)!.pagesPerSecond;
 
   if (json) {
     console.log(JSON.stringify({
-      dir, pages: pages.length, rounds, metric: pages.every((p) => p.snippets) ? 'snippets' : 'shingles',
+      dir, pages: pages.length, rounds, timing: interleaved ? 'interleaved' : 'whole runs', metric: pages.every((p) => p.snippets) ? 'snippets' : 'shingles',
       speedRatio, extractors: Object.fromEntries(scores),
       languages: Object.fromEntries([...languages].map(([language, rows]) => [language, Object.fromEntries(rows)])),
     }));
   } else {
     const metric = pages.every((p) => p.snippets) ? 'snippets found/kept' : 'Zyte shingle metric';
-    console.log(`${pages.length} pages from ${dir} (${metric}; ${rounds} round${rounds > 1 ? 's' : ''})`);
+    console.log(`${pages.length} pages from ${dir} (${metric}; ${rounds} round${rounds > 1 ? 's' : ''}; ${interleaved ? 'timed page by page, interleaved' : 'timed as whole runs, one extractor after the other'})`);
     printTable(scores);
     console.log(`newswatch speed: ${speedRatio.toFixed(2)}x Readability.js's in this run (time per page ${(1 / speedRatio).toFixed(3)} of it)`);
     if (languages.size > 0) {
-      console.log('\nby declared language (<html lang>; und = none):');
+      console.log('\nby language (detected by newswatch; und = none found):');
       for (const [language, rows] of languages) {
         const n = rows.get(newswatch.name)!;
         const r = rows.get(readability.name)!;

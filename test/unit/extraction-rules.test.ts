@@ -115,3 +115,19 @@ describe('Readability with cheap DOM lookups (tunedReadability.ts)', () => {
     expect(tuned?.textContent).not.toContain('Versteckt');
   });
 });
+
+describe('a page with next to no text gets its meta description (thinText*)', () => {
+  const description = 'Auch auf dem Wissenscamp 2026 haben wir live gepodcastet. Zu Gast waren zwei Forscherinnen, die über ihre Eindrücke vom Camp erzählen.';
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Folge 39: Live vom Wissenscamp</title>
+    <meta property="og:description" content="${description}"></head><body>${siteChrome}
+    <div class="post"><h1>Folge 39: Live vom Wissenscamp</h1><div class="player" data-episode="39"></div>
+    <p class="meta">Veröffentlicht am 17. Dezember 2026 · 42 Minuten</p></div>${siteFooter}</body></html>`;
+
+  it('puts the description first', () => {
+    expect(extract(html).split('\n\n')[0]).toBe(description);
+  });
+
+  it('only when the text is that short', () => {
+    expect(extract(html, { thinTextMaxChars: 0 })).not.toContain(description);
+  });
+});

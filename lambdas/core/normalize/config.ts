@@ -132,6 +132,9 @@ export interface NormalizeConfig {
    */
   readabilityScopeProseShare: number;
   readabilityScopeLevels: number;
+  /** Extracted text this short gets the meta description first, when that is this long and not in it. */
+  thinTextMaxChars: number;
+  thinTextMinDescriptionChars: number;
   /** How far into a page its doctype is looked for, past server warnings printed before it. */
   preambleMaxChars: number;
   /** A block with at least this share of its characters inside links is navigation or a promo. */
@@ -269,7 +272,9 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   leadMinChars: 60,
   leadMaxLevels: 5,
   readabilityScopeProseShare: 0.9,
-  readabilityScopeLevels: 2,
+  readabilityScopeLevels: 1,
+  thinTextMaxChars: 400,
+  thinTextMinDescriptionChars: 80,
   maxLinkDensity: 0.8,
   jsonLdBodyMinChars: 600,
   jsonLdBodyMinShare: 0.6,

@@ -120,7 +120,7 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
   if (prose.scope) keepOnly(prose.scope as unknown as Element, document.body);
   const extracted = extractMainText(document, { html: fromDoctype, markup }, prose, config);
   const domParagraphs = filterHtmlBlocks(extracted.blocks, config);
-  const article = { ...extracted, paragraphs: chooseBody(domParagraphs, page.articleBody, config) };
+  const article = { ...extracted, paragraphs: withDescription(chooseBody(domParagraphs, page.articleBody, config), page.description, config) };
 
   const siteName = page.siteName ?? article.siteName;
   const url = page.canonicalUrl ?? absoluteHttpUrl(context.url);
@@ -211,6 +211,17 @@ function withLead(blocks: TextBlock[], lead: string[]): TextBlock[] {
   const extracted = fold(blocks.map((b) => b.text).join(' '));
   const missing = lead.filter((text) => !extracted.includes(fold(text)));
   return missing.length === 0 ? blocks : [...missing.map((text) => ({ text, linkDensity: 0, heading: false })), ...blocks];
+}
+
+/**
+ * A page whose text is next to nothing (a script renders the post, a podcast page is its
+ * player) still has its summary in the meta description: it goes first, when the text lacks it.
+ */
+function withDescription(paragraphs: string[], description: string | undefined, config: NormalizeConfig): string[] {
+  const summary = description ? collapseSpaces(description) : '';
+  if (summary.length < config.thinTextMinDescriptionChars || paragraphs.join(' ').length > config.thinTextMaxChars) return paragraphs;
+  const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return fold(paragraphs.join(' ')).includes(fold(summary)) ? paragraphs : [summary, ...paragraphs];
 }
 
 /**
