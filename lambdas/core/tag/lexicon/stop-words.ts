@@ -12,12 +12,12 @@ const SAME_LIST: Readonly<Record<string, string>> = { no: 'nb' };
 
 /** The stop words of a language other than English (639-1 code), built once; undefined when none is shipped. */
 export function stopWordsOf(language: string): ReadonlySet<string> | undefined {
-  const cached = sets.get(language);
-  if (cached) return cached;
   const code = SAME_LIST[language] ?? language;
+  const cached = sets.get(code);
+  if (cached) return cached;
   const list = Object.prototype.hasOwnProperty.call(LISTS, code) ? LISTS[code] : undefined;
   if (!list) return undefined;
   const set = new Set(list);
-  sets.set(language, set);
+  sets.set(code, set);
   return set;
 }
