@@ -131,3 +131,21 @@ describe('a page with next to no text gets its meta description (thinText*)', ()
     expect(extract(html, { thinTextMaxChars: 0 })).not.toContain(description);
   });
 });
+
+describe('chrome labels of other languages (chrome-labels.json)', () => {
+  const paragraphs = [
+    'Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, die Buslinien im Norden der Stadt ab dem Sommer im Zehn-Minuten-Takt fahren zu lassen.',
+    'Die Entscheidung fiel mit 31 zu 12 Stimmen. Die Opposition hatte vor allem die Kosten kritisiert, die sie auf rund zwei Millionen Euro im Jahr schätzt.',
+    'Der Verkehrsbetrieb will dafür zwölf neue Fahrerinnen und Fahrer einstellen und drei zusätzliche Busse anschaffen, die bereits bestellt sind.',
+  ];
+  const html = page(`<article><h1>Mehr Busse für den Norden</h1><p>Von:</p><p><strong>Karin Beispiel</strong></p>
+    ${paragraphs.map((p) => `<p>${p}</p>`).join('')}<h3>Schon gelesen?</h3><p>Weitere Informationen erhalten Sie beim Verkehrsbetrieb der Stadt, der auch die neuen Fahrpläne veröffentlicht.</p></article>`);
+
+  it('go as whole lines; the same words inside a sentence stay', () => {
+    const lines = extract(html).split('\n\n');
+    for (const paragraph of paragraphs) expect(lines).toContain(paragraph);
+    expect(lines).not.toContain('Von:');
+    expect(lines).not.toContain('Schon gelesen?');
+    expect(lines.join(' ')).toContain('Weitere Informationen erhalten Sie');
+  });
+});

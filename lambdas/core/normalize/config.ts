@@ -1,3 +1,5 @@
+import CHROME_LABELS from './chrome-labels.json';
+
 /**
  * Lengths a document's fields are kept within, whatever the input says (characters, UTF-16).
  * A 5,000-character source name or title is cut, never stored whole: a source id is part of
@@ -168,6 +170,11 @@ export interface NormalizeConfig {
   maxSourceIdChars: number;
 }
 
+/** The chrome labels of other languages, by language (data: chrome-labels.json). */
+const OTHER_LANGUAGE_CHROME_LINES: string[] = Object.entries(CHROME_LABELS)
+  .filter(([language]) => language !== '_comment')
+  .flatMap(([, labels]) => labels as string[]);
+
 export const defaultNormalizeConfig: NormalizeConfig = {
   maxObjectBytes: 5 * 1024 * 1024,
   binaryControlRatio: 0.05,
@@ -199,6 +206,7 @@ export const defaultNormalizeConfig: NormalizeConfig = {
     'leave a comment', 'leave a reply', 'loading', 'subscribe', 'sign up', 'sign in', 'log in',
     'newsletter', 'tags', 'continue reading', 'back to top', 'scroll to top', 'photo', 'video',
     'listen to this article', 'click to share', 'copy link', 'all rights reserved',
+    ...OTHER_LANGUAGE_CHROME_LINES,
   ],
   boilerplatePrefixes: [
     'share this article', 'sign up for our', 'subscribe to our', 'follow us on', 'click here to',
