@@ -149,3 +149,13 @@ describe('chrome labels of other languages (chrome-labels.json)', () => {
     expect(lines.join(' ')).toContain('Weitere Informationen erhalten Sie');
   });
 });
+
+describe('text in canonical composition (NFC)', () => {
+  it('joins a letter and its combining mark as one character, as the same words typed composed', () => {
+    const decomposed = 'Die Stadtwerke Mu\u0308nchen erho\u0308hen die Preise fu\u0308r Fernwa\u0308rme zum ersten Januar um durchschnittlich zwölf Prozent, teilte das Unternehmen mit.';
+    const html = page(`<article><h1>Fernwärme wird teurer</h1><p>${decomposed}</p><p>${decomposed.replace('zwölf', 'elf')}</p><p>${decomposed.replace('zwölf', 'neun')}</p></article>`);
+    const text = extract(html);
+    expect(text).toContain('Die Stadtwerke München erhöhen die Preise für Fernwärme');
+    expect(text).not.toContain('u\u0308');
+  });
+});

@@ -29,7 +29,9 @@ const DATE_LINE = new RegExp(
  * come out; headings, lists and the article paragraphs stay.
  */
 export function cleanBlocks(rawBlocks: string[], config: NormalizeConfig, options: CleanOptions = {}): CleanedBlocks {
-  let blocks = rawBlocks.map(collapseSpaces).filter((b) => b.length > 0);
+  // Canonical composition (NFC): a page may spell "য়" or "ü" as a letter and a combining mark;
+  // the same words must compare, match keywords and hash alike however they were typed.
+  let blocks = rawBlocks.map((b) => collapseSpaces(b).normalize('NFC')).filter((b) => b.length > 0);
   blocks = dropPromotions(blocks, config);
   blocks = blocks.filter((b) => !isChromeLine(b, config));
   blocks = dropTablesOfContents(blocks, config);
