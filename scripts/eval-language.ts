@@ -7,13 +7,12 @@
  * Prints the agreement, the pages given `und`, the disagreements by (declared -> detected), and
  * the same figures with the declaration withheld (the text alone), to show the prior is a prior.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { declaredLanguage, detectLanguage, normalizeObject } from '../lambdas/core/normalize';
+import { declaredLanguage, detectLanguage } from '../lambdas/core/normalize';
+import { DEFAULT_PAGES_FOLDER, extractedPages, pageFiles } from './extracted-pages';
 
-const folder = path.resolve(process.argv[2] ?? path.join(__dirname, '..', '..', 'shared', 'data', 'web-extraction-dev', 'pages'));
-const files = readdirSync(folder).filter((f) => /\.html?(\.gz)?$/.test(f)).sort();
+const folder = path.resolve(process.argv[2] ?? DEFAULT_PAGES_FOLDER);
+const files = pageFiles(folder);
 
 interface Tally { pages: number; agree: number; textAlone: number; und: number; confusions: Map<string, number> }
 const tally: Tally = { pages: 0, agree: 0, textAlone: 0, und: 0, confusions: new Map() };
@@ -21,20 +20,10 @@ const byLanguage = new Map<string, { pages: number; agree: number }>();
 let extracted = 0;
 let detectMs = 0;
 const started = performance.now();
-for (const file of files) {
-  const raw = readFileSync(path.join(folder, file));
-  const body = file.endsWith('.gz') ? gunzipSync(raw) : raw;
-  let outcome: ReturnType<typeof normalizeObject>[number] | undefined;
-  try {
-    [outcome] = normalizeObject({ key: file.replace(/\.gz$/, ''), body, metadata: {} });
-  } catch {
-    continue; // rejected (no text): `extract` says why; nothing to detect
-  }
-  if (!outcome?.ok) continue;
+for (const { body, doc } of extractedPages(folder)) {
   extracted++;
   const declared = declaredLanguage(/<html\b[^>]*\blang\s*=\s*["']?([\w-]+)/i.exec(body.toString('latin1'))?.[1]);
   if (!declared) continue;
-  const { doc } = outcome;
   const t0 = performance.now();
   const textAlone = detectLanguage({ title: doc.title, text: doc.text });
   detectMs += performance.now() - t0;

@@ -11,12 +11,10 @@
  * then the most frequent names the English rules made that are gone, and the names still tagged.
  * There is no ground truth for these pages: the examples are for spot checks.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { ActorCandidate, ActorType } from '../lambdas/core/model';
-import { normalizeObject } from '../lambdas/core/normalize';
 import { extractActors } from '../lambdas/core/tag';
+import { DEFAULT_PAGES_FOLDER, extractedPages } from './extracted-pages';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -25,8 +23,7 @@ const flag = (name: string): string | undefined => {
 };
 const onlyLanguage = flag('--language');
 const exampleCount = Number(flag('--examples') ?? 15);
-const folder = path.resolve(args[0] ?? path.join(__dirname, '..', '..', 'shared', 'data', 'web-extraction-dev', 'pages'));
-const files = readdirSync(folder).filter((f) => /\.html?(\.gz)?$/.test(f)).sort();
+const folder = path.resolve(args[0] ?? DEFAULT_PAGES_FOLDER);
 
 type Counts = Record<ActorType, number>;
 interface Row { pages: number; before: Counts; after: Counts; registryOnly: number }
@@ -37,17 +34,7 @@ const kept = new Map<string, number>();
 const bump = (map: Map<string, number>, key: string): void => { map.set(key, (map.get(key) ?? 0) + 1); };
 const label = (a: ActorCandidate): string => `${a.name} (${a.type})`;
 
-for (const file of files) {
-  const raw = readFileSync(path.join(folder, file));
-  const body = file.endsWith('.gz') ? gunzipSync(raw) : raw;
-  let outcome: ReturnType<typeof normalizeObject>[number] | undefined;
-  try {
-    [outcome] = normalizeObject({ key: file.replace(/\.gz$/, ''), body, metadata: {} });
-  } catch {
-    continue; // rejected: nothing to tag
-  }
-  if (!outcome?.ok) continue;
-  const { doc } = outcome;
+for (const { doc } of extractedPages(folder)) {
   const language = doc.language ?? 'und';
   if (language === 'en' || language === 'und' || (onlyLanguage && language !== onlyLanguage)) continue;
   const row = rows.get(language) ?? { pages: 0, before: zero(), after: zero(), registryOnly: 0 };
