@@ -235,7 +235,8 @@ describe('concurrency replay: 8 workers racing on one DynamoDB Local table', () 
     const items = await scanTable(engine!.endpoint, 'racing-held');
     expect(items.filter((i) => String(i.sk).startsWith('ALERT#') && i.status !== 'sent').map((a) => `${a.storyId}/${a.id}`)).toEqual([]);
 
-    expect(Math.abs(par.f1 - sequential.f1)).toBeLessThanOrEqual(0.01);
+    // Within 0.01 below: racing may also do better (online clustering depends on the order; 0.975 seen).
+    expect(sequential.f1 - par.f1).toBeLessThanOrEqual(0.01);
     expect(reached(sequential) - reached(par)).toBeLessThanOrEqual(Math.ceil(RACING_NEW_SOURCE_LOSS * sequential.truth.size));
   });
 });
