@@ -7,7 +7,7 @@ import type { Alert, Article, CoverageEntry, FailedAlert, IngestResult, Normaliz
 import { articleIdFor, countWords } from '../normalize';
 import { actorId, actorLookupKeys, extractActors, extractKeyphrases, foldName, resolveActors, tagTopics } from '../tag';
 import type { AlertPublisher, AlertQueue } from '../../ports/alerts';
-import type { NewswatchStore, StoredAlert } from '../../ports/store';
+import type { AnnouncedStory, NewswatchStore, StoredAlert } from '../../ports/store';
 import type { IngestConfig } from './config';
 
 export interface DocumentDeps {
@@ -201,7 +201,7 @@ async function decideStory(draft: TaggedDraft, ctx: DocumentContext, deps: Docum
   if (first.decision) return reconsiderJoin(first.decision, first.candidates, draft, ctx, deps);
 
   const { store } = deps;
-  const { article, profile, keys } = draft;
+  const { article, keys } = draft;
   // The first article's id names the story: a retried creation finds the same story.
   const storyId = article.id;
   const announcedAt = await store.announceStory(storyId, keys);
@@ -215,26 +215,15 @@ async function decideStory(draft: TaggedDraft, ctx: DocumentContext, deps: Docum
     const unindexed = others.filter((a) => !a.indexed);
     if (unindexed.length === 0) return { storyId };
     const created = await store.getStories(unindexed.map((a) => a.id));
-    if (created.length > 0) {
-      const candidates = [...again.candidates, ...created];
-      const assignment = assignStory({ profile, publishedAt: article.publishedAt ?? ctx.now }, candidates);
-      if (assignment.action === 'join') {
-        return { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: candidates.find((story) => story.id === assignment.storyId) };
-      }
-    }
+    const joined = created.length > 0 ? joinDecision(draft, [...again.candidates, ...created], ctx) : undefined;
+    if (joined) return joined;
     const exists = new Set(created.map((story) => story.id));
-    const earlier = unindexed.filter((a) => !exists.has(a.id) && announcedBefore(a, { id: storyId, announcedAt }));
-    const pending: string[] = [];
-    for (const other of earlier) {
-      const claimed = await store.getArticle(other.id);
-      // Claimed into another story: that announcement names no story, now or later.
-      if (!claimed?.storyId || claimed.storyId === other.id) pending.push(other.id);
-    }
+    const pending = await stillComing(unindexed.filter((a) => !exists.has(a.id) && announcedBefore(a, { id: storyId, announcedAt })), deps);
     if (pending.length === 0) return { storyId };
     if (look >= ctx.config.announcementWaits) {
       throw new RetryableError(`story ${pending.join(', ')} was announced before ${storyId} and is not created yet: retry once it is`);
     }
-    await new Promise((resolve) => setTimeout(resolve, ctx.config.announcementWaitMs));
+    await pause(ctx.config.announcementWaitMs);
   }
 }
 
@@ -250,33 +239,38 @@ async function decideStory(draft: TaggedDraft, ctx: DocumentContext, deps: Docum
 async function reconsiderJoin(
   decision: StoryDecision,
   candidates: Story[],
-  { article, profile, keys }: TaggedDraft,
+  draft: TaggedDraft,
   ctx: DocumentContext,
   deps: DocumentDeps,
 ): Promise<StoryDecision> {
   const { store } = deps;
   const known = new Set(candidates.map((story) => story.id));
   for (let look = 1; ; look++) {
-    const unindexed = (await store.findStoriesInFlight(keys, ctx.config.inFlightSeconds)).filter((a) => !known.has(a.id));
+    const unindexed = (await store.findStoriesInFlight(draft.keys, ctx.config.inFlightSeconds)).filter((a) => !known.has(a.id));
     if (unindexed.length === 0) return decision;
     const created = await store.getStories(unindexed.map((a) => a.id));
-    if (created.length > 0) {
-      const weighed = [...candidates, ...created];
-      const assignment = assignStory({ profile, publishedAt: article.publishedAt ?? ctx.now }, weighed);
-      if (assignment.action === 'join' && assignment.storyId !== decision.storyId) {
-        return { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: weighed.find((story) => story.id === assignment.storyId) };
-      }
-    }
+    const weighed = created.length > 0 ? joinDecision(draft, [...candidates, ...created], ctx) : undefined;
+    if (weighed && weighed.storyId !== decision.storyId) return weighed;
     const exists = new Set(created.map((story) => story.id));
-    let pending = false;
-    for (const other of unindexed.filter((a) => !exists.has(a.id) && a.id !== article.id)) {
-      const claimed = await store.getArticle(other.id);
-      // Claimed into another story: that announcement names no story, now or later.
-      if (!claimed?.storyId || claimed.storyId === other.id) pending = true;
-    }
-    if (!pending || look >= ctx.config.announcementWaits) return decision;
-    await new Promise((resolve) => setTimeout(resolve, ctx.config.announcementWaitMs));
+    const pending = await stillComing(unindexed.filter((a) => !exists.has(a.id) && a.id !== draft.article.id), deps);
+    if (pending.length === 0 || look >= ctx.config.announcementWaits) return decision;
+    await pause(ctx.config.announcementWaitMs);
   }
+}
+
+/** The announced stories of these that will still be created: their article was not claimed into another story. */
+async function stillComing(announced: AnnouncedStory[], deps: DocumentDeps): Promise<string[]> {
+  const pending: string[] = [];
+  for (const other of announced) {
+    const claimed = await deps.store.getArticle(other.id);
+    // Claimed into another story: that announcement names no story, now or later.
+    if (!claimed?.storyId || claimed.storyId === other.id) pending.push(other.id);
+  }
+  return pending;
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function announcedBefore(a: { id: string; announcedAt: string }, b: { id: string; announcedAt: string }): boolean {
@@ -285,18 +279,21 @@ function announcedBefore(a: { id: string; announcedAt: string }, b: { id: string
 
 /** The index lookup and the join model: a join decision, or none (create) with the candidates read. */
 async function lookUpStory(
-  { article, profile, keys }: TaggedDraft,
+  draft: TaggedDraft,
   ctx: DocumentContext,
   deps: DocumentDeps,
 ): Promise<{ decision?: StoryDecision; candidates: Story[] }> {
   const { store } = deps;
-  const ids = (await store.findCandidateStories(keys, ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
+  const ids = (await store.findCandidateStories(draft.keys, ctx.config.candidateLimitPerKey)).slice(0, ctx.config.maxCandidates);
   const candidates = await store.getStories(ids);
+  return { candidates, decision: joinDecision(draft, candidates, ctx) };
+}
+
+/** The join model over the candidates: the story to join, or undefined (start one). */
+function joinDecision({ article, profile }: TaggedDraft, candidates: Story[], ctx: DocumentContext): StoryDecision | undefined {
   const assignment = assignStory({ profile, publishedAt: article.publishedAt ?? ctx.now }, candidates);
-  if (assignment.action === 'join') {
-    return { candidates, decision: { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: candidates.find((story) => story.id === assignment.storyId) } };
-  }
-  return { candidates };
+  if (assignment.action !== 'join') return undefined;
+  return { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: candidates.find((story) => story.id === assignment.storyId) };
 }
 
 /**
