@@ -243,7 +243,9 @@ function chooseBody(domParagraphs: string[], articleBody: string | undefined, co
   }
   const ldChars = paragraphs.join(' ').length;
   const domChars = domParagraphs.join(' ').length;
-  if (ldChars < domChars * config.jsonLdBodyMinShare || ldChars > domChars * config.jsonLdBodyMaxRatio) return domParagraphs;
+  // A DOM text under thinTextMaxChars is a teaser or a script-rendered page's shell: the body is the text.
+  const thinDom = domChars < config.thinTextMaxChars;
+  if (ldChars < domChars * config.jsonLdBodyMinShare || (ldChars > domChars * config.jsonLdBodyMaxRatio && !thinDom)) return domParagraphs;
   return paragraphs;
 }
 

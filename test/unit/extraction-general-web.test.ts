@@ -1,0 +1,38 @@
+/**
+ * More extraction rules for the general web (issue 17, second round), each on a small page
+ * shaped like the real ones it was learnt from (written for this test, not copied from a data
+ * set), and each shown to be what keeps or drops the text: with the rule switched off through
+ * the config (or on the page without the shape it answers), the same page fails.
+ */
+import { normalizeObject, type NormalizeConfig } from '../../lambdas/core/normalize';
+
+function extract(html: string, config?: Partial<NormalizeConfig>): string {
+  const [outcome] = normalizeObject({ key: 'page.html', body: new TextEncoder().encode(html), contentType: 'text/html', metadata: {} }, config);
+  if (!outcome?.ok) throw new Error(`not extracted: ${outcome ? outcome.error : 'no outcome'}`);
+  return outcome.doc.text;
+}
+
+const bodyParagraphs = [
+  'Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, die Buslinien im Norden der Stadt ab dem Sommer im Zehn-Minuten-Takt fahren zu lassen.',
+  'Die Entscheidung fiel mit 31 zu 12 Stimmen. Die Opposition hatte vor allem die Kosten kritisiert, die sie auf rund zwei Millionen Euro im Jahr schätzt.',
+  'Der Verkehrsbetrieb will dafür zwölf neue Fahrerinnen und Fahrer einstellen und drei zusätzliche Busse anschaffen, die bereits bestellt sind.',
+  'Anwohnerinnen und Anwohner hatten sich seit Jahren über volle Busse und lange Wartezeiten in den Stoßzeiten beschwert, vor allem am Morgen.',
+  'Ob der dichtere Takt auch am Wochenende gilt, soll im Herbst entschieden werden, wenn erste Fahrgastzahlen vorliegen.',
+];
+
+describe('a script-rendered page: the DOM holds a teaser, JSON-LD the article (thinTextMaxChars)', () => {
+  const articleBody = bodyParagraphs.join('\n\n');
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse für den Norden</title>
+    <script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Mehr Busse für den Norden', articleBody })}</script>
+    </head><body><div id="app"><h1>Mehr Busse für den Norden</h1>
+    <p class="summary">Der Norden der Stadt bekommt ab dem Sommer einen dichteren Bustakt.</p><a href="/app">Ganzen Artikel lesen</a></div></body></html>`;
+
+  it('takes the JSON-LD body, however much longer it is than the DOM text', () => {
+    const text = extract(html);
+    for (const paragraph of bodyParagraphs) expect(text).toContain(paragraph);
+  });
+
+  it('not when the DOM text is a page of its own (over thinTextMaxChars)', () => {
+    expect(extract(html, { thinTextMaxChars: 10 })).not.toContain(bodyParagraphs[1]);
+  });
+});
