@@ -36,3 +36,30 @@ describe('a script-rendered page: the DOM holds a teaser, JSON-LD the article (t
     expect(extract(html, { thinTextMaxChars: 10 })).not.toContain(bodyParagraphs[1]);
   });
 });
+
+describe('content linkedom leaves beside the body (gatherStrayContent.ts)', () => {
+  const caption = 'Der neue Gelenkbus an der Endhaltestelle im Norden, wo ab dem Sommer alle zehn Minuten einer abfährt.';
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head>
+    <link rel="stylesheet" href="old.css">
+    <div id="content"><h1>Mehr Busse für den Norden</h1>
+      ${bodyParagraphs.slice(0, 2).map((p) => `<p>${p}</p>`).join('\n')}
+      <div class="legend"><div class="content">${caption}</div></div>
+      ${bodyParagraphs.slice(2).map((p) => `<p>${p}</p>`).join('\n')}
+    </div><body></body></html>`;
+
+  it('is the article: a browser puts it in the body', async () => {
+    const { parseHTML } = await import('linkedom');
+    const { gatherStrayContent } = await import('../../lambdas/core/normalize/gatherStrayContent');
+    const { document } = parseHTML(html);
+    expect(document.body.textContent).not.toContain(bodyParagraphs[0]);
+    gatherStrayContent(document as never);
+    expect(document.body.textContent).toContain(bodyParagraphs[0]);
+  });
+
+  it('is pruned like any body: an image legend goes (class "legend")', () => {
+    const text = extract(html);
+    for (const paragraph of bodyParagraphs) expect(text).toContain(paragraph);
+    expect(text).not.toContain('Gelenkbus');
+    expect(extract(html, { boilerplateClassTokens: ['share'] })).toContain('Gelenkbus');
+  });
+});

@@ -6,6 +6,7 @@ import { parseHTML, readabilityClass } from './domLibraries';
 import { cleanBlocks } from './cleanBlocks';
 import type { NormalizeConfig } from './config';
 import { filterHtmlBlocks } from './filterHtmlBlocks';
+import { gatherStrayContent, type StrayDocument } from './gatherStrayContent';
 import { findProseContainer, proseCoverage, type ProseElement, type ProseMap } from './findProseContainer';
 import { boundHtml } from './htmlBounds';
 import { collectBlocks, collectParagraphs, htmlFragmentParagraphs, type TextBlock } from './htmlParagraphs';
@@ -155,6 +156,7 @@ function keepOnly(scope: Element, body: HTMLElement): void {
 
 function parsePage(html: string): Document {
   const { document } = parseHTML(html);
+  gatherStrayContent(document as unknown as StrayDocument);
   if (document.documentElement && document.body) return document as unknown as Document;
   // A fragment without <html>/<body>: give it a document to live in.
   return parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
