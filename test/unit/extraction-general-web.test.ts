@@ -63,3 +63,27 @@ describe('content linkedom leaves beside the body (gatherStrayContent.ts)', () =
     expect(extract(html, { boilerplateClassTokens: ['share'] })).toContain('Gelenkbus');
   });
 });
+
+describe('notices around the article', () => {
+  const disclaimer = 'The advertising disclaimer below does not apply to this article, nor to any article originating from our editorial department.';
+  const notice = '© 2026, Beispielnachrichten.de. Dieser Artikel ist urheberrechtlich geschütztes Eigentum von Beispielnachrichten. Ein Nachdruck in Online- oder Printmedien bedarf der schriftlichen Genehmigung. NACHDRUCK OHNE ERLAUBNIS IST STRAFBAR.';
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
+    <article><h1>Mehr Busse für den Norden</h1>
+      <div class="editorial-disclaimer"><p class="note">${disclaimer}</p></div>
+      ${bodyParagraphs.map((p) => `<p>${p}</p>`).join('\n')}
+      <p><em>${notice}</em></p>
+    </article></body></html>`;
+
+  it('a disclaimer box goes (class "disclaimer")', () => {
+    expect(extract(html)).not.toContain('advertising disclaimer');
+    expect(extract(html, { boilerplateClassTokens: ['share'] })).toContain('advertising disclaimer');
+  });
+
+  it('a closing block that opens with © goes at any length; the article stays', () => {
+    const text = extract(html);
+    for (const paragraph of bodyParagraphs) expect(text).toContain(paragraph);
+    expect(text).not.toContain('Nachdruck');
+    // Only at the edges: with none (edgeBlocks 0) the notice is text like any other.
+    expect(extract(html, { edgeBlocks: 0 })).toContain('Nachdruck');
+  });
+});

@@ -21,6 +21,8 @@ const CAPTION_CREDIT = /(?:\((?:image|images|photo|photos|picture|pic|foto|credi
 /** A block that is only contact details: an e-mail, a URL or a handle. */
 const CONTACT_ONLY = /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)\S+|[\w-]+(?:\.[\w-]+)+\/\S*|@\w{2,})$/i;
 const CALL_TO_ACTION = /\b(?:click(?:ing)? here|read more|see more|see also|don[’']?t miss|sign up|subscribe|continue reading|download (?:the|our) app|follow us|get (?:the|our) (?:free )?newsletter|related coverage|recommended for you)\b/i;
+/** A block that opens with a copyright sign or word is the site's notice, not the article's text. */
+const COPYRIGHT_NOTICE = /^(?:©|\(c\)\s*\d{4}|copyright\b)/i;
 const COPYRIGHT = /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b)/i;
 
 /**
@@ -45,6 +47,8 @@ export function filterHtmlBlocks(blocks: TextBlock[], config: NormalizeConfig): 
     // Datelines sit above or below the body; inside it a short dated line is content (a schedule).
     const atEdge = i < config.edgeBlocks || i >= blocks.length - config.edgeBlocks;
     if (block.text.length <= config.shortBlockMaxChars && isShortChrome(block.text, atEdge)) return;
+    // "© 2022, Example.com. This article is the copyrighted property of …": a notice at any length.
+    if (atEdge && i > 0 && COPYRIGHT_NOTICE.test(block.text)) return;
     kept.push(block.text);
   });
   return kept;
