@@ -87,3 +87,20 @@ describe('notices around the article', () => {
     expect(extract(html, { edgeBlocks: 0 })).toContain('Nachdruck');
   });
 });
+
+describe('boxes set into the article (class "infobox", "textbox", "factbox", "linkbox")', () => {
+  const box = 'Heu ist die Grundlage jeder Fütterung. Was Sie bei der Lagerung beachten müssen, lesen Sie in unserem Ratgeber.';
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
+    <article><h1>Mehr Busse für den Norden</h1>
+      ${bodyParagraphs.slice(0, 3).map((p) => `<p>${p}</p>`).join('\n')}
+      <div class="inlineTextbox inlineTextboxStandard"><p>${box}</p></div>
+      ${bodyParagraphs.slice(3).map((p) => `<p>${p}</p>`).join('\n')}
+    </article></body></html>`;
+
+  it('go; the article around them stays', () => {
+    const text = extract(html);
+    for (const paragraph of bodyParagraphs) expect(text).toContain(paragraph);
+    expect(text).not.toContain('Heu ist die Grundlage');
+    expect(extract(html, { boilerplateClassTokens: ['share'] })).toContain('Heu ist die Grundlage');
+  });
+});

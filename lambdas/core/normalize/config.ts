@@ -260,7 +260,7 @@ export const defaultNormalizeConfig: NormalizeConfig = {
     'sponsored', 'outbrain', 'taboola', 'sidebar', 'breadcrumb', 'breadcrumbs', 'popup', 'modal', 'nav',
     'navbar', 'navigation', 'menu', 'footer', 'masthead', 'toolbar', 'byline', 'dateline', 'timestamp',
     'caption', 'credit', 'credits', 'trending', 'comment', 'comments', 'pagination', 'pager', 'widget',
-    'dek', 'standfirst', 'kicker', 'author', 'bio', 'legend', 'disclaimer',
+    'dek', 'standfirst', 'kicker', 'author', 'bio', 'legend', 'disclaimer', 'infobox', 'textbox', 'factbox', 'linkbox',
   ],
   alwaysBoilerplateClassTokens: ['cookie', 'cookies', 'consent', 'gdpr', 'disqus', 'onetrust'],
   contentClassTokens: ['content', 'article', 'body', 'main', 'post', 'entry', 'story', 'text', 'blog', 'news'],
