@@ -147,9 +147,10 @@ export interface LocalIngestOutcome {
 export const LOCAL_DOCUMENT_CONCURRENCY = 1;
 
 /** The pipeline's configuration for a run on this machine (ingest, poll). */
-export function localIngestConfig(options: { trackAll?: boolean; cooldownSeconds?: number }): IngestConfig {
+export function localIngestConfig(options: { trackAll?: boolean; cooldownSeconds?: number; racingWriters?: boolean }): IngestConfig {
   return {
     ...DEFAULT_INGEST_CONFIG,
+    racingWriters: options.racingWriters ?? true,
     trackAll: options.trackAll ?? false,
     alertCooldownSeconds: options.cooldownSeconds ?? LOCAL_ALERT_COOLDOWN_SECONDS,
     deliveryLeaseSeconds: LOCAL_DELIVERY_LEASE_SECONDS,
@@ -167,7 +168,9 @@ export function localIngestConfig(options: { trackAll?: boolean; cooldownSeconds
 export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], options: IngestCommandOptions = {}): Promise<LocalIngestOutcome> {
   const clock = options.clock ?? (() => new Date());
   const cooldown = options.cooldownSeconds ?? LOCAL_ALERT_COOLDOWN_SECONDS;
-  const config = localIngestConfig({ trackAll: options.trackAll, cooldownSeconds: cooldown });
+  const concurrency = options.concurrency ?? LOCAL_DOCUMENT_CONCURRENCY;
+  // Alone on the data dir (its lock) and one document at a time: no racing writer to look out for.
+  const config = localIngestConfig({ trackAll: options.trackAll, cooldownSeconds: cooldown, racingWriters: concurrency > 1 });
   const deps = {
     store: runtime.store,
     publisher: localPublisher(runtime, options.echoAlerts ?? false, options.slackWebhook, options.echoWrite),
@@ -190,7 +193,7 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
         cliSource: options.source,
         now: clock().toISOString(),
         config,
-        concurrency: options.concurrency ?? LOCAL_DOCUMENT_CONCURRENCY,
+        concurrency,
         onDocuments: options.onDocuments,
         onResult: report,
       }, deps);

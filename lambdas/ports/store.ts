@@ -46,6 +46,11 @@ export interface ArticleStore {
   /** Overwrites the stored article (status, storyId, copyOf after processing). */
   saveArticle(article: Article): Promise<void>;
   /**
+   * The last write of an article's run: status `ingested` in its story, a failure recorded by an
+   * earlier run cleared. Only these fields change, so the article's text is not written again.
+   */
+  markArticleIngested(article: Pick<Article, 'id' | 'storyId' | 'copyOf'>): Promise<void>;
+  /**
    * Records that the article's run stopped on a failure (status `failed`, with the error), unless
    * it is ingested already or was never claimed. A later run resumes it as it would a `processing` one.
    */

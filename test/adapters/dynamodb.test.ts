@@ -2,6 +2,7 @@
  * The DynamoDB store on two real engines: dynalite (the embedded default) and Amazon's
  * DynamoDB Local (the reference). One suite body, run against both.
  */
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, DynamoStore, ensureTable } from '../../lambdas/adapters/dynamodb';
 import { RetryableError, StoreIntegrityError } from '../../lambdas/core/errors';
 import type { ActorRecord, Alert, Article, CoverageEntry, SourceRef, Story, Watch } from '../../lambdas/core/model';
@@ -108,6 +109,39 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
     await store.saveArticle({ ...first, status: 'ingested', storyId: 's1' });
     expect(await store.getArticle('a1')).toMatchObject({ status: 'ingested', storyId: 's1', title: 'Title a1' });
     expect(await store.getArticle('missing')).toBeUndefined();
+  });
+
+  it('marks an article ingested with one UpdateItem that clears a recorded failure and leaves the rest as claimed', async () => {
+    const store = await freshStore();
+    const claimed = article('a1', { storyId: 's1' });
+    await store.claimArticle(claimed);
+    await store.markArticleFailed('a1', 'timeout', '2025-02-18T10:01:00.000Z');
+    expect(await store.getArticle('a1')).toMatchObject({ status: 'failed', error: 'timeout' });
+
+    const during = await commandsDuring(() => store.markArticleIngested({ id: 'a1', storyId: 's2', copyOf: 'a0' }));
+    expect(during).toEqual({ UpdateItemCommand: 1 });
+    expect(await store.getArticle('a1')).toEqual({ ...claimed, status: 'ingested', storyId: 's2', copyOf: 'a0' });
+    // Never an article out of nothing: only a claimed one is marked.
+    await expect(store.markArticleIngested({ id: 'never-claimed', storyId: 's1' })).rejects.toThrow();
+    expect(await store.getArticle('never-claimed')).toBeUndefined();
+  });
+
+  it('stores signatures as one string each and reads back the same hashes, and the list form of older items', async () => {
+    const store = await freshStore();
+    const signatures = { a1: [0, 1, 35, 36, 123456789, 4294967295], a2: [] as number[] };
+    await store.createStory({ ...story('s1', ['a1'], '2025-02-18T10:00:00.000Z'), signatures });
+    expect((await store.getStory('s1'))?.signatures).toEqual(signatures);
+    const raw = await db.client.send(new GetItemCommand({ TableName: `newswatch-test-${tableCount}`, Key: { pk: { S: 'STORY#s1' }, sk: { S: 'STORY' } } }));
+    expect(raw.Item?.signatures?.M?.a1).toEqual({ S: '0 1 z 10 21i3v9 1z141z3' });
+
+    await store.claimArticle(article('a1'));
+    expect((await store.getArticle('a1'))?.signature).toEqual([1, 2, 3, 4294967295]);
+    // An article written by an earlier release: its signature is a list of numbers.
+    await db.client.send(new PutItemCommand({
+      TableName: `newswatch-test-${tableCount}`,
+      Item: { pk: { S: 'ARTICLE#old' }, sk: { S: 'ARTICLE' }, id: { S: 'old' }, signature: { L: [{ N: '7' }, { N: '4294967295' }] } },
+    }));
+    expect((await store.getArticle('old'))?.signature).toEqual([7, 4294967295]);
   });
 
   it('lets exactly one of 10 concurrent claims of the same story and source create the coverage entry', async () => {

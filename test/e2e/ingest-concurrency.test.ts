@@ -8,7 +8,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestResult } from '../../lambdas/core/model';
-import { ingestFiles } from '../../lambdas/local/ingest';
+import { ingestObject } from '../../lambdas/core/ingest';
+import { ingestFiles, localIngestConfig, localPublisher } from '../../lambdas/local/ingest';
+import { startEmbedded } from '../../lambdas/targets/embedded';
 import { readDataset, toJsonLine } from '../../scripts/clustering-data';
 import { ROOT } from '../support/run-cli';
 import { useFreshRuntime } from '../support/fresh-runtime';
@@ -49,5 +51,32 @@ describe('ingest with documents in flight at once', () => {
     const again = await ingestFiles(fresh.runtime, [file], { trackAll: true, concurrency: 4 });
     expect(again.results.map((r) => r.status)).toEqual(Array(ARTICLES).fill('duplicate'));
     expect((await readFile(path.join(fresh.dataDir, 'alerts.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(sent.length);
+  }, 240_000);
+
+  it('one document at a time, alone on its data dir: the same stories without announcing any (the announcements were the only difference)', async () => {
+    const file = path.join(fresh.dataDir, 'articles.jsonl');
+    await writeFile(file, `${readDataset(DATASET).articles.slice(0, ARTICLES).map(toJsonLine).join('\n')}\n`);
+    const alone = fresh.runtime;
+    const aloneBefore = { ...alone.commandCounts };
+    const { results } = await ingestFiles(alone, [file], { trackAll: true });
+
+    // The same documents through the same pipeline, configured as if other writers could race it.
+    const racingDir = path.join(fresh.dataDir, 'racing');
+    const racing = await startEmbedded({ dataDir: racingDir, inMemory: true });
+    try {
+      const racingResults = await ingestObject(
+        { key: 'articles.jsonl', body: await readFile(file), contentType: 'application/x-ndjson', metadata: {} },
+        { now: new Date().toISOString(), config: localIngestConfig({ trackAll: true, racingWriters: true }) },
+        { store: racing.store, publisher: localPublisher(racing, false), alertQueue: racing.alertQueue },
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(ARTICLES).fill('ingested'));
+      expect(results.map((r) => r.storyId)).toEqual(racingResults.map((r) => r.storyId));
+      const created = new Set(results.map((r) => r.storyId)).size;
+      const updates = (counts: Record<string, number>, before: Record<string, number> = {}) => (counts.UpdateItemCommand ?? 0) - (before.UpdateItemCommand ?? 0);
+      // Every story created while racing was announced under its keys first (one UpdateItem per key).
+      expect(updates(racing.commandCounts) - updates(alone.commandCounts, aloneBefore)).toBeGreaterThanOrEqual(created);
+    } finally {
+      await racing.close();
+    }
   }, 240_000);
 });

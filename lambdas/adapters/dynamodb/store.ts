@@ -58,6 +58,7 @@ import type {
   AnnouncedStory, ArticleSummary, NewswatchStore, ObjectRecord, StoredAlert, StoryPageKey, StorySearch, StorySummary, StorySummaryPage,
 } from '../../ports/store';
 import { storySearchTokens } from '../../core/search';
+import { decodeSignature, decodeSignatures, encodeSignature, encodeSignatures } from './signature-codec';
 import {
   batchGetItems, batchPutItems, foundItem, mapWithConcurrency, putItemIf, queryAllPages, queryListPartition, RecentItems, type StoredItem,
 } from './batch';
@@ -123,7 +124,7 @@ export class DynamoStore implements NewswatchStore {
 
   async claimArticle(article: Article): Promise<{ created: true } | { created: false; existing: Article }> {
     const key = itemKey.article(article.id);
-    if (await this.putIfAbsent({ ...article, ...key })) return { created: true };
+    if (await this.putIfAbsent({ ...articleItem(article), ...key })) return { created: true };
     const existing = await this.getArticle(article.id);
     if (!existing) throw new RetryableError(`Article ${article.id} was claimed but cannot be read back`);
     return { created: false, existing };
@@ -131,11 +132,26 @@ export class DynamoStore implements NewswatchStore {
 
   async getArticle(id: string): Promise<Article | undefined> {
     const item = await this.getItem(itemKey.article(id));
-    return item && withoutKeys<Article>(expectId(item, 'article'));
+    return item && toArticle(item);
   }
 
   async saveArticle(article: Article): Promise<void> {
-    await this.putItem({ ...article, ...itemKey.article(article.id) });
+    await this.putItem({ ...articleItem(article), ...itemKey.article(article.id) });
+  }
+
+  async markArticleIngested(article: Pick<Article, 'id' | 'storyId' | 'copyOf'>): Promise<void> {
+    const copyOf = article.copyOf === undefined ? '' : ', #copyOf = :copyOf';
+    await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: itemKey.article(article.id),
+      UpdateExpression: `SET #status = :ingested, #storyId = :storyId${copyOf} REMOVE #error, #failedAt`,
+      ConditionExpression: 'attribute_exists(#pk)',
+      ExpressionAttributeNames: {
+        '#pk': TABLE_KEYS.partitionKey, '#status': 'status', '#storyId': 'storyId', '#error': 'error', '#failedAt': 'failedAt',
+        ...(article.copyOf === undefined ? {} : { '#copyOf': 'copyOf' }),
+      },
+      ExpressionAttributeValues: { ':ingested': 'ingested', ':storyId': article.storyId, ...(article.copyOf === undefined ? {} : { ':copyOf': article.copyOf }) },
+    })));
   }
 
   async markArticleFailed(id: string, error: string, at: string): Promise<void> {
@@ -776,7 +792,17 @@ const MAX_QUERY_LIMIT = 1_000;
 
 /** The story item: not listed itself (its summary is). */
 export function storyItem(story: Story, version: number): StoredItem & ItemKey {
-  return { ...story, ...itemKey.story(story.id), version };
+  return { ...story, signatures: encodeSignatures(story.signatures), ...itemKey.story(story.id), version };
+}
+
+/** The article as stored: its signature as one string (signature-codec.ts). */
+function articleItem(article: Article): StoredItem {
+  return { ...article, signature: encodeSignature(article.signature) };
+}
+
+function toArticle(item: StoredItem): Article {
+  const article = withoutKeys<Article>(expectId(item, 'article'));
+  return { ...article, signature: decodeSignature(item.signature) };
 }
 
 /** What a summary item holds: the StorySummary fields a list row reads. */
@@ -866,7 +892,8 @@ function summaryFilter(search: StorySearch): { expression?: string; names: Recor
 }
 
 function toStory(item: StoredItem): Story {
-  return withoutKeys<Story>(expectId(item, 'story'));
+  const story = withoutKeys<Story>(expectId(item, 'story'));
+  return { ...story, signatures: decodeSignatures(item.signatures) };
 }
 
 /** The story item lists every article it counts (below storyArticleIdLimit): contains() is exact. */

@@ -38,6 +38,14 @@ export interface IngestConfig {
    * story long created is never taken for one.
    */
   inFlightSeconds: number;
+  /**
+   * Other writers may ingest at the same time: Lambdas always, a local run with documents in
+   * flight together (`--concurrency` > 1) or feeds polled in parallel. Without them (one local
+   * document at a time, alone on its data dir by its lock), a new story is not announced and a
+   * join does not look for stories in flight: nobody else could be creating one, and those
+   * requests were a quarter of a local ingest's (docs/performance.md).
+   */
+  racingWriters: boolean;
 }
 
 export const DEFAULT_INGEST_CONFIG: IngestConfig = {
@@ -50,6 +58,7 @@ export const DEFAULT_INGEST_CONFIG: IngestConfig = {
   announcementWaits: 20,
   announcementWaitMs: 50,
   inFlightSeconds: 5,
+  racingWriters: true,
 };
 
 /**

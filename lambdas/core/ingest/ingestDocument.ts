@@ -111,7 +111,7 @@ async function finishArticle(
   // Last: an article reads ingested only once each of its alerts is sent, held or failed.
   const { error: _error, failedAt: _failedAt, ...done } = article;
   article = { ...done, status: 'ingested' };
-  await deps.store.saveArticle(article);
+  await deps.store.markArticleIngested(article);
   return describe(ctx, article, 'ingested', delivery);
 }
 
@@ -198,12 +198,13 @@ interface StoryDecision {
  */
 async function decideStory(draft: TaggedDraft, ctx: DocumentContext, deps: DocumentDeps): Promise<StoryDecision> {
   const first = await lookUpStory(draft, ctx, deps);
-  if (first.decision) return reconsiderJoin(first.decision, first.candidates, draft, ctx, deps);
+  if (first.decision) return ctx.config.racingWriters ? reconsiderJoin(first.decision, first.candidates, draft, ctx, deps) : first.decision;
 
   const { store } = deps;
   const { article, keys } = draft;
   // The first article's id names the story: a retried creation finds the same story.
   const storyId = article.id;
+  if (!ctx.config.racingWriters) return { storyId };
   const announcedAt = await store.announceStory(storyId, keys);
   const since = new Date(Date.parse(announcedAt) - ctx.config.announcementWindowSeconds * 1000).toISOString();
   for (let look = 1; ; look++) {
