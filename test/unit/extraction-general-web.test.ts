@@ -104,3 +104,20 @@ describe('boxes set into the article (class "infobox", "textbox", "factbox", "li
     expect(extract(html, { boilerplateClassTokens: ['share'] })).toContain('Heu ist die Grundlage');
   });
 });
+
+describe('figure captions set in the text ("Abbildung 4: …")', () => {
+  const caption = 'Abbildung 4: Der neue Gelenkbus der Linie 7 an der Endhaltestelle im Norden, aufgenommen bei der ersten Probefahrt im Januar.';
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
+    <article><h1>Mehr Busse für den Norden</h1>
+      ${bodyParagraphs.slice(0, 2).map((p) => `<p>${p}</p>`).join('\n')}
+      <p><img src="bus.jpg" alt=""><br><em><sub>${caption}</sub></em></p>
+      ${bodyParagraphs.slice(2).map((p) => `<p>${p}</p>`).join('\n')}
+    </article></body></html>`;
+
+  it('go at any length; the article stays', () => {
+    const text = extract(html);
+    for (const paragraph of bodyParagraphs) expect(text).toContain(paragraph);
+    expect(text).not.toContain('Gelenkbus');
+    expect(extract(html, { promotionLinePatterns: [] })).toContain('Gelenkbus');
+  });
+});

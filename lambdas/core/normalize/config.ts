@@ -219,6 +219,8 @@ export const defaultNormalizeConfig: NormalizeConfig = {
     /^(?:follow|like) [^.]{1,60} on (?:twitter|facebook|instagram|linkedin|telegram|tiktok|youtube)\b/iu,
     /^(?:share|tweet|email|pin)(?: this)?(?: (?:article|story|page|on [a-z]+))*\s*$/iu,
     /\boriginally appeared on [\p{L}\p{N}.-]+\.\p{L}{2,}\b/iu,
+    // A figure's caption set in the text: "Abbildung 4: …", "Abb. 2:", "Figure 3:", "Grafik:".
+    /^(?:abbildung|abb\.|figure|fig\.|grafik|schaubild|illustration|gráfico|ilustración|rysunek|ryc\.)\s*\d*\s*:/iu,
   ],
   teaserListLabels: [
     /^(?:trending(?: now| right now| stories)?|read more|read also|also read|more|related(?: stories| articles| posts| coverage| content)?|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|more (?:from|on|about) [^:]{1,60}|see also|you (?:may|might) also like|top stories|[\p{L}\p{N}.]+ top deals|top deals|continue reading…?)\s*:?\s*$/iu,
