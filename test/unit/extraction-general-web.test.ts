@@ -121,3 +121,27 @@ describe('figure captions set in the text ("Abbildung 4: …")', () => {
     expect(extract(html, { promotionLinePatterns: [] })).toContain('Gelenkbus');
   });
 });
+
+describe('the meta description the page shows as its lead (withShownDescription.ts)', () => {
+  const lead = 'Die Jugendverbände der Landwirtschaft fordern eine Prämie für Betriebsgründungen. Die Ministerin zeigte sich im ersten Gespräch offen dafür.';
+  const pageWith = (description: string, shown: string) => `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title>
+    <meta name="description" content="${description}"></head><body>
+    <header class="intro-header"><nav><a href="/">Start</a></nav><h1>Prämie für Gründer?</h1><p class="lead">${shown}</p></header>
+    <article>${bodyParagraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
+
+  it('goes first when pruning cut it and it adds to the text', () => {
+    const html = pageWith(lead, lead);
+    expect(extract(html).split('\n\n')[0]).toBe(lead);
+    expect(extract(html, { shownDescriptionMinChars: Number.POSITIVE_INFINITY })).not.toContain('Jugendverbände');
+  });
+
+  it('not when the page does not show it (only the meta tag has it)', () => {
+    expect(extract(pageWith(lead, 'Ein Gespräch im Ministerium.'))).not.toContain('Jugendverbände');
+  });
+
+  it('not when its words are in the text already (a deck restating the first paragraph)', () => {
+    const restated = 'Buslinien im Norden der Stadt fahren ab dem Sommer im Zehn-Minuten-Takt, beschlossen hat es der Stadtrat nach langer Debatte.';
+    expect(extract(pageWith(restated, restated))).not.toContain(restated);
+    expect(extract(pageWith(restated, restated), { shownDescriptionMaxKnownShare: 1 })).toContain(restated);
+  });
+});

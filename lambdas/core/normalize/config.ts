@@ -137,6 +137,15 @@ export interface NormalizeConfig {
   /** Extracted text this short gets the meta description first, when that is this long and not in it. */
   thinTextMaxChars: number;
   thinTextMinDescriptionChars: number;
+  /**
+   * A meta description at least this long goes first when the text lacks it and the page shows
+   * it (its first shownDescriptionProbeChars characters stand verbatim in the body's markup).
+   */
+  shownDescriptionMinChars: number;
+  shownDescriptionProbeChars: number;
+  /** ... unless more than this share of its words (this many letters or more) are in the text already. */
+  shownDescriptionMaxKnownShare: number;
+  shownDescriptionMinWordChars: number;
   /** How far into a page its doctype is looked for, past server warnings printed before it. */
   preambleMaxChars: number;
   /** A block with at least this share of its characters inside links is navigation or a promo. */
@@ -285,6 +294,10 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   readabilityScopeLevels: 1,
   thinTextMaxChars: 400,
   thinTextMinDescriptionChars: 80,
+  shownDescriptionMinChars: 80,
+  shownDescriptionProbeChars: 40,
+  shownDescriptionMaxKnownShare: 0.7,
+  shownDescriptionMinWordChars: 4,
   maxLinkDensity: 0.8,
   jsonLdBodyMinChars: 600,
   jsonLdBodyMinShare: 0.6,

@@ -7,8 +7,10 @@ import { cleanBlocks } from './cleanBlocks';
 import type { NormalizeConfig } from './config';
 import { filterHtmlBlocks } from './filterHtmlBlocks';
 import { gatherStrayContent, type StrayDocument } from './gatherStrayContent';
+import { withShownDescription } from './withShownDescription';
 import { findProseContainer, proseCoverage, type ProseElement, type ProseMap } from './findProseContainer';
 import { boundHtml } from './htmlBounds';
+import { keptAttributes } from './keptAttributes';
 import { collectBlocks, collectParagraphs, htmlFragmentParagraphs, type TextBlock } from './htmlParagraphs';
 import { pruneBoilerplate, type PrunableElement } from './pruneBoilerplate';
 import { findJsonLdScripts, readPageMetadata } from './readPageMetadata';
@@ -111,7 +113,7 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
   // Scripts, styles, inline SVG, comments and menus are most of a page's bytes and none of its
   // text: not parsed at all. Then the markup is brought within the depth and size bounds.
   const fromDoctype = skipServerPreamble(html, config);
-  const markup = boundHtml(stripNonContent(fromDoctype), config);
+  const markup = boundHtml(stripNonContent(fromDoctype), config, keptAttributes);
   const document = parsePage(markup);
   // Read before pruning and Readability rewrite the tree.
   const page = readPageMetadata(document as unknown as Parameters<typeof readPageMetadata>[0], jsonLd);
@@ -121,7 +123,7 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
   if (prose.scope) keepOnly(prose.scope as unknown as Element, document.body);
   const extracted = extractMainText(document, { html: fromDoctype, markup }, prose, config);
   const domParagraphs = filterHtmlBlocks(extracted.blocks, config);
-  const article = { ...extracted, paragraphs: withDescription(chooseBody(domParagraphs, page.articleBody, config), page.description, config) };
+  const article = { ...extracted, paragraphs: withShownDescription(withDescription(chooseBody(domParagraphs, page.articleBody, config), page.description, config), page.description, markup, config) };
 
   const siteName = page.siteName ?? article.siteName;
   const url = page.canonicalUrl ?? absoluteHttpUrl(context.url);
@@ -179,6 +181,8 @@ function extractMainText(document: Document, page: PageSource, prose: ProseMap, 
       serializer: (node) => node as unknown as ParagraphRoot,
       // The page's JSON-LD was read already, and pruning removed its scripts.
       disableJSONLD: true,
+      // Its last step strips class attributes from the article; newswatch reads only its text.
+      keepClasses: true,
       // Pruning already removed most chrome: fewer retries (each re-parses the body) for short articles.
       charThreshold: 300,
     }).parse();
