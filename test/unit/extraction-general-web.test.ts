@@ -5,6 +5,7 @@
  * the config (or on the page without the shape it answers), the same page fails.
  */
 import { normalizeObject, type NormalizeConfig } from '../../lambdas/core/normalize';
+import { defaultNormalizeConfig } from '../../lambdas/core/normalize/config';
 
 function extract(html: string, config?: Partial<NormalizeConfig>): string {
   const [outcome] = normalizeObject({ key: 'page.html', body: new TextEncoder().encode(html), contentType: 'text/html', metadata: {} }, config);
@@ -143,5 +144,22 @@ describe('the meta description the page shows as its lead (withShownDescription.
     const restated = 'Buslinien im Norden der Stadt fahren ab dem Sommer im Zehn-Minuten-Takt, beschlossen hat es der Stadtrat nach langer Debatte.';
     expect(extract(pageWith(restated, restated))).not.toContain(restated);
     expect(extract(pageWith(restated, restated), { shownDescriptionMaxKnownShare: 1 })).toContain(restated);
+  });
+});
+
+describe('a chrome label of another language opening a line ("Czytaj też: …")', () => {
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
+    <article><h1>Mehr Busse für den Norden</h1>
+      ${bodyParagraphs.slice(0, 3).map((p) => `<p>${p}</p>`).join('\n')}
+      <p><em>Lesen Sie auch: Warum der Nahverkehr im Umland seit Jahren Fahrgäste verliert und was die Kreise dagegen tun wollen</em></p>
+      ${bodyParagraphs.slice(3).map((p) => `<p>${p}</p>`).join('\n')}
+    </article></body></html>`;
+
+  it('goes with the teaser after it; the article stays', () => {
+    const text = extract(html);
+    for (const paragraph of bodyParagraphs) expect(text).toContain(paragraph);
+    expect(text).not.toContain('Nahverkehr im Umland');
+    const english = (patterns: NormalizeConfig['promotionLinePatterns']) => patterns.filter((pattern) => !pattern.source.includes('lesen sie auch'));
+    expect(extract(html, { promotionLinePatterns: english(defaultNormalizeConfig.promotionLinePatterns) })).toContain('Nahverkehr im Umland');
   });
 });

@@ -184,6 +184,13 @@ const OTHER_LANGUAGE_CHROME_LINES: string[] = Object.entries(CHROME_LABELS)
   .filter(([language]) => language !== '_comment')
   .flatMap(([, labels]) => labels as string[]);
 
+/**
+ * A chrome label of another language opening a line, with its colon: "Czytaj też: <teaser>",
+ * "Lesen Sie auch: …" (the English ones are in promotionLinePatterns).
+ */
+const OTHER_LANGUAGE_LABEL_LINE = new RegExp(
+  `^(?:${OTHER_LANGUAGE_CHROME_LINES.map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*:`, 'iu');
+
 export const defaultNormalizeConfig: NormalizeConfig = {
   maxObjectBytes: 5 * 1024 * 1024,
   binaryControlRatio: 0.05,
@@ -229,6 +236,7 @@ export const defaultNormalizeConfig: NormalizeConfig = {
     /^(?:share|tweet|email|pin)(?: this)?(?: (?:article|story|page|on [a-z]+))*\s*$/iu,
     /\boriginally appeared on [\p{L}\p{N}.-]+\.\p{L}{2,}\b/iu,
     // A figure's caption set in the text: "Abbildung 4: …", "Abb. 2:", "Figure 3:", "Grafik:".
+    OTHER_LANGUAGE_LABEL_LINE,
     /^(?:abbildung|abb\.|figure|fig\.|grafik|schaubild|illustration|gráfico|ilustración|rysunek|ryc\.)\s*\d*\s*:/iu,
   ],
   teaserListLabels: [
