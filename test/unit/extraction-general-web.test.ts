@@ -163,3 +163,19 @@ describe('a chrome label of another language opening a line ("Czytaj też: …")
     expect(extract(html, { promotionLinePatterns: english(defaultNormalizeConfig.promotionLinePatterns) })).toContain('Nahverkehr im Umland');
   });
 });
+
+describe('an ad label opening a line ("*Werbung. …", "ANZEIGE - …")', () => {
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
+    <article><h1>Mehr Busse für den Norden</h1>
+      <p><em>*Werbung. Dieser Beitrag enthält Werbung für die Verkehrsbetriebe der Stadt und ihre neue App.</em></p>
+      ${bodyParagraphs.map((p) => `<p>${p}</p>`).join('\n')}
+    </article></body></html>`;
+
+  it('goes; the article stays', () => {
+    const text = extract(html);
+    for (const paragraph of bodyParagraphs) expect(text).toContain(paragraph);
+    expect(text).not.toContain('enthält Werbung');
+    const withoutAdLabel = defaultNormalizeConfig.promotionLinePatterns.filter((pattern) => !pattern.source.includes('werbung|anzeige'));
+    expect(extract(html, { promotionLinePatterns: withoutAdLabel })).toContain('enthält Werbung');
+  });
+});

@@ -237,6 +237,8 @@ export const defaultNormalizeConfig: NormalizeConfig = {
     /\boriginally appeared on [\p{L}\p{N}.-]+\.\p{L}{2,}\b/iu,
     // A figure's caption set in the text: "Abbildung 4: …", "Abb. 2:", "Figure 3:", "Grafik:".
     OTHER_LANGUAGE_LABEL_LINE,
+    // An ad label opening a line: "*Werbung. Dieser Beitrag enthält Werbung für …", "ANZEIGE - …".
+    /^\*?(?:werbung|anzeige|advertisement|sponsored|publicidad|publicité|reklama|pubblicità)\s*[.:\-–—|]/iu,
     /^(?:abbildung|abb\.|figure|fig\.|grafik|schaubild|illustration|gráfico|ilustración|rysunek|ryc\.)\s*\d*\s*:/iu,
   ],
   teaserListLabels: [
