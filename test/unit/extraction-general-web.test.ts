@@ -179,3 +179,24 @@ describe('an ad label opening a line ("*Werbung. …", "ANZEIGE - …")', () => 
     expect(extract(html, { promotionLinePatterns: withoutAdLabel })).toContain('enthält Werbung');
   });
 });
+
+describe('an article split into like boxes (splitArticleMaxLevels)', () => {
+  const more = [
+    'Die Fahrgastverbände begrüßten den Beschluss, mahnten aber an, auch die Verbindungen in die Nachbargemeinden zu verbessern.',
+    'Der Landkreis will sich an den Kosten nicht beteiligen, solange die Linien an der Stadtgrenze enden, hieß es aus dem Landratsamt.',
+  ];
+  const boxes = [bodyParagraphs.slice(0, 2), bodyParagraphs.slice(2, 4), [bodyParagraphs[4], ...more]];
+  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
+    <div class="teaser-row"><div class="card"><p>Der neue Radweg am Fluss ist fertig. Ab Montag dürfen ihn Radfahrer und Fußgänger nutzen, sagt die Stadt.</p></div></div>
+    <div class="page"><h1>Mehr Busse für den Norden</h1><div class="field field--name-body">
+      ${boxes.map((box) => `<div class="field__item"><div class="paragraph"><div class="text-formatted">${box.map((p) => `<p>${p}</p>`).join('')}</div></div></div>`).join('\n')}
+      <div class="field__item"><a class="file" href="/beschluss.pdf">Beschluss (PDF)</a></div>
+    </div></div></body></html>`;
+
+  it('is read whole, where Readability takes one box', () => {
+    const text = extract(html);
+    for (const paragraph of [...bodyParagraphs, ...more]) expect(text).toContain(paragraph);
+    const oneBox = extract(html, { splitArticleMaxLevels: 0 });
+    expect([...bodyParagraphs, ...more].filter((p) => !oneBox.includes(p)).length).toBeGreaterThan(0);
+  });
+});

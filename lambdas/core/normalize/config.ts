@@ -124,6 +124,8 @@ export interface NormalizeConfig {
   proseContainerSlack: number;
   proseContainerMinChars: number;
   proseContainerMinParagraphs: number;
+  /** How far above the prose element an article split into like boxes is looked for (0: never). */
+  splitArticleMaxLevels: number;
   /** The lead kept above the body: at most this many paragraphs, each at least this long. */
   leadMaxParagraphs: number;
   leadMinChars: number;
@@ -296,6 +298,7 @@ export const defaultNormalizeConfig: NormalizeConfig = {
   proseContainerSlack: 1.3,
   proseContainerMinChars: 300,
   proseContainerMinParagraphs: 3,
+  splitArticleMaxLevels: 4,
   preambleMaxChars: 16_384,
   leadMaxParagraphs: 2,
   leadMinChars: 60,

@@ -74,13 +74,46 @@ export function findProseContainer(body: ProseElement, config: NormalizeConfig):
   }
   if (!best || bestChars < config.proseContainerMinChars) return { paragraphs: [], chars: 0, containerBlocks: [], lead: [] };
   const lead = findLead(best, body, config);
+  const scope = findScope(best, body, held, config);
+  const split = findSplitArticle(best, body, held, config);
+  if (split) {
+    const paragraphs = [...own].filter(([element]) => isWithin(element, split)).flatMap(([, entry]) => entry.paragraphs);
+    if (paragraphs.length >= config.proseContainerMinParagraphs) return { paragraphs, chars: held.get(split)!, containerBlocks: collectBlocks(split), lead, scope };
+  }
   if (own.get(best)!.paragraphs.length < config.proseContainerMinParagraphs) return { paragraphs: [], chars: 0, containerBlocks: [], lead };
   let container: ProseElement = best;
   for (let parent = container.parentElement; parent && parent !== body && (held.get(parent) ?? 0) <= bestChars * config.proseContainerSlack; parent = parent.parentElement) {
     container = parent;
   }
   const { paragraphs } = own.get(best)!;
-  return { paragraphs, chars: bestChars, containerBlocks: collectBlocks(container), lead, scope: findScope(best, body, held, config) };
+  return { paragraphs, chars: bestChars, containerBlocks: collectBlocks(container), lead, scope };
+}
+
+/**
+ * An article split into boxes of one kind (a CMS's "paragraph" fields, each a few `<p>`s, a
+ * tweet or a file link between them): the nearest ancestor of the prose element, at most
+ * splitArticleMaxLevels up, whose children that hold prose are all alike (same tag and class) and
+ * at least two; Readability takes one box, the first or the longest.
+ */
+function findSplitArticle(best: ProseElement, body: ProseElement, held: Map<ProseElement, number>, config: NormalizeConfig): ProseElement | undefined {
+  let child: ProseElement = best;
+  for (let level = 1; level <= config.splitArticleMaxLevels && child.parentElement && child.parentElement !== body; level += 1) {
+    const parent: ProseElement = child.parentElement;
+    const signature = signatureOf(child);
+    const holding = Array.from(parent.children).filter((sibling) => (held.get(sibling) ?? 0) > 0);
+    if (holding.length >= 2 && holding.every((sibling) => signatureOf(sibling) === signature)) return parent;
+    child = parent;
+  }
+  return undefined;
+}
+
+function signatureOf(element: ProseElement): string {
+  return `${element.tagName.toUpperCase()} ${element.getAttribute('class') ?? ''}`;
+}
+
+function isWithin(element: ProseElement, ancestor: ProseElement): boolean {
+  for (let at: ProseElement | null = element; at; at = at.parentElement) if (at === ancestor) return true;
+  return false;
 }
 
 function findScope(best: ProseElement, body: ProseElement, held: Map<ProseElement, number>, config: NormalizeConfig): ProseElement | undefined {
