@@ -10,7 +10,7 @@ import { gatherStrayContent, type StrayDocument } from './gatherStrayContent';
 import { withShownDescription } from './withShownDescription';
 import { findProseContainer, proseCoverage, type ProseElement, type ProseMap } from './findProseContainer';
 import { boundHtml } from './htmlBounds';
-import { keptAttributes } from './keptAttributes';
+import { preParseCuts } from './preParseCuts';
 import { collectBlocks, collectParagraphs, htmlFragmentParagraphs, type TextBlock } from './htmlParagraphs';
 import { pruneBoilerplate, type PrunableElement } from './pruneBoilerplate';
 import { findJsonLdScripts, readPageMetadata } from './readPageMetadata';
@@ -113,7 +113,7 @@ export function normalizeHtml(html: string, config: NormalizeConfig, context: Ht
   // Scripts, styles, inline SVG, comments and menus are most of a page's bytes and none of its
   // text: not parsed at all. Then the markup is brought within the depth and size bounds.
   const fromDoctype = skipServerPreamble(html, config);
-  const markup = boundHtml(stripNonContent(fromDoctype), config, keptAttributes);
+  const markup = boundHtml(stripNonContent(fromDoctype), config, preParseCuts);
   const document = parsePage(markup);
   // Read before pruning and Readability rewrite the tree.
   const page = readPageMetadata(document as unknown as Parameters<typeof readPageMetadata>[0], jsonLd);

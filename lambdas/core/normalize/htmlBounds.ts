@@ -37,18 +37,29 @@ export interface HtmlBounds {
  * simulates that parser on the tags it keeps, so the depth it counts is the depth the parser
  * builds. End tags of flattened elements are tracked on a stack of their own and dropped too.
  */
-export function boundHtml(html: string, bounds: HtmlBounds, attributes?: AttributeFilter): string {
-  return new HtmlBounder(html, bounds, attributes).run();
+export function boundHtml(html: string, bounds: HtmlBounds, cuts?: PreParseCuts): string {
+  return new HtmlBounder(html, bounds, cuts).run();
 }
 
 /**
- * Which attributes the same pass keeps: `keep(tag, attribute)` with both names in lower case.
- * The others are cut from their start tags (by the tokenizer's own rules, so a `>` in a quoted
- * value is never taken for the tag's end): attributes are nodes in linkedom, each an object and
- * a WeakMap entry, and most of a page's are never read (data-*, srcset, onclick, width, title…).
+ * What the same pass may also cut, markup no step reads: every node linkedom builds is an object
+ * and a WeakMap entry (which the garbage collector pays for again), and then Readability's walks.
  */
-export interface AttributeFilter {
-  keep(tag: string, attribute: string): boolean;
+export interface PreParseCuts {
+  /**
+   * Which attributes to keep (both names in lower case): the others are cut from their start
+   * tags, by the tokenizer's own rules (a `>` in a quoted value never ends the tag). Most of a
+   * page's attributes are never read (data-*, srcset, onclick, width, title…).
+   */
+  keepAttribute(tag: string, attribute: string): boolean;
+  /**
+   * Whitespace-only text between two start tags or two end tags of these (lower case) is cut:
+   * indentation into and out of blocks, which no browser shows and which only pads an element's
+   * text at its ends (a third of a page's text nodes). Not between an end tag and a start tag:
+   * there it keeps two siblings' words apart in their parent's textContent (a byline read from
+   * a box of two lines). Never inside a `<pre>`.
+   */
+  blockTags: ReadonlySet<string>;
 }
 
 const VOID_ELEMENTS = new Set([
@@ -141,7 +152,15 @@ class HtmlBounder {
   /** The attribute spans of the start tag last read (reused: no array per tag). */
   private readonly spans: AttributeSpans = [];
 
-  constructor(private readonly html: string, private readonly bounds: HtmlBounds, private readonly attributes?: AttributeFilter) {
+  /** The last tag read is one of `cuts.blockTags` (whitespace after it may be cut). */
+  private afterBlockTag = false;
+  /** That tag was an end tag. */
+  private afterEndTag = false;
+  /** Whitespace-only text after a block tag, cut if a block tag follows: [from, to), or from -1. */
+  private pendingFrom = -1;
+  private pendingTo = -1;
+
+  constructor(private readonly html: string, private readonly bounds: HtmlBounds, private readonly cuts?: PreParseCuts) {
     this.n = html.length;
   }
 
@@ -153,11 +172,15 @@ class HtmlBounder {
       if (lt === -1 || lt + 1 >= n) break;
       this.text(i, lt);
       const c = html.charCodeAt(lt + 1);
-      if (c === BANG) i = this.skipDeclaration(lt);
-      else if (c === QUESTION) i = this.skipTo(GT, lt + 2);
-      else if (c === SLASH) i = this.endTag(lt);
+      if (c === SLASH) i = this.endTag(lt);
       else if (isAsciiAlpha(c)) i = this.startTag(lt);
-      else i = lt + 1;
+      else {
+        this.afterBlockTag = false;
+        this.pendingFrom = -1;
+        if (c === BANG) i = this.skipDeclaration(lt);
+        else if (c === QUESTION) i = this.skipTo(GT, lt + 2);
+        else i = lt + 1;
+      }
     }
     this.text(i, n);
     if (!this.changed) return html;
@@ -204,6 +227,7 @@ class HtmlBounder {
     // Void elements and raw-text elements (which hold no markup) are always kept: they nest nothing.
     const keep = isVoid || rawText || (this.flattened.length === 0 &&
       (this.open.length < this.bounds.maxHtmlDepth || (closes !== undefined && closes.has(this.open[this.open.length - 1]))));
+    if (this.cuts) this.settleWhitespace(name, keep, false);
     if (!keep) {
       this.drop(lt, tag.end);
       // A self-closing tag is most likely an SVG one, closed at once: nothing to track.
@@ -223,7 +247,7 @@ class HtmlBounder {
       else if (HTML_INTEGRATION_ELEMENTS.has(name)) this.foreign.push(false);
       if (selfClosing && this.foreign[this.foreign.length - 1] && this.open[this.open.length - 1] === name) this.open.pop();
     }
-    if (this.attributes && this.spans.length > 0) this.cutAttributes(name, this.attributes);
+    if (this.cuts && this.spans.length > 0) this.cutAttributes(name, this.cuts);
     if (!rawText) return tag.end;
     // Raw text up to `</name` followed by a space or `>`; that end tag is read as any other.
     const close = RAW_TEXT_END.get(name)!;
@@ -232,12 +256,26 @@ class HtmlBounder {
     return found ? found.index : this.n;
   }
 
-  /** Cuts the attributes of the start tag just read that the filter does not keep (the space before each stays). */
-  private cutAttributes(tag: string, filter: AttributeFilter): void {
+  /** Cuts the attributes of the start tag just read that are not kept (the space before each stays). */
+  private cutAttributes(tag: string, cuts: PreParseCuts): void {
     const { html, spans } = this;
     for (let k = 0; k < spans.length; k += 3) {
-      if (!filter.keep(tag, html.slice(spans[k], spans[k + 1]).toLowerCase())) this.emit(spans[k], '', spans[k + 2]);
+      if (!cuts.keepAttribute(tag, html.slice(spans[k], spans[k + 1]).toLowerCase())) this.emit(spans[k], '', spans[k + 2]);
     }
+  }
+
+  /**
+   * At a tag named `name` (start or end): the whitespace-only text just before it is cut when
+   * both this tag and the one before it are block tags, the tag is kept, and no `<pre>` is open.
+   */
+  private settleWhitespace(name: string, kept: boolean, endTag: boolean): void {
+    const isBlock = this.cuts!.blockTags.has(name);
+    if (this.pendingFrom !== -1 && isBlock && kept && endTag === this.afterEndTag && this.flattened.length === 0 && !this.open.includes('pre')) {
+      this.emit(this.pendingFrom, '', this.pendingTo);
+    }
+    this.pendingFrom = -1;
+    this.afterBlockTag = isBlock;
+    this.afterEndTag = endTag;
   }
 
   /**
@@ -246,7 +284,7 @@ class HtmlBounder {
    */
   private readStartTag(lt: number): StartTag {
     const { html, n, spans } = this;
-    const record = this.attributes !== undefined;
+    const record = this.cuts !== undefined;
     spans.length = 0;
     let j = lt + 1;
     while (j < n && !isEndOfTagSection(html.charCodeAt(j))) j += 1;
@@ -317,6 +355,7 @@ class HtmlBounder {
     if (j >= n) return n; // the markup ends inside the name: the parser ignores it
     const name = html.slice(start, j).toLowerCase();
     const end = this.skipTo(GT, j);
+    if (this.cuts) this.settleWhitespace(name, !this.flattenedByName.has(name), true);
 
     if (this.flattenedByName.has(name)) {
       // It closes a flattened element (and those inside it): the parser never saw them open.
@@ -350,6 +389,13 @@ class HtmlBounder {
   /** Text (markup between tags, raw text) at the depth of the elements open: within the limit, or the page is rejected. */
   private text(from: number, to: number): void {
     if (to <= from) return;
+    if (this.afterBlockTag) {
+      this.afterBlockTag = false;
+      if (this.isAllWhitespace(from, to)) {
+        this.pendingFrom = from;
+        this.pendingTo = to;
+      }
+    }
     if (from === this.copiedUpTo && this.outputEndsInSpace) {
       // Whitespace right after a flattened tag's space (200,000 `<div> `s): one space is enough.
       let end = from;
@@ -363,6 +409,11 @@ class HtmlBounder {
     if (this.textNestingWork > this.bounds.maxHtmlTextNestingWork) {
       throw new RejectedInputError(`too complex: the HTML's text is nested too deeply for its size: its characters' squared depths add up to more than ${this.bounds.maxHtmlTextNestingWork} (maxHtmlTextNestingWork)`);
     }
+  }
+
+  private isAllWhitespace(from: number, to: number): boolean {
+    for (let k = from; k < to; k += 1) if (!isWhitespace(this.html.charCodeAt(k))) return false;
+    return true;
   }
 
   /** One more element kept, at `depth`: within the limits, or the page is rejected. */
