@@ -16,9 +16,13 @@ export function normalizeWhitespace(text: string): string {
     .join('\n');
 }
 
-/** One paragraph on one line, single spaces. */
+/**
+ * One paragraph on one line, single spaces: normalizeWhitespace, then every run of whitespace one
+ * space. In two passes (it is called for every block of every page): every character that
+ * normalizeWhitespace turns into a line break or a space is `\s` or NEL (U+0085).
+ */
 export function collapseSpaces(text: string): string {
-  return normalizeWhitespace(text).replace(/\s+/g, ' ').trim();
+  return text.replace(INVISIBLE, '').replace(/[\s\u0085]+/g, ' ').trim();
 }
 
 /** The clean text form: non-empty paragraphs separated by one blank line. */
