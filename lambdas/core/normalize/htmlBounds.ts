@@ -47,11 +47,12 @@ export function boundHtml(html: string, bounds: HtmlBounds, cuts?: PreParseCuts)
  */
 export interface PreParseCuts {
   /**
-   * Which attributes to keep (both names in lower case): the others are cut from their start
-   * tags, by the tokenizer's own rules (a `>` in a quoted value never ends the tag). Most of a
-   * page's attributes are never read (data-*, srcset, onclick, width, title…).
+   * Which attributes to keep (both names in lower case; `value()` is the value as written, quotes
+   * off): the others are cut from their start tags, by the tokenizer's own rules (a `>` in a
+   * quoted value never ends the tag). Most of a page's attributes are never read (data-*, srcset,
+   * onclick, width, title…).
    */
-  keepAttribute(tag: string, attribute: string): boolean;
+  keepAttribute(tag: string, attribute: string, value: () => string): boolean;
   /**
    * Whitespace-only text between two start tags or two end tags of these (lower case) is cut:
    * indentation into and out of blocks, which no browser shows and which only pads an element's
@@ -260,7 +261,9 @@ class HtmlBounder {
   private cutAttributes(tag: string, cuts: PreParseCuts): void {
     const { html, spans } = this;
     for (let k = 0; k < spans.length; k += 3) {
-      if (!cuts.keepAttribute(tag, html.slice(spans[k], spans[k + 1]).toLowerCase())) this.emit(spans[k], '', spans[k + 2]);
+      const [start, nameEnd, end] = [spans[k], spans[k + 1], spans[k + 2]];
+      const value = () => html.slice(nameEnd, end).replace(/^\s*=\s*/, '').replace(/^(["'])([\s\S]*)\1$/, '$2');
+      if (!cuts.keepAttribute(tag, html.slice(start, nameEnd).toLowerCase(), value)) this.emit(start, '', end);
     }
   }
 
