@@ -152,6 +152,8 @@ class HtmlBounder {
 
   /** The attribute spans of the start tag last read (reused: no array per tag). */
   private readonly spans: AttributeSpans = [];
+  /** Which of them `attributeValue` reads. */
+  private attributeAt = 0;
 
   /** The last tag read is one of `cuts.blockTags` (whitespace after it may be cut). */
   private afterBlockTag = false;
@@ -261,11 +263,26 @@ class HtmlBounder {
   private cutAttributes(tag: string, cuts: PreParseCuts): void {
     const { html, spans } = this;
     for (let k = 0; k < spans.length; k += 3) {
-      const [start, nameEnd, end] = [spans[k], spans[k + 1], spans[k + 2]];
-      const value = () => html.slice(nameEnd, end).replace(/^\s*=\s*/, '').replace(/^(["'])([\s\S]*)\1$/, '$2');
-      if (!cuts.keepAttribute(tag, html.slice(start, nameEnd).toLowerCase(), value)) this.emit(start, '', end);
+      this.attributeAt = k;
+      if (!cuts.keepAttribute(tag, html.slice(spans[k], spans[k + 1]).toLowerCase(), this.attributeValue)) this.emit(spans[k], '', spans[k + 2]);
     }
   }
+
+  /** The value of the attribute at `attributeAt` in `spans`, as written, without its quotes ('' without a value). */
+  private readonly attributeValue = (): string => {
+    const { html, spans } = this;
+    let from = spans[this.attributeAt + 1];
+    let to = spans[this.attributeAt + 2];
+    while (from < to && html.charCodeAt(from) !== EQUALS) from += 1;
+    from += 1;
+    while (from < to && isWhitespace(html.charCodeAt(from))) from += 1;
+    const quote = html.charCodeAt(from);
+    if (from < to && (quote === DQUOTE || quote === SQUOTE)) {
+      from += 1;
+      to -= 1;
+    }
+    return from < to ? html.slice(from, to) : '';
+  };
 
   /**
    * At a tag named `name` (start or end): the whitespace-only text just before it is cut when
