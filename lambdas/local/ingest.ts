@@ -140,11 +140,19 @@ export interface LocalIngestOutcome {
 }
 
 /**
- * Documents of one input (a JSON Lines file) in flight at once on this machine. While one waits
- * for the store (on its own thread), the pipeline tags the next: measured in docs/performance.md
- * (`npm run bench:ingest`), with the story quality it gives.
+ * Documents of one input (a JSON Lines file) racing each other by default (`--concurrency`):
+ * none. Racing articles of one event change which one founds a story: measured in
+ * docs/performance.md (`npm run bench:ingest`), with the story quality it gives.
  */
 export const LOCAL_DOCUMENT_CONCURRENCY = 1;
+
+/**
+ * Documents of one input in flight at once when they do not race (`--concurrency` 1): each
+ * takes its story decision in input order (ingestObject `ordered`), so the stories are those of
+ * one document at a time, while the next is tagged and placed as the store writes the last one's
+ * alerts and status (docs/performance.md).
+ */
+export const LOCAL_ORDERED_DOCUMENTS = 3;
 
 /** The pipeline's configuration for a run on this machine (ingest, poll). */
 export function localIngestConfig(options: { trackAll?: boolean; cooldownSeconds?: number; racingWriters?: boolean }): IngestConfig {
@@ -168,9 +176,9 @@ export function localIngestConfig(options: { trackAll?: boolean; cooldownSeconds
 export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], options: IngestCommandOptions = {}): Promise<LocalIngestOutcome> {
   const clock = options.clock ?? (() => new Date());
   const cooldown = options.cooldownSeconds ?? LOCAL_ALERT_COOLDOWN_SECONDS;
-  const concurrency = options.concurrency ?? LOCAL_DOCUMENT_CONCURRENCY;
-  // Alone on the data dir (its lock) and one document at a time: no racing writer to look out for.
-  const config = localIngestConfig({ trackAll: options.trackAll, cooldownSeconds: cooldown, racingWriters: concurrency > 1 });
+  const racing = (options.concurrency ?? LOCAL_DOCUMENT_CONCURRENCY) > 1;
+  // Alone on the data dir (its lock), decisions in input order: no racing writer to look out for.
+  const config = localIngestConfig({ trackAll: options.trackAll, cooldownSeconds: cooldown, racingWriters: racing });
   const deps = {
     store: runtime.store,
     publisher: localPublisher(runtime, options.echoAlerts ?? false, options.slackWebhook, options.echoWrite),
@@ -193,7 +201,8 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
         cliSource: options.source,
         now: clock().toISOString(),
         config,
-        concurrency,
+        concurrency: racing ? options.concurrency : LOCAL_ORDERED_DOCUMENTS,
+        ordered: !racing,
         onDocuments: options.onDocuments,
         onResult: report,
       }, deps);

@@ -53,24 +53,42 @@ describe('ingest with documents in flight at once', () => {
     expect((await readFile(path.join(fresh.dataDir, 'alerts.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(sent.length);
   }, 240_000);
 
-  it('one document at a time, alone on its data dir: the same stories without announcing any (the announcements were the only difference)', async () => {
+  it('alone on its data dir, documents in flight in input order: the stories and alerts of one at a time, none announced, documents overlapping', async () => {
     const file = path.join(fresh.dataDir, 'articles.jsonl');
     await writeFile(file, `${readDataset(DATASET).articles.slice(0, ARTICLES).map(toJsonLine).join('\n')}\n`);
     const alone = fresh.runtime;
+    // The real store, with the order of two calls noted: a document's actor lookup (its tagging)
+    // and an article's last write.
+    const calls: string[] = [];
+    const store = new Proxy(alone.store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name !== 'findActorsByAlias' && name !== 'markArticleIngested') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
     const aloneBefore = { ...alone.commandCounts };
-    const { results } = await ingestFiles(alone, [file], { trackAll: true });
+    const { results } = await ingestFiles({ ...alone, store }, [file], { trackAll: true });
 
-    // The same documents through the same pipeline, configured as if other writers could race it.
+    // The same documents one at a time, configured as if other writers could race it.
     const racingDir = path.join(fresh.dataDir, 'racing');
     const racing = await startEmbedded({ dataDir: racingDir, inMemory: true });
     try {
-      const racingResults = await ingestObject(
+      const oneAtATime = await ingestObject(
         { key: 'articles.jsonl', body: await readFile(file), contentType: 'application/x-ndjson', metadata: {} },
         { now: new Date().toISOString(), config: localIngestConfig({ trackAll: true, racingWriters: true }) },
         { store: racing.store, publisher: localPublisher(racing, false), alertQueue: racing.alertQueue },
       );
       expect(results.map((r) => r.status)).toEqual(Array(ARTICLES).fill('ingested'));
-      expect(results.map((r) => r.storyId)).toEqual(racingResults.map((r) => r.storyId));
+      expect(results.map((r) => r.storyId)).toEqual(oneAtATime.map((r) => r.storyId));
+      const alertIds = (list: IngestResult[]) => list.flatMap((r) => (r.alerts ?? []).map((a) => a.id));
+      expect(alertIds(results)).toEqual(alertIds(oneAtATime));
+      const sentIds = async (dir: string) => (await readFile(path.join(dir, 'alerts.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+      expect(await sentIds(fresh.dataDir)).toEqual(await sentIds(racingDir));
+
       const created = new Set(results.map((r) => r.storyId)).size;
       const updates = (counts: Record<string, number>, before: Record<string, number> = {}) => (counts.UpdateItemCommand ?? 0) - (before.UpdateItemCommand ?? 0);
       // Every story created while racing was announced under its keys first (one UpdateItem per key).
@@ -78,5 +96,8 @@ describe('ingest with documents in flight at once', () => {
     } finally {
       await racing.close();
     }
+    // In flight together: some document was tagged before the one ahead of it was finished.
+    const overlaps = calls.filter((name, i) => name === 'findActorsByAlias' && i > 0 && calls.slice(0, i).filter((n) => n === 'findActorsByAlias').length > calls.slice(0, i).filter((n) => n === 'markArticleIngested').length);
+    expect(overlaps.length).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -9,6 +9,7 @@ import { actorId, actorLookupKeys, extractActors, extractKeyphrases, foldName, r
 import type { AlertPublisher, AlertQueue } from '../../ports/alerts';
 import type { AnnouncedStory, NewswatchStore, StoredAlert } from '../../ports/store';
 import type { IngestConfig } from './config';
+import type { DocumentTurn } from './documentTurns';
 
 export interface DocumentDeps {
   store: NewswatchStore;
@@ -25,6 +26,8 @@ export interface DocumentContext {
   watches: Watch[];
   now: string;
   config: IngestConfig;
+  /** With documents in flight in input order (ingestObject `ordered`): this one's turn at each step. */
+  turn?: DocumentTurn;
 }
 
 /**
@@ -39,7 +42,10 @@ export interface DocumentContext {
  * is absorbed: that alert is marked failed and the article is ingested all the same.
  */
 export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<IngestResult> {
+  await ctx.turn?.beforeTagging();
   const draft = await tagDocument(ctx, deps);
+  ctx.turn?.tagged();
+  await ctx.turn?.beforePlacing();
   // Decide the story first (reads only) and claim the article with the decision in one write:
   // a crash after the claim resumes with the same story instead of deciding again.
   const decision = await decideStory(draft, ctx, deps);
@@ -87,6 +93,7 @@ async function finishArticle(
   // A resumed run finds the ledger entry it wrote itself: it still owes that entry's alerts.
   const coverageCreated = coverage.created || coverage.entry.articleId === article.id;
   if (!coverage.created) await backdateCoverage(coverage.entry, article, deps);
+  ctx.turn?.placed();
 
   const watchMatch = matchWatches(ctx.watches, { story, article }, foldName);
   const decided = routeAlerts(decideAlerts({
@@ -97,6 +104,7 @@ async function finishArticle(
     watchMatch,
     now,
   }), ctx.watches);
+  await ctx.turn?.beforeDelivering();
   await recordDigestOnlyAlerts(decided, now, deps);
   const alerts = decided.filter((alert) => !alert.digestOnly);
   const cooldown = ctx.config.alertCooldownSeconds ?? 0;
@@ -107,6 +115,7 @@ async function finishArticle(
       held: await holdAlerts(alerts.filter((a) => a.kind !== 'new-story'), holdUntil(now, cooldown), deps),
     }
     : await deliverAlerts(alerts, story, now, ctx.config, deps);
+  ctx.turn?.delivered();
 
   // Last: an article reads ingested only once each of its alerts is sent, held or failed.
   const { error: _error, failedAt: _failedAt, ...done } = article;

@@ -4,6 +4,7 @@ import { resolveSource, splitObject } from '../normalize';
 import type { ObjectSource } from '../../ports/objects';
 import type { ObjectRecord, ObjectResult } from '../../ports/store';
 import { OBJECT_LOG_LIMITS, RACING_DOCUMENT_ATTEMPTS, TRACK_ALL_WATCH, type IngestConfig } from './config';
+import { TurnSequence } from './documentTurns';
 import { ingestDocument, type DocumentDeps } from './ingestDocument';
 
 export interface ObjectDeps extends DocumentDeps {
@@ -29,6 +30,12 @@ export interface ObjectOptions {
    * is retried. Which article founds a story can then depend on timing (docs/performance.md).
    */
   concurrency?: number;
+  /**
+   * With concurrency > 1: documents in flight take their story decisions (and actor registry
+   * updates, and alert deliveries) one after the other in input order (documentTurns.ts), so the
+   * stories are those of one document at a time while the store and the pipeline work at once.
+   */
+  ordered?: boolean;
 }
 
 /**
@@ -60,22 +67,29 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
     const watches = await watchesInForce(options.config, deps);
     const concurrency = options.concurrency ?? 1;
     options.onDocuments?.(documents.length);
+    // Handed out as each document starts, which is in input order.
+    const turns = options.ordered && concurrency > 1 ? new TurnSequence() : undefined;
     const documentResult = async (normalize: (typeof documents)[number]): Promise<IngestResult> => {
-      const outcome = normalize();
-      if (!outcome.ok) return { file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error };
-      const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
-      const context = { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config };
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await ingestDocument(context, deps);
-        } catch (error) {
-          // Documents of this object racing each other (a story's version, an announcement not
-          // created yet): the loser runs again here, resuming what it did, rather than failing the
-          // object. One at a time, nothing races but other processes, and the caller retries.
-          if (concurrency > 1 && error instanceof RetryableError && attempt < RACING_DOCUMENT_ATTEMPTS) continue;
-          if (!isRejection(error)) throw error;
-          return { file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) };
+      const turn = turns?.next();
+      try {
+        const outcome = normalize();
+        if (!outcome.ok) return { file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error };
+        const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
+        const context = { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config, turn };
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await ingestDocument(context, deps);
+          } catch (error) {
+            // Documents of this object racing each other (a story's version, an announcement not
+            // created yet): the loser runs again here, resuming what it did, rather than failing the
+            // object. One at a time, nothing races but other processes, and the caller retries.
+            if (concurrency > 1 && error instanceof RetryableError && attempt < RACING_DOCUMENT_ATTEMPTS) continue;
+            if (!isRejection(error)) throw error;
+            return { file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) };
+          }
         }
+      } finally {
+        turn?.release();
       }
     };
     await inDocumentOrder(documents, concurrency, documentResult, (result) => {
