@@ -11,11 +11,12 @@
  *   P/R/F1 over all snippets of all pages, and one row per page language (its `<html lang>`).
  *
  *   npm run eval:extraction -- [dir | --set extraction|web-extraction-dev] [--json] [--rounds N]
- *     [--worst N] [--show FILE] [--match REGEX] [--interleaved]
+ *     [--worst N] [--show FILE] [--match REGEX] [--interleaved] [--texts OUT.json]
  *
  * `--worst N` lists newswatch's N weakest pages (for a snippets set, with the passages it missed
  * and the boilerplate it kept); `--show FILE` prints newswatch's text of one page; `--match REGEX`
- * keeps the pages whose file name matches (a quick subset while iterating).
+ * keeps the pages whose file name matches (a quick subset while iterating); `--texts OUT.json`
+ * writes newswatch's text of every page (page id -> text), to diff two versions of the code.
  *
  * Speed is extraction time only (process.hrtime around each call, I/O excluded). Each extractor
  * makes its whole run over the pages in turn (the order alternating between rounds), after a full
@@ -25,7 +26,7 @@
  * the stored .gz bytes (gunzip, charset, parse, extraction, metadata, language); Readability
  * from the already-decoded HTML string, its most favourable start.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -364,7 +365,7 @@ function main(argv: string[]): void {
   const rounds = Math.max(1, option('--rounds', 1));
   const worst = option('--worst', 0);
   const show = valueOf('--show');
-  const valued = new Set(['--rounds', '--worst', '--set', '--show', '--match']);
+  const valued = new Set(['--rounds', '--worst', '--set', '--show', '--match', '--texts']);
   const match = valueOf('--match');
   const interleaved = argv.includes('--interleaved');
   const set = valueOf('--set');
@@ -399,6 +400,8 @@ function main(argv: string[]): void {
   }
   if (worst > 0) printWorst(pages, outputs.get(newswatch.name) ?? new Map(), worst);
   if (show) console.log(outputs.get(newswatch.name)?.get(show) ?? `no page ${show}`);
+  const textsFile = valueOf('--texts');
+  if (textsFile) writeFileSync(textsFile, `${JSON.stringify(Object.fromEntries(outputs.get(newswatch.name) ?? new Map()), null, 1)}\n`);
 }
 
 if (require.main === module) main(process.argv.slice(2));
