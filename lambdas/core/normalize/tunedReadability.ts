@@ -5,6 +5,9 @@ type ReadabilityClass = typeof Readability;
 /** The DOM surface the two lookups below need (linkedom's elements and browsers' both have it). */
 interface QueryNode {
   tagName: string;
+  localName: string;
+  firstElementChild: QueryNode | null;
+  nextElementSibling: QueryNode | null;
   nodeType: number;
   textContent: string | null;
   children: ArrayLike<QueryNode>;
@@ -36,7 +39,7 @@ const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
  *   on every call (it is called for each candidate `<div>`, table and list while cleaning): here
  *   getElementsByTagName with the upper-case name gives the same elements in the same document
  *   order (in any case: Readability's renamed elements are "DIV", which getElementsByTagName("div")
- *   misses), and a walk when several names each have some.
+ *   misses), and one walk over the elements for several names.
  * - `_isProbablyVisible` reads `node.style`, which makes linkedom build a CSSStyleDeclaration for
  *   every node scored: here the style attribute is tested as pruneBoilerplate.ts tests it.
  * - `_isValidByline` reads the text of every element it is asked about (the whole page for
@@ -51,10 +54,9 @@ export function tuneReadability(Base: ReadabilityClass): ReadabilityClass {
   Object.assign(Tuned.prototype, {
     _getAllNodesWithTag(node: QueryNode, tagNames: string[]): QueryNode[] {
       // Given an upper-case name, linkedom's getElementsByTagName compares upper-cased names (any
-      // case matches) along its node list, in document order. Several names: their one list when
-      // the others are empty (a list and a <div>'s lists or embeds usually are), else a walk.
-      const found = tagNames.map((name) => node.getElementsByTagName(name.toUpperCase())).filter((list) => list.length > 0);
-      return found.length <= 1 ? Array.from(found[0] ?? []) : walkForTags(node, tagNames);
+      // case matches) along its node list, in document order. Several names (up to twelve, for
+      // each element whose text density is weighed): one walk, not one list per name.
+      return tagNames.length === 1 ? Array.from(node.getElementsByTagName(tagNames[0].toUpperCase())) : walkForTags(node, tagNames);
     },
     _isProbablyVisible(node: QueryNode): boolean {
       const style = node.getAttribute('style');
@@ -90,10 +92,18 @@ export function tuneReadability(Base: ReadabilityClass): ReadabilityClass {
 /** The elements of these names (any case) under `node`, in document order. */
 function walkForTags(node: QueryNode, tagNames: string[]): QueryNode[] {
   const wanted = new Set(tagNames.map((name) => name.toUpperCase()));
+  // Whether a local name is wanted, upper-cased once per distinct name ("div", "DIV", "p"…).
+  const isWanted = new Map<string, boolean>();
   const found: QueryNode[] = [];
   const walk = (parent: QueryNode) => {
-    for (const child of Array.from(parent.children)) {
-      if (wanted.has(child.tagName.toUpperCase())) found.push(child);
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      const name = child.localName;
+      let hit = isWanted.get(name);
+      if (hit === undefined) {
+        hit = wanted.has(name.toUpperCase());
+        isWanted.set(name, hit);
+      }
+      if (hit) found.push(child);
       walk(child);
     }
   };
