@@ -84,8 +84,9 @@ describe('ingest with documents in flight at once', () => {
       );
       expect(results.map((r) => r.status)).toEqual(Array(ARTICLES).fill('ingested'));
       expect(results.map((r) => r.storyId)).toEqual(oneAtATime.map((r) => r.storyId));
-      const alertIds = (list: IngestResult[]) => list.flatMap((r) => (r.alerts ?? []).map((a) => a.id));
-      expect(alertIds(results)).toEqual(alertIds(oneAtATime));
+      const alertsOf = (list: IngestResult[]) => list.flatMap((r) => r.alerts ?? []);
+      expect(alertsOf(results).length).toBeGreaterThan(0);
+      expect(alertsOf(results)).toEqual(alertsOf(oneAtATime));
       const sentIds = async (dir: string) => (await readFile(path.join(dir, 'alerts.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
       expect(await sentIds(fresh.dataDir)).toEqual(await sentIds(racingDir));
 
