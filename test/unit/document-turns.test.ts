@@ -1,5 +1,5 @@
 /** Documents in flight taking their order-sensitive steps in input order (core/ingest/documentTurns.ts). */
-import { TurnSequence } from '../../lambdas/core/ingest/documentTurns';
+import { PrecedingDocumentFailedError, TurnSequence } from '../../lambdas/core/ingest/documentTurns';
 
 /** Lets every queued callback run. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -28,7 +28,7 @@ describe('TurnSequence', () => {
     expect(log).toEqual(['second tags', 'second places', 'second delivers']);
   });
 
-  it('a later step done releases the earlier ones, and a released document (duplicate, rejected, failed) lets the next go all the way', async () => {
+  it('a later step done releases the earlier ones, and a released document (a duplicate, a rejected one) lets the next go all the way', async () => {
     const turns = new TurnSequence();
     const first = turns.next();
     const second = turns.next();
@@ -43,5 +43,23 @@ describe('TurnSequence', () => {
     second.release();
     await Promise.all([third.beforeTagging(), third.beforePlacing(), third.beforeDelivering()]);
     expect(log).toEqual(['second tags', 'third tags']);
+  });
+
+  it('a failed document stops the ones after it at their next turn, with the failure as the cause', async () => {
+    const turns = new TurnSequence();
+    const first = turns.next();
+    const second = turns.next();
+    const third = turns.next();
+    first.tagged();
+    await second.beforeTagging();
+    const failure = new Error('the store is gone');
+    first.abandon(failure);
+    first.release();
+
+    const stopped = await second.beforePlacing().then(() => undefined, (error: unknown) => error);
+    expect(stopped).toBeInstanceOf(PrecedingDocumentFailedError);
+    expect((stopped as Error).cause).toBe(failure);
+    second.abandon(stopped);
+    await expect(third.beforeTagging()).rejects.toBeInstanceOf(PrecedingDocumentFailedError);
   });
 });

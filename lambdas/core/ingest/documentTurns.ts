@@ -14,8 +14,21 @@ export interface DocumentTurn {
   placed(): void;
   beforeDelivering(): Promise<void>;
   delivered(): void;
-  /** Done, whatever the outcome (a duplicate, a rejection, a failure): the next goes on. */
+  /** Done (ingested, a duplicate, a rejected document): the next goes on. */
   release(): void;
+  /**
+   * Failed: the documents after it stop at their next turn instead of deciding without its
+   * effects (their object fails with it, and a rerun resumes them in order).
+   */
+  abandon(cause: unknown): void;
+}
+
+/** A document before this one failed: this one stops where it would have waited for it. */
+export class PrecedingDocumentFailedError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('a document before this one in the same object failed', options);
+    this.name = 'PrecedingDocumentFailedError';
+  }
 }
 
 const STEPS = ['tagged', 'placed', 'delivered'] as const;
@@ -28,8 +41,13 @@ export class TurnSequence {
   next(): DocumentTurn {
     const waitFor = this.previous;
     const signals = {} as Record<Step, () => void>;
+    const failures = {} as Record<Step, (error: Error) => void>;
     const own = {} as Record<Step, Promise<void>>;
-    for (const step of STEPS) own[step] = new Promise<void>((resolve) => { signals[step] = resolve; });
+    for (const step of STEPS) {
+      own[step] = new Promise<void>((resolve, reject) => { signals[step] = resolve; failures[step] = reject; });
+      // Nobody may wait on it (the last document, or one past that step): not an unhandled rejection.
+      own[step].catch(() => undefined);
+    }
     this.previous = own;
     // A step done means those before it are done too: a later step never overtakes an earlier one.
     const reach = (last: Step) => { for (const step of STEPS.slice(0, STEPS.indexOf(last) + 1)) signals[step](); };
@@ -41,6 +59,7 @@ export class TurnSequence {
       beforeDelivering: () => waitFor.delivered,
       delivered: () => reach('delivered'),
       release: () => reach('delivered'),
+      abandon: (cause) => { for (const step of STEPS) failures[step](new PrecedingDocumentFailedError({ cause })); },
     };
   }
 }

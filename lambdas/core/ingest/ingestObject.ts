@@ -88,6 +88,9 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
             return { file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) };
           }
         }
+      } catch (error) {
+        turn?.abandon(error);
+        throw error;
       } finally {
         turn?.release();
       }
