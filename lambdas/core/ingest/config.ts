@@ -39,11 +39,11 @@ export interface IngestConfig {
    */
   inFlightSeconds: number;
   /**
-   * Other writers may ingest at the same time: Lambdas always, a local run with documents in
-   * flight together (`--concurrency` > 1) or feeds polled in parallel. Without them (one local
-   * document at a time, alone on its data dir by its lock), a new story is not announced and a
-   * join does not look for stories in flight: nobody else could be creating one, and those
-   * requests were a quarter of a local ingest's (docs/performance.md).
+   * Other writers may ingest at the same time: Lambdas always, a local run with documents racing
+   * (`--concurrency` > 1) or feeds polled in parallel. Without them (a local ingest alone on its
+   * data dir by its lock, whose documents decide their stories in input order), a new story is
+   * not announced and a join does not look for stories in flight: nobody else could be creating
+   * one, and those requests were a quarter of a local ingest's (docs/performance.md).
    */
   racingWriters: boolean;
 }
