@@ -1,6 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { RejectedInputError, errorMessage } from '../errors';
-import type { NormalizeOutcome } from '../model';
 import type { PendingOutcome } from './pending';
 import type { NormalizeConfig } from './config';
 import CSV_COLUMNS from './csv-columns.json';
@@ -21,13 +20,9 @@ const FIELD_BY_HEADER: ReadonlyMap<string, string> = new Map(
  * (0-based). The header names the columns (title, url, source, publishedAt, text, or an alias
  * from csv-columns.json, any case); each row is read as the JSON article those fields make, so a
  * row with a title and no text is a headline article. A bad row is an outcome of its own.
- * Parsing is csv-parse's (quotes, doubled quotes, newlines in fields, BOM, CRLF).
+ * Parsing is csv-parse's (quotes, doubled quotes, newlines in fields, BOM, CRLF). The header and
+ * the CSV itself are checked at once; each row is normalized when called (pending.ts).
  */
-export function normalizeCsv(text: string, config: NormalizeConfig): NormalizeOutcome[] {
-  return splitCsv(text, config).map((normalize) => normalize());
-}
-
-/** The rows as documents each normalized when called (the header and the CSV itself are checked at once). */
 export function splitCsv(text: string, config: NormalizeConfig): PendingOutcome[] {
   const records = parseRecords(text);
   const header = records.shift();

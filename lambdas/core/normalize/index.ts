@@ -12,8 +12,5 @@ export { detectFormat } from './detectFormat';
 export { normalizePlainText } from './plainText';
 export { normalizeMarkdown } from './markdown';
 export { normalizeHtml } from './html';
-export { normalizeJson } from './json';
-export { normalizeJsonLines } from './jsonLines';
-export { normalizeCsv } from './csv';
 export { toIsoDate } from './toIsoDate';
 export { declaredLanguage, detectLanguage } from './detectLanguage';

@@ -1,5 +1,4 @@
 import { RejectedInputError, errorMessage } from '../errors';
-import type { NormalizeOutcome } from '../model';
 import type { PendingOutcome } from './pending';
 import type { NormalizeConfig } from './config';
 import { readJsonArticle } from './jsonArticle';
@@ -8,12 +7,8 @@ import { parseJson } from './parseJson';
 /**
  * A JSON document: one article, an array of articles, or NewsAPI's {articles: [...]}.
  * A bad entry in a batch is an outcome of its own; a single bad article rejects the object.
+ * Each entry is normalized when called (pending.ts).
  */
-export function normalizeJson(text: string, config: NormalizeConfig): NormalizeOutcome[] {
-  return splitJson(text, config).map((normalize) => normalize());
-}
-
-/** The batch's articles as documents each normalized when called. */
 export function splitJson(text: string, config: NormalizeConfig): PendingOutcome[] {
   const value = parseJson(text);
   const batch = Array.isArray(value) ? value : articlesOf(value);

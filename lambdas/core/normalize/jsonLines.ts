@@ -1,5 +1,4 @@
 import { RejectedInputError, errorMessage } from '../errors';
-import type { NormalizeOutcome } from '../model';
 import type { PendingOutcome } from './pending';
 import type { NormalizeConfig } from './config';
 import { readJsonArticle } from './jsonArticle';
@@ -7,13 +6,9 @@ import { parseJson } from './parseJson';
 
 /**
  * JSON Lines / NDJSON: one article per line, index = the line's position (0-based). A bad
- * line is an outcome of its own and never stops the lines beside it.
+ * line is an outcome of its own and never stops the lines beside it. Each line is normalized
+ * when called (pending.ts): a long file's first line is ready before the rest are read.
  */
-export function normalizeJsonLines(text: string, config: NormalizeConfig): NormalizeOutcome[] {
-  return splitJsonLines(text, config).map((normalize) => normalize());
-}
-
-/** The lines as documents each normalized when called: a long file's first line is ready before the rest are read. */
 export function splitJsonLines(text: string, config: NormalizeConfig): PendingOutcome[] {
   const pending: PendingOutcome[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
