@@ -127,9 +127,15 @@ function linkShare(element: PrunableElement): number {
 }
 
 function isHidden(element: PrunableElement): boolean {
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || hasHidingStyle(element);
+}
+
+const HIDING_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** An inline style that hides the element (`display: none`, `visibility: hidden`). */
+export function hasHidingStyle(element: Pick<PrunableElement, 'getAttribute'>): boolean {
   const style = element.getAttribute('style');
-  return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+  return style !== null && HIDING_STYLE.test(style);
 }
 
 /** "share-bar relatedPosts" -> ["share", "bar", "related", "posts"], from class and id. */

@@ -1,4 +1,5 @@
 import type { Readability } from '@mozilla/readability';
+import { hasHidingStyle } from './pruneBoilerplate';
 
 type ReadabilityClass = typeof Readability;
 
@@ -30,8 +31,6 @@ interface ReadabilityInternals {
   TEXT_NODE: number;
 }
 
-/** What pruneBoilerplate.ts already removed as hidden (the same test): no element left matches it. */
-const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /**
  * Readability.js 0.6.0 with four of its helpers made cheap, same text (docs/extraction.md, speed):
@@ -59,9 +58,8 @@ export function tuneReadability(Base: ReadabilityClass): ReadabilityClass {
       return tagNames.length === 1 ? Array.from(node.getElementsByTagName(tagNames[0].toUpperCase())) : walkForTags(node, tagNames);
     },
     _isProbablyVisible(node: QueryNode): boolean {
-      const style = node.getAttribute('style');
-      if (style !== null && HIDDEN_STYLE.test(style)) return false;
-      if (node.hasAttribute('hidden')) return false;
+      // pruneBoilerplate.ts's test of a hiding style (it removed those already: none is left).
+      if (hasHidingStyle(node) || node.hasAttribute('hidden')) return false;
       // "fallback-image": Readability keeps Wikimedia's math images.
       return node.getAttribute('aria-hidden') !== 'true' || Boolean(node.className?.includes?.('fallback-image'));
     },
