@@ -1,6 +1,5 @@
 /** Term extraction shared by the profile step: tokens, light stemming, static weighting. */
-import { otherLanguageOf } from '../tag/language';
-import { stopWordsOf } from '../tag/lexicon/stop-words';
+import { otherLanguageStopWords } from '../tag/language';
 import { COMMON_NEWS_WORDS, ENGLISH_STOPWORDS } from './words';
 
 /** Lower-case runs of unicode letters and digits; apostrophes end a word ("Ukraine’s" -> "ukraine"). */
@@ -29,8 +28,7 @@ export function stem(word: string): string {
  * English, unknown and a language without a list take the English list.
  */
 export function stopWordsFor(language: string | undefined): ReadonlySet<string> {
-  const other = otherLanguageOf(language);
-  return (other && stopWordsOf(other)) || ENGLISH_STOPWORDS;
+  return otherLanguageStopWords(language) ?? ENGLISH_STOPWORDS;
 }
 
 /** Content terms of a text: stopwords (English unless given) and too-short tokens dropped, then stemmed. */

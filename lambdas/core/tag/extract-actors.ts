@@ -14,9 +14,8 @@ import { extendHyphenatedNames } from './extend-hyphenated-names';
 import { findNameSpans, type NameSpan } from './find-name-spans';
 import { foldName } from './fold-name';
 import type { KnownActor } from './gazetteer';
-import { otherLanguageOf, rulesLanguageOf } from './language';
+import { otherLanguageStopWords, rulesLanguageOf } from './language';
 import { GIVEN_NAMES } from './lexicon/given-names';
-import { stopWordsOf } from './lexicon/stop-words';
 import { tokenize } from './tokenize';
 import { ordinaryWordsOf, trimOrdinaryWords } from './trim-name-spans';
 
@@ -62,11 +61,13 @@ export function extractActors(doc: ArticleText, overrides?: Partial<TagConfig>):
     .sort((a, b) => b.salience - a.salience || a.name.localeCompare(b.name));
 }
 
-/** English (or unknown): every span stands. Another language: only those a name list vouches for (confirm-names.ts). */
+/**
+ * English (or unknown): every span stands. Another language (rulesLanguageOf: one with a stop-word
+ * list): only those a name list vouches for (confirm-names.ts).
+ */
 function confirmerFor(language: string | undefined): (spans: NameSpan[]) => NameSpan[] {
-  const other = otherLanguageOf(language);
-  if (!other) return (spans) => spans;
-  const stopWords = stopWordsOf(other) ?? new Set<string>();
+  const stopWords = otherLanguageStopWords(language);
+  if (!stopWords) return (spans) => spans;
   return (spans) => confirmNames(spans, stopWords);
 }
 

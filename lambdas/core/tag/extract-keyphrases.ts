@@ -7,8 +7,7 @@
  */
 import { tagConfig, type TagConfig } from './config';
 import type { ArticleText } from './extract-actors';
-import { otherLanguageOf, rulesLanguageOf } from './language';
-import { stopWordsOf } from './lexicon/stop-words';
+import { otherLanguageStopWords, rulesLanguageOf } from './language';
 import { DEMONYMS } from './lexicon/words';
 
 const STOPWORDS = new Set(`
@@ -52,8 +51,7 @@ const isEnglishContent: ContentTest = (w) =>
 
 /** The content test of the article's language: its stop words, without the English suffix rules ("-ly", "-ed"). */
 function contentTestFor(language: string | undefined): ContentTest {
-  const other = otherLanguageOf(language);
-  const stops = other ? stopWordsOf(other) : undefined;
+  const stops = otherLanguageStopWords(language);
   if (!stops) return isEnglishContent;
   return (w) => w.length > 1 && !stops.has(w.toLowerCase()) && !/^\d+$/.test(w) && !/['’]/.test(w);
 }

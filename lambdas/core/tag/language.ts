@@ -13,6 +13,12 @@ export function otherLanguageOf(language: string | undefined): string | undefine
   return primary;
 }
 
+/** The stop words of `language` when it is one other than English with a list (stop-words.json); undefined otherwise. */
+export function otherLanguageStopWords(language: string | undefined): ReadonlySet<string> | undefined {
+  const other = otherLanguageOf(language);
+  return other ? stopWordsOf(other) : undefined;
+}
+
 /** Characters of the title and text whose stop words are counted: the language shows long before. */
 export const STOP_WORD_SAMPLE_CHARS = 2_000;
 /** Fewest stop words of its language a text must use (and more than English ones) to be read in it. */
