@@ -5,7 +5,7 @@ import type { ObjectSource } from '../../ports/objects';
 import type { ObjectRecord, ObjectResult } from '../../ports/store';
 import { OBJECT_LOG_LIMITS, RACING_DOCUMENT_ATTEMPTS, TRACK_ALL_WATCH, type IngestConfig } from './config';
 import { TurnSequence } from './documentTurns';
-import { ingestDocument, type DocumentDeps } from './ingestDocument';
+import { ingestDocument, type DocumentContext, type DocumentDeps } from './ingestDocument';
 
 export interface ObjectDeps extends DocumentDeps {
   /** Where rejected originals are kept aside; absent locally, where the file stays where it is. */
@@ -76,18 +76,7 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
         if (!outcome.ok) return { file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error };
         const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
         const context = { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config, turn };
-        for (let attempt = 1; ; attempt++) {
-          try {
-            return await ingestDocument(context, deps);
-          } catch (error) {
-            // Documents of this object racing each other (a story's version, an announcement not
-            // created yet): the loser runs again here, resuming what it did, rather than failing the
-            // object. One at a time, nothing races but other processes, and the caller retries.
-            if (concurrency > 1 && error instanceof RetryableError && attempt < RACING_DOCUMENT_ATTEMPTS) continue;
-            if (!isRejection(error)) throw error;
-            return { file: raw.key, index: outcome.doc.index, status: 'rejected', error: errorMessage(error) };
-          }
-        }
+        return await ingestRacingDocument(context, concurrency > 1 ? RACING_DOCUMENT_ATTEMPTS : 1, deps);
       } catch (error) {
         turn?.abandon(error);
         throw error;
@@ -108,6 +97,24 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
   // for it (`ingest --aws --wait`) learns it was processed and how each document went.
   await deps.store.recordObject(objectRecord(raw, results, options.now));
   return results;
+}
+
+/**
+ * One document, run up to `attempts` times while it loses races to its own object's documents
+ * (a story's version, an announcement not created yet): the loser runs again here, resuming what
+ * it did, rather than failing the object. One at a time (1 attempt), nothing races but other
+ * processes, and the caller retries. A rejection is the document's result; any other error fails.
+ */
+async function ingestRacingDocument(context: DocumentContext, attempts: number, deps: DocumentDeps): Promise<IngestResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ingestDocument(context, deps);
+    } catch (error) {
+      if (error instanceof RetryableError && attempt < attempts) continue;
+      if (!isRejection(error)) throw error;
+      return { file: context.rawKey, index: context.doc.index, status: 'rejected', error: errorMessage(error) };
+    }
+  }
 }
 
 /**
