@@ -43,7 +43,7 @@ export interface ArticleStore {
   /** Creates the article if its id is new. Returns the stored one when it already exists. */
   claimArticle(article: Article): Promise<{ created: true } | { created: false; existing: Article }>;
   getArticle(id: string): Promise<Article | undefined>;
-  /** Overwrites the stored article (status, storyId, copyOf after processing). */
+  /** Overwrites the stored article whole (an edit of its tags: app/actors.ts); an ingest ends with markArticleIngested. */
   saveArticle(article: Article): Promise<void>;
   /**
    * The last write of an article's run: status `ingested` in its story, a failure recorded by an
