@@ -1,6 +1,7 @@
 import type { NormalizeConfig } from './config';
 import { collectBlocks, type TextBlock } from './htmlParagraphs';
 import { classTokens } from './pruneBoilerplate';
+import { comparableText } from './whitespace';
 
 /** The DOM surface the prose search needs (linkedom and browsers both provide it). */
 export interface ProseElement {
@@ -191,13 +192,8 @@ function isProse(paragraph: ProseElement, text: string, config: Pick<NormalizeCo
 /** The share of the prose's characters that made it into the extracted blocks. */
 export function proseCoverage(prose: ProseMap, blocks: TextBlock[]): number {
   if (prose.chars === 0) return 1;
-  const extracted = fold(blocks.map((b) => b.text).join(' '));
+  const extracted = comparableText(blocks.map((b) => b.text).join(' '));
   let covered = 0;
-  for (const paragraph of prose.paragraphs) if (extracted.includes(fold(paragraph))) covered += paragraph.length;
+  for (const paragraph of prose.paragraphs) if (extracted.includes(comparableText(paragraph))) covered += paragraph.length;
   return covered / prose.chars;
-}
-
-/** Letters and digits only: spaces, soft hyphens and punctuation differ between DOM text and blocks. */
-function fold(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

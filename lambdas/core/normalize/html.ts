@@ -15,7 +15,7 @@ import { collectBlocks, collectParagraphs, htmlFragmentParagraphs, type TextBloc
 import { pruneBoilerplate, type PrunableElement } from './pruneBoilerplate';
 import { findJsonLdScripts, readPageMetadata } from './readPageMetadata';
 import { toIsoDate } from './toIsoDate';
-import { collapseSpaces } from './whitespace';
+import { collapseSpaces, comparableText } from './whitespace';
 
 type ParagraphRoot = Parameters<typeof collectParagraphs>[0];
 
@@ -213,9 +213,8 @@ function extractMainText(document: Document, page: PageSource, prose: ProseMap, 
 /** The lead paragraphs the blocks lack, put first (Readability often leaves out an article's intro). */
 function withLead(blocks: TextBlock[], lead: string[]): TextBlock[] {
   if (blocks.length === 0 || lead.length === 0) return blocks;
-  const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const extracted = fold(blocks.map((b) => b.text).join(' '));
-  const missing = lead.filter((text) => !extracted.includes(fold(text)));
+  const extracted = comparableText(blocks.map((b) => b.text).join(' '));
+  const missing = lead.filter((text) => !extracted.includes(comparableText(text)));
   return missing.length === 0 ? blocks : [...missing.map((text) => ({ text, linkDensity: 0, heading: false })), ...blocks];
 }
 
@@ -226,8 +225,7 @@ function withLead(blocks: TextBlock[], lead: string[]): TextBlock[] {
 function withDescription(paragraphs: string[], description: string | undefined, config: NormalizeConfig): string[] {
   const summary = description ? collapseSpaces(description) : '';
   if (summary.length < config.thinTextMinDescriptionChars || paragraphs.join(' ').length > config.thinTextMaxChars) return paragraphs;
-  const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return fold(paragraphs.join(' ')).includes(fold(summary)) ? paragraphs : [summary, ...paragraphs];
+  return comparableText(paragraphs.join(' ')).includes(comparableText(summary)) ? paragraphs : [summary, ...paragraphs];
 }
 
 /**

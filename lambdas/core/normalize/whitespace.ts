@@ -25,6 +25,15 @@ export function collapseSpaces(text: string): string {
   return text.replace(INVISIBLE, '').replace(/[\s\u0085]+/g, ' ').trim();
 }
 
+/**
+ * Letters and digits only, in lower case: how one text is looked for in another when spaces,
+ * soft hyphens and punctuation differ between them (the DOM's text and the extracted blocks, a
+ * lead or a meta description and the body).
+ */
+export function comparableText(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** The clean text form: non-empty paragraphs separated by one blank line. */
 export function joinParagraphs(paragraphs: string[]): string {
   return paragraphs.map(collapseSpaces).filter((p) => p.length > 0).join('\n\n');

@@ -1,5 +1,5 @@
 import type { NormalizeConfig } from './config';
-import { collapseSpaces } from './whitespace';
+import { collapseSpaces, comparableText } from './whitespace';
 
 type ShownDescriptionConfig = Pick<NormalizeConfig, 'shownDescriptionMinChars' | 'shownDescriptionProbeChars' | 'shownDescriptionMaxKnownShare' | 'shownDescriptionMinWordChars'>;
 
@@ -13,8 +13,7 @@ export function withShownDescription(paragraphs: string[], description: string |
   const summary = description ? collapseSpaces(description) : '';
   if (summary.length < config.shownDescriptionMinChars || paragraphs.length === 0) return paragraphs;
   const text = paragraphs.join(' ');
-  const fold = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  if (fold(text).includes(fold(summary))) return paragraphs;
+  if (comparableText(text).includes(comparableText(summary))) return paragraphs;
   if (knownWordShare(summary, text, config.shownDescriptionMinWordChars) > config.shownDescriptionMaxKnownShare) return paragraphs;
   return isShownAsText(markup, summary.slice(0, config.shownDescriptionProbeChars)) ? [summary, ...paragraphs] : paragraphs;
 }
