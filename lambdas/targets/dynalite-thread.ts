@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 
 /**
@@ -59,6 +60,11 @@ export class EmbeddedEngineError extends Error {
 const WORKER_SOURCE = `
 const { EventEmitter } = require('node:events');
 const { parentPort, workerData } = require('node:worker_threads');
+const { ClassicLevel } = require(workerData.classicLevelPath);
+// LevelDB reads on this thread, not on libuv's pool: dynalite reads a dozen keys a request
+// (its table, each item it checks or updates), and each async read cost ~50 µs of scheduling
+// against ~4 µs for the read itself (docs/performance.md). Writes stay asynchronous.
+ClassicLevel.prototype._get = async function (key, options) { return this._getSync(key, options); };
 const dynalite = require(workerData.dynalitePath);
 const server = dynalite({ ...workerData.options, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 const handleHttp = server.listeners('request')[0];
@@ -94,7 +100,7 @@ export async function startDynaliteThread(options: DynaliteOptions): Promise<Dyn
   const channel = new MessageChannel();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { dynalitePath: require.resolve('dynalite'), options: options.path ? { path: options.path } : {}, requests: channel.port2 },
+    workerData: { dynalitePath: require.resolve('dynalite'), classicLevelPath: classicLevelPath(), options: options.path ? { path: options.path } : {}, requests: channel.port2 },
     transferList: [channel.port2],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -127,6 +133,11 @@ export async function startDynaliteThread(options: DynaliteOptions): Promise<Dyn
       return closing;
     },
   };
+}
+
+/** The LevelDB binding dynalite itself loads (through `level`), so the worker patches that one. */
+function classicLevelPath(): string {
+  return require.resolve('classic-level', { paths: [dirname(require.resolve('level', { paths: [dirname(require.resolve('dynalite'))] }))] });
 }
 
 /** The engine thread stopped (or was closed) with requests to it in flight: retryable, as a dropped connection. */
