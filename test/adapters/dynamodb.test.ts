@@ -183,6 +183,49 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
     expect(await store.getStory('missing')).toBeUndefined();
   });
 
+  it('reads a story it wrote or read by its version alone, and whole again once another writer changed it', async () => {
+    const tableName = `newswatch-test-${++tableCount}`;
+    await ensureTable(db.client, tableName);
+    const readerDoc = createDocumentClient(db.client);
+    const batchGets: { ProjectionExpression?: string; keys: number }[] = [];
+    readerDoc.middlewareStack.add((next) => async (args) => {
+      const input = args.input as { RequestItems?: Record<string, { Keys: unknown[]; ProjectionExpression?: string }> };
+      for (const request of Object.values(input.RequestItems ?? {})) {
+        if (request.Keys) batchGets.push({ ProjectionExpression: request.ProjectionExpression, keys: request.Keys.length });
+      }
+      return next(args);
+    }, { step: 'initialize' });
+    const writer = new DynamoStore(createDocumentClient(db.client), tableName);
+    const reader = new DynamoStore(readerDoc, tableName);
+    const initial = story('s1', ['a1'], '2025-02-18T10:00:00.000Z');
+    await writer.createStory(initial);
+
+    expect(await reader.getStories(['s1', 'missing'])).toEqual([{ ...initial, version: 1 }]);
+    expect(batchGets).toEqual([{ ProjectionExpression: undefined, keys: 2 }]);
+    batchGets.length = 0;
+    // Unchanged: its version is read, the story comes from the copy.
+    expect(await reader.getStories(['s1'])).toEqual([{ ...initial, version: 1 }]);
+    expect(batchGets).toEqual([{ ProjectionExpression: expect.stringMatching(/^#p0, #p1, #p2$/), keys: 1 }]);
+
+    // Another writer adds an article (a put) and then the actors (an UpdateItem): each time the
+    // version differs and the story is read whole again.
+    await writer.addArticleToStory('s1', 'a2', withArticle((await writer.getStory('s1'))!, 'a2', '2025-02-18T11:00:00.000Z'));
+    batchGets.length = 0;
+    expect(await reader.getStories(['s1'])).toEqual([expect.objectContaining({ articleIds: ['a1', 'a2'], version: 2 })]);
+    expect(batchGets.map((get) => get.ProjectionExpression === undefined)).toEqual([false, true]);
+    const topActors = [{ id: 'sergey-lavrov', name: 'Sergey Lavrov', type: 'person' as const, count: 2 }];
+    expect(await writer.saveStoryActors({ ...(await writer.getStory('s1'))!, topActors })).toBe(true);
+    expect(await reader.getStories(['s1'])).toEqual([expect.objectContaining({ topActors, articleIds: ['a1', 'a2'], version: 3 })]);
+
+    // The reader's own write leaves its copy at the version it wrote: the next read checks only that.
+    const joined = withArticle((await reader.getStories(['s1']))[0], 'a3', '2025-02-18T12:00:00.000Z');
+    expect(await reader.addArticleToStory('s1', 'a3', joined)).toBe(true);
+    batchGets.length = 0;
+    expect(await reader.getStories(['s1'])).toEqual([expect.objectContaining({ articleIds: ['a1', 'a2', 'a3'], version: 4 })]);
+    expect(batchGets.map((get) => get.ProjectionExpression === undefined)).toEqual([false]);
+    expect(await reader.getStories(['s1'])).toEqual([await writer.getStory('s1')]);
+  });
+
   it('adds an article to a story exactly once under 5 parallel duplicate calls', async () => {
     const store = await freshStore();
     await store.createStory(story('s1', ['a1'], '2025-02-18T10:00:00.000Z'));

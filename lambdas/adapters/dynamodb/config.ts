@@ -37,6 +37,11 @@ export interface DynamoStoreConfig {
    * read by key (searchByPostings) instead of filtering the listing.
    */
   maxPostingsRead: number;
+  /**
+   * Stories one store instance keeps a copy of (story-copies.ts): a candidate read again is
+   * checked by its version and taken from the copy when unchanged. About 10 KB each.
+   */
+  storyCopyLimit: number;
 }
 
 export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
@@ -53,6 +58,7 @@ export const DYNAMO_STORE_DEFAULTS: DynamoStoreConfig = {
   maxAnnouncementBuckets: 3,
   summaryPageSize: 500,
   maxPostingsRead: 200,
+  storyCopyLimit: 2_000,
 };
 
 /** How long ensureTable waits for a new table (and its index) to become ACTIVE. */

@@ -65,6 +65,7 @@ import {
 import { DynamoActorRegistry } from './actor-registry';
 import { DYNAMO_STORE_DEFAULTS, type DynamoStoreConfig } from './config';
 import { isConditionalCheckFailed, storeCall, writtenIf } from './errors';
+import { StoryCopies } from './story-copies';
 import {
   itemKey, LIST_PARTITIONS, STORY_CHILD_PREFIXES, TABLE_KEYS, WATCH_PARTITION,
   type ItemKey,
@@ -109,6 +110,7 @@ export class DynamoStore implements NewswatchStore {
   private readonly storiesRead = new Map<string, { story: Story; at: number }>();
   /** Search postings of stories written since their last indexStory (which writes them with the heads). */
   private readonly pendingPostings = new Map<string, StoredItem[]>();
+  private readonly storyCopies: StoryCopies;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -118,6 +120,7 @@ export class DynamoStore implements NewswatchStore {
     this.config = { ...DYNAMO_STORE_DEFAULTS, ...config };
     this.actors = new DynamoActorRegistry(doc, tableName, this.config);
     this.recentHeads = new RecentItems(doc, tableName, this.config);
+    this.storyCopies = new StoryCopies(this.config.storyCopyLimit);
   }
 
   // ---- articles -------------------------------------------------------------------------
@@ -140,17 +143,19 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async markArticleIngested(article: Pick<Article, 'id' | 'storyId' | 'copyOf'>): Promise<void> {
-    const copyOf = article.copyOf === undefined ? '' : ', #copyOf = :copyOf';
+    // copyOf only when the article is a copy: SET cannot write an undefined value.
+    const fields = { status: 'ingested', storyId: article.storyId, ...(article.copyOf === undefined ? {} : { copyOf: article.copyOf }) };
+    const names = Object.keys(fields);
     await storeCall('UpdateItem', () => this.doc.send(new UpdateCommand({
       TableName: this.tableName,
       Key: itemKey.article(article.id),
-      UpdateExpression: `SET #status = :ingested, #storyId = :storyId${copyOf} REMOVE #error, #failedAt`,
+      UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')} REMOVE #error, #failedAt`,
       ConditionExpression: 'attribute_exists(#pk)',
       ExpressionAttributeNames: {
-        '#pk': TABLE_KEYS.partitionKey, '#status': 'status', '#storyId': 'storyId', '#error': 'error', '#failedAt': 'failedAt',
-        ...(article.copyOf === undefined ? {} : { '#copyOf': 'copyOf' }),
+        '#pk': TABLE_KEYS.partitionKey, '#error': 'error', '#failedAt': 'failedAt',
+        ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
       },
-      ExpressionAttributeValues: { ':ingested': 'ingested', ':storyId': article.storyId, ...(article.copyOf === undefined ? {} : { ':copyOf': article.copyOf }) },
+      ExpressionAttributeValues: Object.fromEntries(Object.entries(fields).map(([name, value]) => [`:${name}`, value])),
     })));
   }
 
@@ -201,6 +206,8 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async saveStoryActors(story: Story): Promise<boolean> {
+    // An UpdateItem of two fields: the rest of `story` is not what it wrote, so no copy of it.
+    this.storyCopies.forget(story.id);
     if (!(await this.actors.saveStoryActors(story))) return false;
     await this.wroteStory({ ...story, version: story.version! + 1 });
     return true;
@@ -225,24 +232,51 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async getStories(ids: string[]): Promise<Story[]> {
-    // Consistent: the version read here guards the next write.
-    const found = await batchGetItems(this.doc, this.tableName, ids.map(itemKey.story), this.config, true);
+    // Consistent: the version read here guards the next write. A story this instance has a copy
+    // of is read by its version alone (beside the others, read whole), and again whole only when
+    // it changed meanwhile.
+    const unique = [...new Set(ids)];
+    const copies = new Map(unique.flatMap((id) => {
+      const copy = this.storyCopies.get(id);
+      return copy ? [[id, copy] as const] : [];
+    }));
+    const [versions, found] = await Promise.all([
+      this.readStoryItems([...copies.keys()], { attributes: ['version'] }),
+      this.readStoryItems(unique.filter((id) => !copies.has(id))),
+    ]);
+    const changed: string[] = [];
+    for (const [id, copy] of copies) {
+      const stored = foundItem(versions, itemKey.story(id));
+      if (stored?.version === copy.version) continue;
+      copies.delete(id);
+      this.storyCopies.forget(id);
+      if (stored) changed.push(id);
+    }
+    for (const [key, item] of await this.readStoryItems(changed)) found.set(key, item);
     const stories: Story[] = [];
-    for (const id of new Set(ids)) {
+    for (const id of unique) {
       const item = foundItem(found, itemKey.story(id));
-      if (item) stories.push(this.read(toStory(item)));
+      const story = item ? toStory(item) : copies.get(id);
+      if (story) stories.push(this.read(story));
     }
     return stories;
   }
 
+  private async readStoryItems(ids: string[], projection?: { attributes: readonly string[] }): Promise<Map<string, StoredItem>> {
+    if (ids.length === 0) return new Map();
+    return batchGetItems(this.doc, this.tableName, ids.map(itemKey.story), this.config, true, projection);
+  }
+
   async getStory(id: string): Promise<Story | undefined> {
     const item = await this.getItem(itemKey.story(id));
+    if (!item) this.storyCopies.forget(id);
     return item && this.read(toStory(item));
   }
 
   private read(story: Story): Story {
     if (this.storiesRead.size >= STORIES_READ_LIMIT) this.storiesRead.clear();
     this.storiesRead.set(story.id, { story, at: Date.now() });
+    this.storyCopies.remember(story);
     return story;
   }
 
@@ -254,7 +288,9 @@ export class DynamoStore implements NewswatchStore {
     if (!listsEveryArticle(story)) {
       throw new StoreIntegrityError(`createStory: story ${story.id} counts ${story.articleCount} articles but lists ${story.articleIds.length}`);
     }
-    if (!(await this.putIfAbsent(storyItem(story, 1)))) return false;
+    const item = storyItem(story, 1);
+    if (!(await this.putIfAbsent(item))) return false;
+    this.storyCopies.remember(toStory(item));
     await this.wroteStory({ ...story, version: 1 });
     return true;
   }
@@ -282,10 +318,11 @@ export class DynamoStore implements NewswatchStore {
 
   /** The story write itself: version check and not yet counted; a lost race is told apart from a retry. */
   private async putStoryOnce(storyId: string, articleId: string, next: Story, withMembership: boolean): Promise<boolean> {
+    const item = storyItem(next, next.version! + 1);
     try {
       await storeCall('PutItem', () => this.doc.send(new PutCommand({
         TableName: this.tableName,
-        Item: storyItem(next, next.version! + 1),
+        Item: item,
         ConditionExpression: '#version = :previous AND NOT contains(#articleIds, :articleId)',
         ExpressionAttributeNames: { '#version': 'version', '#articleIds': 'articleIds' },
         ExpressionAttributeValues: { ':previous': next.version, ':articleId': articleId },
@@ -295,6 +332,8 @@ export class DynamoStore implements NewswatchStore {
       if (await this.countedAlready(storyId, articleId, withMembership)) return false;
       throw new RetryableError(`Story ${storyId} changed since version ${next.version}: re-read it and retry`, { cause: error });
     }
+    // The item put is the story as stored: its copy (story-copies.ts) saves the next reader the read.
+    this.storyCopies.remember(toStory(item));
     await this.wroteStory({ ...next, version: next.version! + 1 });
     if (withMembership) await this.markMembershipApplied(storyId, articleId);
     return true;
