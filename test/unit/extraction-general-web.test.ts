@@ -13,6 +13,19 @@ function extract(html: string, config?: Partial<NormalizeConfig>): string {
   return outcome.doc.text;
 }
 
+/** The texts as paragraphs, one a line. */
+function paragraphs(texts: readonly string[]): string {
+  return texts.map((p) => `<p>${p}</p>`).join('\n');
+}
+
+/** A news page whose <article> holds its heading, then `blocks` one a line: the story and what a test sets around it. */
+function articlePage(...blocks: string[]): string {
+  return `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
+    <article><h1>Mehr Busse für den Norden</h1>
+      ${blocks.join('\n      ')}
+    </article></body></html>`;
+}
+
 const bodyParagraphs = [
   'Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, die Buslinien im Norden der Stadt ab dem Sommer im Zehn-Minuten-Takt fahren zu lassen.',
   'Die Entscheidung fiel mit 31 zu 12 Stimmen. Die Opposition hatte vor allem die Kosten kritisiert, die sie auf rund zwei Millionen Euro im Jahr schätzt.',
@@ -43,9 +56,9 @@ describe('content linkedom leaves beside the body (gatherStrayContent.ts)', () =
   const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head>
     <link rel="stylesheet" href="old.css">
     <div id="content"><h1>Mehr Busse für den Norden</h1>
-      ${bodyParagraphs.slice(0, 2).map((p) => `<p>${p}</p>`).join('\n')}
+      ${paragraphs(bodyParagraphs.slice(0, 2))}
       <div class="legend"><div class="content">${caption}</div></div>
-      ${bodyParagraphs.slice(2).map((p) => `<p>${p}</p>`).join('\n')}
+      ${paragraphs(bodyParagraphs.slice(2))}
     </div><body></body></html>`;
 
   it('is the article: a browser puts it in the body', async () => {
@@ -68,12 +81,11 @@ describe('content linkedom leaves beside the body (gatherStrayContent.ts)', () =
 describe('notices around the article', () => {
   const disclaimer = 'The advertising disclaimer below does not apply to this article, nor to any article originating from our editorial department.';
   const notice = '© 2026, Beispielnachrichten.de. Dieser Artikel ist urheberrechtlich geschütztes Eigentum von Beispielnachrichten. Ein Nachdruck in Online- oder Printmedien bedarf der schriftlichen Genehmigung. NACHDRUCK OHNE ERLAUBNIS IST STRAFBAR.';
-  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
-    <article><h1>Mehr Busse für den Norden</h1>
-      <div class="editorial-disclaimer"><p class="note">${disclaimer}</p></div>
-      ${bodyParagraphs.map((p) => `<p>${p}</p>`).join('\n')}
-      <p><em>${notice}</em></p>
-    </article></body></html>`;
+  const html = articlePage(
+    `<div class="editorial-disclaimer"><p class="note">${disclaimer}</p></div>`,
+    paragraphs(bodyParagraphs),
+    `<p><em>${notice}</em></p>`,
+  );
 
   it('a disclaimer box goes (class "disclaimer")', () => {
     expect(extract(html)).not.toContain('advertising disclaimer');
@@ -91,12 +103,11 @@ describe('notices around the article', () => {
 
 describe('boxes set into the article (class "infobox", "textbox", "factbox", "linkbox")', () => {
   const box = 'Heu ist die Grundlage jeder Fütterung. Was Sie bei der Lagerung beachten müssen, lesen Sie in unserem Ratgeber.';
-  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
-    <article><h1>Mehr Busse für den Norden</h1>
-      ${bodyParagraphs.slice(0, 3).map((p) => `<p>${p}</p>`).join('\n')}
-      <div class="inlineTextbox inlineTextboxStandard"><p>${box}</p></div>
-      ${bodyParagraphs.slice(3).map((p) => `<p>${p}</p>`).join('\n')}
-    </article></body></html>`;
+  const html = articlePage(
+    paragraphs(bodyParagraphs.slice(0, 3)),
+    `<div class="inlineTextbox inlineTextboxStandard"><p>${box}</p></div>`,
+    paragraphs(bodyParagraphs.slice(3)),
+  );
 
   it('go; the article around them stays', () => {
     const text = extract(html);
@@ -108,12 +119,11 @@ describe('boxes set into the article (class "infobox", "textbox", "factbox", "li
 
 describe('figure captions set in the text ("Abbildung 4: …")', () => {
   const caption = 'Abbildung 4: Der neue Gelenkbus der Linie 7 an der Endhaltestelle im Norden, aufgenommen bei der ersten Probefahrt im Januar.';
-  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
-    <article><h1>Mehr Busse für den Norden</h1>
-      ${bodyParagraphs.slice(0, 2).map((p) => `<p>${p}</p>`).join('\n')}
-      <p><img src="bus.jpg" alt=""><br><em><sub>${caption}</sub></em></p>
-      ${bodyParagraphs.slice(2).map((p) => `<p>${p}</p>`).join('\n')}
-    </article></body></html>`;
+  const html = articlePage(
+    paragraphs(bodyParagraphs.slice(0, 2)),
+    `<p><img src="bus.jpg" alt=""><br><em><sub>${caption}</sub></em></p>`,
+    paragraphs(bodyParagraphs.slice(2)),
+  );
 
   it('go at any length; the article stays', () => {
     const text = extract(html);
@@ -128,7 +138,7 @@ describe('the meta description the page shows as its lead (withShownDescription.
   const pageWith = (description: string, shown: string) => `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title>
     <meta name="description" content="${description}"></head><body>
     <header class="intro-header"><nav><a href="/">Start</a></nav><h1>Prämie für Gründer?</h1><p class="lead">${shown}</p></header>
-    <article>${bodyParagraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
+    <article>${paragraphs(bodyParagraphs)}</article></body></html>`;
 
   it('goes first when pruning cut it and it adds to the text', () => {
     const html = pageWith(lead, lead);
@@ -148,12 +158,11 @@ describe('the meta description the page shows as its lead (withShownDescription.
 });
 
 describe('a chrome label of another language opening a line ("Czytaj też: …")', () => {
-  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
-    <article><h1>Mehr Busse für den Norden</h1>
-      ${bodyParagraphs.slice(0, 3).map((p) => `<p>${p}</p>`).join('\n')}
-      <p><em>Lesen Sie auch: Warum der Nahverkehr im Umland seit Jahren Fahrgäste verliert und was die Kreise dagegen tun wollen</em></p>
-      ${bodyParagraphs.slice(3).map((p) => `<p>${p}</p>`).join('\n')}
-    </article></body></html>`;
+  const html = articlePage(
+    paragraphs(bodyParagraphs.slice(0, 3)),
+    `<p><em>Lesen Sie auch: Warum der Nahverkehr im Umland seit Jahren Fahrgäste verliert und was die Kreise dagegen tun wollen</em></p>`,
+    paragraphs(bodyParagraphs.slice(3)),
+  );
 
   it('goes with the teaser after it; the article stays', () => {
     const text = extract(html);
@@ -165,11 +174,10 @@ describe('a chrome label of another language opening a line ("Czytaj też: …")
 });
 
 describe('an ad label opening a line ("*Werbung. …", "ANZEIGE - …")', () => {
-  const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mehr Busse</title></head><body>
-    <article><h1>Mehr Busse für den Norden</h1>
-      <p><em>*Werbung. Dieser Beitrag enthält Werbung für die Verkehrsbetriebe der Stadt und ihre neue App.</em></p>
-      ${bodyParagraphs.map((p) => `<p>${p}</p>`).join('\n')}
-    </article></body></html>`;
+  const html = articlePage(
+    `<p><em>*Werbung. Dieser Beitrag enthält Werbung für die Verkehrsbetriebe der Stadt und ihre neue App.</em></p>`,
+    paragraphs(bodyParagraphs),
+  );
 
   it('goes; the article stays', () => {
     const text = extract(html);
