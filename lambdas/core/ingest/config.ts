@@ -39,6 +39,14 @@ export interface IngestConfig {
    */
   inFlightSeconds: number;
   /**
+   * With racing writers, a create whose nearest candidate's join probability is at least this
+   * waits (`announcementWaitMs` at a time, `announcementWaits` at most) while the candidates
+   * change, then decides again (ingestDocument stillSettling). The join threshold is 0.5
+   * (core/cluster/config.ts); event 71's fourth article fell short at 0.37 against its story at
+   * one article, and joined it at three.
+   */
+  nearJoinProbability: number;
+  /**
    * Other writers may ingest at the same time: Lambdas always, a local run with documents racing
    * (`--concurrency` > 1) or feeds polled in parallel. Without them (a local ingest alone on its
    * data dir by its lock, whose documents decide their stories in input order), a new story is
@@ -58,6 +66,7 @@ export const DEFAULT_INGEST_CONFIG: IngestConfig = {
   announcementWaits: 20,
   announcementWaitMs: 50,
   inFlightSeconds: 5,
+  nearJoinProbability: 0.3,
   racingWriters: true,
 };
 
