@@ -244,7 +244,7 @@ async function decideStory(draft: TaggedDraft, ctx: DocumentContext, deps: Docum
  * Racing articles of one event each decide against the stories as they are at that moment: the
  * fourth article may find the event's story at one article while the second and third are being
  * added to it, fall short of joining it, and start a story of its own where, in publication
- * order, it would have joined (the concurrency replay split event 71 so in 6 of 16 runs). So a
+ * order, it would have joined (the concurrency replay split event 71 so in 7 of 22 runs). So a
  * create that came near joining a candidate (`nearJoinProbability`) waits a pause and looks
  * again, and goes on waiting while candidates grow with articles published no later than it.
  * Publication order is the reference: a story that grew with later articles meanwhile is not
