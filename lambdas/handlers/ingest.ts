@@ -1,3 +1,5 @@
+// First: stack traces name the TypeScript sources, the source map read on the first one (source-mapped-stacks.ts).
+import './source-mapped-stacks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';

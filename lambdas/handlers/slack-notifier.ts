@@ -1,3 +1,5 @@
+// First: stack traces name the TypeScript sources, the source map read on the first one (source-mapped-stacks.ts).
+import './source-mapped-stacks';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SNSEvent } from 'aws-lambda';
 import { cachedSecretString, webhookUrlFromSecret } from '../adapters/secrets';

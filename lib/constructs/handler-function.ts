@@ -112,7 +112,8 @@ export function newHandlerFunction(scope: Construct, handlerFile: string, option
     ...options,
     role,
     logGroup,
-    environment: { ...options.environment, NODE_OPTIONS: '--enable-source-maps' },
+    // No NODE_OPTIONS=--enable-source-maps: Node would read and parse the map at every cold start;
+    // each handler maps its stack traces on the first one instead (lambdas/handlers/source-mapped-stacks.ts).
   });
   return { function: fn, logGroup, role };
 }

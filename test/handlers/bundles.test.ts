@@ -225,7 +225,8 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
   it('are what cdk deploy uploads: one per function, Node.js 24, minified, with a source map and no sources inside', () => {
     for (const fn of Object.values(fns)) {
       expect(fn.runtime).toBe('nodejs24.x');
-      expect(fn.environment.NODE_OPTIONS).toBe('--enable-source-maps');
+      // Stack traces are mapped by the handler on the first one (source-mapped-stacks.ts), not by Node at load.
+      expect(fn.environment.NODE_OPTIONS).toBeUndefined();
       const code = fs.readFileSync(path.join(fn.assetDir, fn.file), 'utf8');
       // Minified: whitespace is a few % of the code (about 22% unminified), identifiers renamed (the map keeps their names).
       expect((code.match(/[ \t]/g) ?? []).length / code.length).toBeLessThan(0.08);
@@ -244,6 +245,20 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
       }
     }
     expect(new Set(Object.values(fns).map((fn) => fn.assetDir)).size).toBe(5);
+  });
+
+  it('map a failure\'s stack trace to the TypeScript sources, lines and function names (the handler maps them: no --enable-source-maps)', async () => {
+    // Deployed without its table: the first invocation's requiredEnv('TABLE_NAME') throws.
+    const { TABLE_NAME: _table, ...withoutTable } = environment(fns.ingest);
+    const failed = await invoke(fns.ingest, { Records: [] }, withoutTable);
+    expect(failed.ok).toBe(false);
+    expect(failed.error?.message).toMatch(/TABLE_NAME is not set/);
+    const lineOf = (file: string, text: string) => fs.readFileSync(path.join(__dirname, '..', '..', 'lambdas', 'handlers', file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+    const frames = failed.error!.stack.split('\n').filter((line) => line.trimStart().startsWith('at ')).map((line) => line.trim());
+    expect(frames[0]).toMatch(new RegExp(`^at requiredEnv \\(.*lambdas/handlers/environment\\.ts:${lineOf('environment.ts', 'throw new')}:\\d+\\)$`));
+    expect(frames[1]).toMatch(new RegExp(`^at depsFromEnvironment \\(.*lambdas/handlers/ingest\\.ts:${lineOf('ingest.ts', "requiredEnv('TABLE_NAME')")}:\\d+\\)$`));
+    // Every frame of the bundle is mapped: none is left at a position in the minified index.js.
+    expect(frames.filter((frame) => /index\.js:\d+/.test(frame))).toEqual([]);
   });
 
   it('hold only what their handler imports: the alert flusher, the Slack notifier and the digests carry no tagger and no HTML extractor', () => {
