@@ -44,8 +44,10 @@ export function lambdaBundles(): LambdaBundle[] {
       const assetDir = path.join(CDK_OUT, r.Metadata!['aws:asset:path'] as string);
       const files = fs.readdirSync(assetDir).filter((f) => !f.endsWith('.map'));
       const size = (f: string) => fs.statSync(path.join(assetDir, f)).size;
-      const lazy = files.filter((f) => f !== 'index.js' && f.endsWith('.js'));
-      const others = files.filter((f) => f !== 'index.js' && !f.endsWith('.js'));
+      // Bundled code beside index.js (with its own map): required on first use. data.js, franc-min's
+      // profiles read as JSON, is data like the JSON files.
+      const lazy = files.filter((f) => f !== 'index.js' && fs.existsSync(path.join(assetDir, `${f}.map`)));
+      const others = files.filter((f) => f !== 'index.js' && !lazy.includes(f));
       // Every bundle of the asset: index.js and the code it requires on first use (htmlLibraries.js).
       const modules = ['index.js', ...lazy].flatMap((f) => (JSON.parse(fs.readFileSync(path.join(assetDir, `${f}.map`), 'utf8')) as { sources: string[] }).sources);
       return {

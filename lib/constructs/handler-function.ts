@@ -39,18 +39,20 @@ function handlerFunctionProps(handlerFile: string): nodejs.NodejsFunctionProps {
       // Two trims of the HTML extractor's dependencies that no handler reaches, and the credential
       // chain cut to what Lambda gives (BUNDLE_ALIASES); non-ASCII text as UTF-8, not \u escapes
       // (franc-min's trigram profiles of other scripts: 170 KB -> 106 KB). The ingest bundle
-      // 1,053 KB -> 888 KB, then 700 KB with the extractor beside it (docs/lambda-bundles.md).
+      // 1,053 KB -> 888 KB, then 700 KB with the extractor beside it, 611 KB with franc-min's profiles as JSON (docs/lambda-bundles.md).
       esbuildArgs: {
         ...Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([name, file]) => [`--alias:${name}`, file])),
         '--charset': 'utf8',
         // The HTML extractor is a file of its own beside index.js (afterBundling below).
         [`--external:${HTML_LIBRARIES_IMPORT}`]: true,
+        // franc-min's trigram profiles, as JSON beside index.js (afterBundling below).
+        [`--external:${FRANC_PROFILES_IMPORT}`]: true,
       },
       externalModules: [],
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
-        afterBundling: (_inputDir: string, outputDir: string) => [htmlLibrariesCommand(outputDir)],
+        afterBundling: (_inputDir: string, outputDir: string) => [htmlLibrariesCommand(outputDir), francProfilesCommand(outputDir)],
       },
     },
   };
@@ -61,7 +63,29 @@ const BUNDLE_ALIASES: Record<string, string> = {
   '@acemir/cssom': path.join(PROJECT_ROOT, 'lib', 'bundling', 'no-css-parser.js'),
   htmlparser2: path.join(PROJECT_ROOT, 'lib', 'bundling', 'htmlparser2-parser.js'),
   '@aws-sdk/credential-provider-node': path.join(PROJECT_ROOT, 'lib', 'bundling', 'lambda-credentials.js'),
+  'franc-min/data.js': path.join(PROJECT_ROOT, 'lib', 'bundling', 'franc-profiles.js'),
 };
+
+/**
+ * How franc-min imports its trigram profiles (and, through the alias above, detectLanguage.ts).
+ * No other module of any bundle imports a `./data.js` (test/handlers/bundles.test.ts checks it).
+ */
+const FRANC_PROFILES_IMPORT = './data.js';
+
+/**
+ * franc-min's trigram profiles (106 KB of a JavaScript object literal, V8 parsing them at every
+ * cold start) written as JSON beside index.js with the data.js that requires them, in the bundles
+ * that use them (ingest, feed poller): lib/bundling/write-franc-profiles.mjs.
+ */
+function francProfilesCommand(outputDir: string): string {
+  const script = path.join(PROJECT_ROOT, 'lib', 'bundling', 'write-franc-profiles.mjs');
+  return `node ${shellQuote(script)} ${shellQuote(outputDir)}`;
+}
+
+/** One argument of an afterBundling shell command. */
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
 
 /** How domLibraries.ts requires the HTML libraries, on first use. */
 const HTML_LIBRARIES_IMPORT = './htmlLibraries';
@@ -82,9 +106,8 @@ function htmlLibrariesCommand(outputDir: string): string {
     ...Object.entries(BUNDLE_ALIASES).map(([name, file]) => `--alias:${name}=${file}`),
     `--outfile=${path.join(outputDir, 'htmlLibraries.js')}`,
   ];
-  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-  const index = quote(path.join(outputDir, 'index.js'));
-  return `if grep -q 'require("${HTML_LIBRARIES_IMPORT}")' ${index}; then ${quote(esbuild)} ${quote(entry)} ${args.map(quote).join(' ')}; fi`;
+  const index = shellQuote(path.join(outputDir, 'index.js'));
+  return `if grep -q 'require("${HTML_LIBRARIES_IMPORT}")' ${index}; then ${shellQuote(esbuild)} ${shellQuote(entry)} ${args.map(shellQuote).join(' ')}; fi`;
 }
 
 /** What a construct says of its own Lambda: sizing, limits, retries and its environment. */

@@ -236,15 +236,41 @@ describe('the Lambda bundles of cdk.out, run as Lambda runs them', () => {
       expect(map.sources.some((s) => s.includes('lambdas/handlers/'))).toBe(true);
       expect(map.sourcesContent).toBeUndefined();
       // Beside the code, only JSON the code requires (the tagger's data; the SDK's package.json for its
-      // version) and the HTML extractor it requires on first use (htmlLibraries.js, with its map).
+      // version), the HTML extractor it requires on first use (htmlLibraries.js, with its map), and
+      // franc-min's trigram profiles (data.js, which requires them as franc-profiles.json).
       const others = fs.readdirSync(fn.assetDir).filter((f) => f !== fn.file && f !== `${fn.file}.map`);
+      const profiles = others.includes('data.js') ? fs.readFileSync(path.join(fn.assetDir, 'data.js'), 'utf8') : '';
       for (const file of others) {
         if (file === 'htmlLibraries.js.map') continue;
-        expect(file).toMatch(/\.json$|^htmlLibraries\.js$/);
-        expect(code).toContain(`require("./${file.replace(/\.js$/, '')}")`);
+        expect(file).toMatch(/\.json$|^htmlLibraries\.js$|^data\.js$/);
+        if (file === 'franc-profiles.json') expect(profiles).toContain('require("./franc-profiles.json")');
+        else if (file === 'data.js') expect(code).toContain('require("./data.js")');
+        else expect(code).toContain(`require("./${file.replace(/\.js$/, '')}")`);
       }
     }
     expect(new Set(Object.values(fns).map((fn) => fn.assetDir)).size).toBe(5);
+  });
+
+  it('read franc-min\'s trigram profiles as JSON beside the code, the same profiles, through one external ./data.js', async () => {
+    const { data } = (await import('franc-min/data.js')) as { data: Record<string, Record<string, string>> };
+    for (const fn of [fns.ingest, fns.poller]) {
+      const code = fs.readFileSync(path.join(fn.assetDir, fn.file), 'utf8');
+      // Not in the code: the profiles' first Latin entries are nowhere in index.js.
+      expect(code).not.toContain(data.Latin.spa.slice(0, 40));
+      const loaded = require(path.join(fn.assetDir, 'data.js')) as { data: unknown };
+      expect(loaded.data).toEqual(data);
+    }
+    // The external is any import written `./data.js`: the only modules of any bundle that write one are
+    // franc-min's index and the alias detectLanguage.ts reads the profiles through.
+    for (const fn of Object.values(fns)) {
+      const map = JSON.parse(fs.readFileSync(path.join(fn.assetDir, `${fn.file}.map`), 'utf8')) as { sources: string[] };
+      expect(map.sources.filter((s) => /\/data\.js$/.test(s))).toEqual([]);
+      const importers = map.sources.map((s) => path.resolve(fn.assetDir, s))
+        .filter((file) => fs.existsSync(file) && /['"]\.\/data\.js['"]/.test(fs.readFileSync(file, 'utf8')))
+        .map((file) => path.relative(path.join(__dirname, '..', '..'), file));
+      const code = fs.readFileSync(path.join(fn.assetDir, fn.file), 'utf8');
+      expect(importers.sort()).toEqual(code.includes('require("./data.js")') ? ['lib/bundling/franc-profiles.js', 'node_modules/franc-min/index.js'] : []);
+    }
   });
 
   it('map a failure\'s stack trace to the TypeScript sources, lines and function names (the handler maps them: no --enable-source-maps)', async () => {
