@@ -154,6 +154,13 @@ export const LOCAL_DOCUMENT_CONCURRENCY = 1;
  */
 export const LOCAL_ORDERED_DOCUMENTS = 3;
 
+/**
+ * Documents of one input ingested as a group when they do not race (`--concurrency` 1): the
+ * group's reads and writes merged (core/ingest/ingestGroup.ts), the stories and alerts those of
+ * one document at a time (docs/performance.md).
+ */
+export const LOCAL_INGEST_GROUP_SIZE = 25;
+
 /** The pipeline's configuration for a run on this machine (ingest, poll). */
 export function localIngestConfig(options: { trackAll?: boolean; cooldownSeconds?: number; racingWriters?: boolean }): IngestConfig {
   return {
@@ -203,6 +210,7 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
         config,
         concurrency: racing ? options.concurrency : LOCAL_ORDERED_DOCUMENTS,
         ordered: !racing,
+        groupSize: racing ? undefined : LOCAL_INGEST_GROUP_SIZE,
         onDocuments: options.onDocuments,
         onResult: report,
       }, deps);

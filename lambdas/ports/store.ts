@@ -137,6 +137,11 @@ export interface StoryStore {
    * under more of the keys first, then the most recently seen.
    */
   findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]>;
+  /**
+   * The index head of each key (story id -> lastSeen; empty when the key has none), read
+   * consistently: what findCandidateStories ranks (core/cluster/index-heads.ts).
+   */
+  getIndexHeads(keys: string[]): Promise<Map<string, Record<string, string>>>;
   getStories(ids: string[]): Promise<Story[]>;
   getStory(id: string): Promise<Story | undefined>;
   /** Creates the story if new (conditional put). */
@@ -147,11 +152,19 @@ export interface StoryStore {
    */
   addArticleToStory(storyId: string, articleId: string, next: Story): Promise<boolean>;
   /**
+   * Adds several articles to the story in one conditional write (a grouped ingest): `next` counts
+   * them all, lists every article the story counts, and carries the version it was computed
+   * from. False when the stored story counts them already; a version conflict is a RetryableError.
+   */
+  addArticlesToStory(storyId: string, articleIds: string[], next: Story): Promise<boolean>;
+  /**
    * Indexes the story under the keys (idempotent). When this store read the story a moment ago
    * without writing it since (a resumed article, already counted), it also rewrites the story's
    * summary from that read, in case the run that counted it stopped before its summary.
    */
   indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void>;
+  /** indexStory for several (story, key) entries at once: each key's head written once, with all of its entries. */
+  indexStories(entries: { storyId: string; key: string; lastSeen: string }[]): Promise<void>;
   /**
    * Announces a story about to be created under the keys, before it is decided for good, so that
    * the first articles of one event racing each other find each other (ingestDocument

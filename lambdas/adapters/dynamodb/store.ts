@@ -58,6 +58,7 @@ import type {
   AnnouncedStory, ArticleSummary, NewswatchStore, ObjectRecord, StoredAlert, StoryPageKey, StorySearch, StorySummary, StorySummaryPage,
 } from '../../ports/store';
 import { storySearchTokens } from '../../core/search';
+import { newestOfHead, rankCandidateStories, withStoryInHead, type IndexHead } from '../../core/cluster/index-heads';
 import { decodeSignature, decodeSignatures, encodeSignature, encodeSignatures } from './signature-codec';
 import {
   batchGetItems, batchPutItems, foundItem, mapWithConcurrency, putItemIf, queryAllPages, queryListPartition, RecentItems, type StoredItem,
@@ -91,15 +92,6 @@ function expectId(item: StoredItem, kind: string): StoredItem {
   return item;
 }
 
-/** The `limit` newest entries of a head, newest first (ties by id, so every reader agrees). */
-function newestEntries(stories: Record<string, string>, limit: number): { id: string; lastSeen: string }[] {
-  return Object.entries(stories).map(([id, lastSeen]) => ({ id, lastSeen: String(lastSeen) })).sort(byLastSeenDesc).slice(0, limit);
-}
-
-function byLastSeenDesc(a: { lastSeen: string; id: string }, b: { lastSeen: string; id: string }): number {
-  if (a.lastSeen !== b.lastSeen) return a.lastSeen < b.lastSeen ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 export class DynamoStore implements NewswatchStore {
   private readonly config: DynamoStoreConfig;
@@ -217,18 +209,11 @@ export class DynamoStore implements NewswatchStore {
 
   async findCandidateStories(keys: string[], limitPerKey: number): Promise<string[]> {
     if (limitPerKey <= 0) return [];
-    const heads = await this.readIndexHeads(keys, false);
-    const found = new Map<string, { id: string; lastSeen: string; keys: number }>();
-    for (const stories of heads.values()) {
-      for (const { id, lastSeen } of newestEntries(stories, limitPerKey)) {
-        const entry = found.get(id) ?? { id, lastSeen, keys: 0 };
-        entry.keys++;
-        if (entry.lastSeen < lastSeen) entry.lastSeen = lastSeen;
-        found.set(id, entry);
-      }
-    }
-    // A story sharing several keys (an actor, rare terms, wording) is the likelier match.
-    return [...found.values()].sort((a, b) => b.keys - a.keys || byLastSeenDesc(a, b)).map(({ id }) => id);
+    return rankCandidateStories((await this.readIndexHeads(keys, false)).values(), limitPerKey);
+  }
+
+  async getIndexHeads(keys: string[]): Promise<Map<string, IndexHead>> {
+    return this.readIndexHeads(keys, false);
   }
 
   async getStories(ids: string[]): Promise<Story[]> {
@@ -301,41 +286,53 @@ export class DynamoStore implements NewswatchStore {
     }
     // While the story's own article list is complete, `NOT contains(articleIds)` in the one
     // conditional put decides exactly once: no membership item is needed (one write, not three).
-    if (listsEveryArticle(next) && next.version !== undefined) return this.putStoryOnce(storyId, articleId, next, false);
+    if (listsEveryArticle(next) && next.version !== undefined) return this.putStoryOnce(storyId, [articleId], next, false);
     if (!(await this.putIfAbsent(membershipItem(storyId, articleId, 'pending')))) {
       const membership = await this.getItem(itemKey.storyMember(storyId, articleId));
       if (membership?.state === 'applied') return false;
       // Pending: an earlier attempt stopped before (or while) writing the story. Finish it.
     }
     if (next.version === undefined) {
-      if (await this.countedAlready(storyId, articleId)) return false;
+      if (await this.countedAlready(storyId, [articleId])) return false;
       throw new StoreIntegrityError(
         `addArticleToStory(${storyId}, ${articleId}): the updated story has no version; build it by spreading the story read from the store`,
       );
     }
-    return this.putStoryOnce(storyId, articleId, next, true);
+    return this.putStoryOnce(storyId, [articleId], next, true);
+  }
+
+  /**
+   * Adds several articles to the story in one write (a grouped ingest, core/ingest/ingestGroup.ts):
+   * `next` counts them all and lists every article the story counts, and carries the version it
+   * was computed from. False when the stored story counts them already (a resumed run).
+   */
+  async addArticlesToStory(storyId: string, articleIds: string[], next: Story): Promise<boolean> {
+    if (next.id !== storyId || !listsEveryArticle(next) || next.version === undefined) {
+      throw new StoreIntegrityError(`addArticlesToStory: story ${next.id} must be ${storyId}, list every article it counts and carry the version it was read at`);
+    }
+    return this.putStoryOnce(storyId, articleIds, next, false);
   }
 
   /** The story write itself: version check and not yet counted; a lost race is told apart from a retry. */
-  private async putStoryOnce(storyId: string, articleId: string, next: Story, withMembership: boolean): Promise<boolean> {
+  private async putStoryOnce(storyId: string, ids: string[], next: Story, withMembership: boolean): Promise<boolean> {
     const item = storyItem(next, next.version! + 1);
     try {
       await storeCall('PutItem', () => this.doc.send(new PutCommand({
         TableName: this.tableName,
         Item: item,
-        ConditionExpression: '#version = :previous AND NOT contains(#articleIds, :articleId)',
+        ConditionExpression: ['#version = :previous', ...ids.map((_, i) => `NOT contains(#articleIds, :article${i})`)].join(' AND '),
         ExpressionAttributeNames: { '#version': 'version', '#articleIds': 'articleIds' },
-        ExpressionAttributeValues: { ':previous': next.version, ':articleId': articleId },
+        ExpressionAttributeValues: { ':previous': next.version, ...Object.fromEntries(ids.map((id, i) => [`:article${i}`, id])) },
       })));
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
-      if (await this.countedAlready(storyId, articleId, withMembership)) return false;
+      if (await this.countedAlready(storyId, ids, withMembership)) return false;
       throw new RetryableError(`Story ${storyId} changed since version ${next.version}: re-read it and retry`, { cause: error });
     }
     // The item put is the story as stored: its copy (story-copies.ts) saves the next reader the read.
     this.storyCopies.remember(toStory(item));
     await this.wroteStory({ ...next, version: next.version! + 1 });
-    if (withMembership) await this.markMembershipApplied(storyId, articleId);
+    if (withMembership) await this.markMembershipApplied(storyId, ids[0]);
     return true;
   }
 
@@ -370,13 +367,13 @@ export class DynamoStore implements NewswatchStore {
 
   /**
    * After the story write did not happen: true when the stored story already counts the
-   * article (another attempt applied it; its membership, if it has one, is marked applied).
+   * articles (another attempt applied it; its membership, if it has one, is marked applied).
    */
-  private async countedAlready(storyId: string, articleId: string, withMembership = true): Promise<boolean> {
+  private async countedAlready(storyId: string, ids: string[], withMembership = true): Promise<boolean> {
     const current = await this.getStory(storyId);
     if (!current) throw new StoreIntegrityError(`addArticleToStory: story ${storyId} does not exist`);
-    if (!current.articleIds.includes(articleId)) return false;
-    if (withMembership) await this.markMembershipApplied(storyId, articleId);
+    if (!ids.every((id) => current.articleIds.includes(id))) return false;
+    if (withMembership) await this.markMembershipApplied(storyId, ids[0]);
     return true;
   }
 
@@ -391,10 +388,16 @@ export class DynamoStore implements NewswatchStore {
   }
 
   async indexStory(storyId: string, keys: string[], lastSeen: string): Promise<void> {
-    const read = this.storiesRead.get(storyId);
-    const postings = this.pendingPostings.get(storyId) ?? [];
-    this.pendingPostings.delete(storyId);
-    if (read) {
+    await this.indexStories(keys.map((key) => ({ storyId, key, lastSeen })));
+  }
+
+  async indexStories(entries: { storyId: string; key: string; lastSeen: string }[]): Promise<void> {
+    const postings: StoredItem[] = [];
+    for (const storyId of new Set(entries.map((entry) => entry.storyId))) {
+      const read = this.storiesRead.get(storyId);
+      postings.push(...(this.pendingPostings.get(storyId) ?? []));
+      this.pendingPostings.delete(storyId);
+      if (!read) continue;
       this.storiesRead.delete(storyId);
       // Read and not written: an article already counted (a resumed run). Its summary and postings may be missing.
       if (Date.now() - read.at <= this.config.readReuseMs) {
@@ -402,19 +405,16 @@ export class DynamoStore implements NewswatchStore {
         postings.push(...searchPostingItems(read.story));
       }
     }
-    const unique = [...new Set(keys)];
-    if (unique.length === 0) {
+    const keys = [...new Set(entries.map((entry) => entry.key))];
+    if (keys.length === 0) {
       if (postings.length > 0) await batchPutItems(this.doc, this.tableName, postings as (StoredItem & ItemKey)[], this.config);
       return;
     }
-    // The heads were usually read a moment ago to find candidates: rewrite them from that read.
-    const heads = await this.readIndexHeads(unique, true);
-    const items = unique.map((key) => {
-      const stories = { ...(heads.get(key) ?? {}) };
-      if ((stories[storyId] ?? '') < lastSeen) stories[storyId] = lastSeen;
-      const kept = Object.fromEntries(newestEntries(stories, this.config.indexHeadSize).map(({ id, lastSeen: seen }) => [id, seen]));
-      return { ...itemKey.indexHead(key), key, stories: kept };
-    });
+    // The heads were usually read a moment ago to find candidates: rewrite them from that read,
+    // each head once, with every story indexed under it.
+    const heads = await this.readIndexHeads(keys, true);
+    for (const { storyId, key, lastSeen } of entries) heads.set(key, withStoryInHead(heads.get(key) ?? {}, storyId, lastSeen));
+    const items = keys.map((key) => ({ ...itemKey.indexHead(key), key, stories: newestOfHead(heads.get(key)!, this.config.indexHeadSize) }));
     await batchPutItems(this.doc, this.tableName, [...items, ...(postings as (StoredItem & ItemKey)[])], this.config);
     this.recentHeads.wrote(items);
   }

@@ -45,6 +45,11 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
   await ctx.turn?.beforeTagging();
   const draft = await tagDocument(ctx, deps);
   ctx.turn?.tagged();
+  return ingestTagged(draft, ctx, deps);
+}
+
+/** A tagged document from its story decision on (ingestDocument after tagging; a grouped ingest's way back to one at a time). */
+export async function ingestTagged(draft: TaggedDraft, ctx: DocumentContext, deps: DocumentDeps): Promise<IngestResult> {
   await ctx.turn?.beforePlacing();
   // Decide the story first (reads only) and claim the article with the decision in one write:
   // a crash after the claim resumes with the same story instead of deciding again.
@@ -54,15 +59,20 @@ export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): 
   const claim = await deps.store.claimArticle(claimed);
   const article = claim.created ? claimed : claim.existing;
   if (!claim.created && article.status === 'ingested') {
-    return describe(ctx, article, 'duplicate', { delivered: [], failed: [] });
+    return describeResult(ctx, article, 'duplicate', { delivered: [], failed: [] });
   }
   // Processing or failed: an earlier run stopped part-way. Resume it with the story it recorded.
   try {
     return await finishArticle(article, draft, decision, ctx, deps);
   } catch (error) {
-    if (!isRejection(error)) await bestEffort(() => deps.store.markArticleFailed(article.id, describeError(error), ctx.now));
+    await recordArticleFailure(article.id, error, ctx, deps);
     throw error;
   }
+}
+
+/** The article's run stopped on a failure: recorded on it (best effort), unless the input was at fault. */
+export async function recordArticleFailure(articleId: string, error: unknown, ctx: DocumentContext, deps: DocumentDeps): Promise<void> {
+  if (!isRejection(error)) await bestEffort(() => deps.store.markArticleFailed(articleId, describeError(error), ctx.now));
 }
 
 async function finishArticle(
@@ -72,7 +82,6 @@ async function finishArticle(
   ctx: DocumentContext,
   deps: DocumentDeps,
 ): Promise<IngestResult> {
-  const { source, now } = ctx;
   let article = claimed;
   if (!article.storyId) {
     // Claimed by a version that saved its decision separately and stopped before it: keep this one.
@@ -83,18 +92,38 @@ async function finishArticle(
 
   const { story, previous } = await placeInStory(article, draft, fresh, ctx, deps);
   article = { ...article, storyId: story.id, copyOf: article.copyOf };
-
-  const coverage = await deps.store.claimCoverage({
-    storyId: story.id,
-    source,
-    articleId: article.id,
-    firstSeen: article.publishedAt ?? now,
-  });
-  // A resumed run finds the ledger entry it wrote itself: it still owes that entry's alerts.
-  const coverageCreated = coverage.created || coverage.entry.articleId === article.id;
-  if (!coverage.created) await backdateCoverage(coverage.entry, article, deps);
+  const coverageCreated = await coverArticle(article, ctx, deps);
   ctx.turn?.placed();
+  const delivery = await deliverArticleAlerts({ article, story, previous, coverageCreated }, ctx, deps);
+  return describeResult(ctx, await markIngested(article, deps), 'ingested', delivery);
+}
 
+/**
+ * Records the article's source on its story's ledger: true when it made the source new to the
+ * story. A resumed run finds the ledger entry it wrote itself: it still owes that entry's alerts.
+ */
+export async function coverArticle(article: Article, ctx: DocumentContext, deps: DocumentDeps): Promise<boolean> {
+  const coverage = await deps.store.claimCoverage({
+    storyId: article.storyId!,
+    source: ctx.source,
+    articleId: article.id,
+    firstSeen: article.publishedAt ?? ctx.now,
+  });
+  if (!coverage.created) await backdateCoverage(coverage.entry, article, deps);
+  return coverage.created || coverage.entry.articleId === article.id;
+}
+
+/** An article placed in its story: the story before it (none when it started the story) and after. */
+export interface Placement {
+  article: Article;
+  story: Story;
+  previous?: Story;
+  coverageCreated: boolean;
+}
+
+/** Decides the article's alerts and delivers them (sent, held, or recorded for a digest). */
+export async function deliverArticleAlerts({ article, story, previous, coverageCreated }: Placement, ctx: DocumentContext, deps: DocumentDeps): Promise<Delivery> {
+  const { source, now } = ctx;
   const watchMatch = matchWatches(ctx.watches, { story, article }, foldName);
   const decided = routeAlerts(decideAlerts({
     story,
@@ -116,12 +145,15 @@ async function finishArticle(
     }
     : await deliverAlerts(alerts, story, now, ctx.config, deps);
   ctx.turn?.delivered();
+  return delivery;
+}
 
-  // Last: an article reads ingested only once each of its alerts is sent, held or failed.
+/** Last: an article reads ingested only once each of its alerts is sent, held or failed. */
+export async function markIngested(article: Article, deps: DocumentDeps): Promise<Article> {
   const { error: _error, failedAt: _failedAt, ...done } = article;
-  article = { ...done, status: 'ingested' };
-  await deps.store.markArticleIngested(article);
-  return describe(ctx, article, 'ingested', delivery);
+  const ingested: Article = { ...done, status: 'ingested' };
+  await deps.store.markArticleIngested(ingested);
+  return ingested;
 }
 
 /**
@@ -142,14 +174,14 @@ async function backdateCoverage(held: CoverageEntry, article: Article, deps: Doc
 /** Bounds the backdate loop: each failed attempt means another article of the source was written meanwhile. */
 const BACKDATE_ATTEMPTS = 5;
 
-interface TaggedDraft {
+export interface TaggedDraft {
   article: Article;
   profile: ArticleProfile;
   /** The profile's index keys: candidates are looked up by them, and the story indexed under them. */
   keys: string[];
 }
 
-async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<TaggedDraft> {
+export async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<TaggedDraft> {
   const { doc, source, now } = ctx;
   // doc.language (normalize's detectLanguage) reaches each step: outside English, capitals alone
   // make no actor and the stop words are the language's.
@@ -183,7 +215,7 @@ async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<Ta
   return { article, profile, keys: candidateKeys(profile) };
 }
 
-interface StoryDecision {
+export interface StoryDecision {
   storyId: string;
   copyOf?: string;
   /** The joined story as read (consistently) to decide: the first write attempt builds on it. */
@@ -331,7 +363,7 @@ async function lookUpStory(
 }
 
 /** The join model over the candidates: the story to join, or undefined (start one). */
-function joinDecision(draft: TaggedDraft, candidates: Story[], ctx: DocumentContext): StoryDecision | undefined {
+export function joinDecision(draft: TaggedDraft, candidates: Story[], ctx: DocumentContext): StoryDecision | undefined {
   const assignment = assign(draft, candidates, ctx);
   if (assignment.action !== 'join') return undefined;
   return { storyId: assignment.storyId, copyOf: assignment.copyOf, fresh: candidates.find((story) => story.id === assignment.storyId) };
@@ -392,13 +424,13 @@ async function placeInStory(
 }
 
 /** A story stays tracked once a watch matched it; the watches that did are kept with it. */
-function withTracking(story: Story, article: Article, ctx: DocumentContext): Story {
+export function withTracking(story: Story, article: Article, ctx: DocumentContext): Story {
   const match = matchWatches(ctx.watches, { story, article }, foldName);
   const trackedBy = [...new Set([...story.trackedBy, ...match.watchIds])];
   return { ...story, tracked: story.tracked || trackedBy.length > 0, trackedBy };
 }
 
-interface Delivery {
+export interface Delivery {
   delivered: Alert[];
   /** Alerts an endpoint refused for good: marked failed, reported; the article goes on. */
   failed: FailedAlert[];
@@ -504,7 +536,7 @@ function leaseEnd(now: string, seconds: number): string {
   return new Date(Date.parse(now) + seconds * 1000).toISOString();
 }
 
-function describe(ctx: DocumentContext, article: Article, status: 'ingested' | 'duplicate', delivery: Delivery): IngestResult {
+export function describeResult(ctx: DocumentContext, article: Article, status: 'ingested' | 'duplicate', delivery: Delivery): IngestResult {
   const { delivered, failed, held = [] } = delivery;
   const heldPart = held.length > 0
     ? { held: held.map((a) => ({ storyId: a.storyId, source: a.source.name, articleId: a.articleId, heldUntil: a.heldUntil ?? '' })) }

@@ -4,8 +4,9 @@ import { resolveSource, splitObject } from '../normalize';
 import type { ObjectSource } from '../../ports/objects';
 import type { ObjectRecord, ObjectResult } from '../../ports/store';
 import { OBJECT_LOG_LIMITS, RACING_DOCUMENT_ATTEMPTS, TRACK_ALL_WATCH, type IngestConfig } from './config';
-import { TurnSequence } from './documentTurns';
-import { ingestDocument, type DocumentContext, type DocumentDeps } from './ingestDocument';
+import { TurnSequence, type DocumentTurn } from './documentTurns';
+import { ingestDocument, tagDocument, type DocumentContext, type DocumentDeps } from './ingestDocument';
+import { ingestGroup, type GroupDocument } from './ingestGroup';
 
 export interface ObjectDeps extends DocumentDeps {
   /** Where rejected originals are kept aside; absent locally, where the file stays where it is. */
@@ -36,6 +37,12 @@ export interface ObjectOptions {
    * stories are those of one document at a time while the store and the pipeline work at once.
    */
   ordered?: boolean;
+  /**
+   * Documents ingested as groups of this many (ingestGroup.ts): each group's reads and writes
+   * merged across its documents, the stories and alerts those of one document at a time. Only
+   * without racing writers (`config.racingWriters` false); `concurrency` and `ordered` then unused.
+   */
+  groupSize?: number;
 }
 
 /**
@@ -67,27 +74,30 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
     const watches = await watchesInForce(options.config, deps);
     const concurrency = options.concurrency ?? 1;
     options.onDocuments?.(documents.length);
-    // Handed out as each document starts, which is in input order.
-    const turns = options.ordered && concurrency > 1 ? new TurnSequence() : undefined;
-    const documentResult = async (normalize: (typeof documents)[number]): Promise<IngestResult> => {
-      const turn = turns?.next();
-      try {
-        const outcome = normalize();
-        if (!outcome.ok) return { file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error };
-        const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
-        const context = { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config, turn };
-        return await ingestRacingDocument(context, concurrency > 1 ? RACING_DOCUMENT_ATTEMPTS : 1, deps);
-      } catch (error) {
-        turn?.abandon(error);
-        throw error;
-      } finally {
-        turn?.release();
-      }
-    };
-    await inDocumentOrder(documents, concurrency, documentResult, (result) => {
+    const report = (result: IngestResult) => {
       results.push(result);
       options.onResult?.(result);
-    });
+    };
+    if ((options.groupSize ?? 1) > 1) {
+      await inGroups(documents, options.groupSize!, (normalize) => prepareDocument(normalize, raw, watches, options), deps, report);
+    } else {
+      // Handed out as each document starts, which is in input order.
+      const turns = options.ordered && concurrency > 1 ? new TurnSequence() : undefined;
+      const documentResult = async (normalize: PendingDocument): Promise<IngestResult> => {
+        const turn = turns?.next();
+        try {
+          const prepared = prepareDocument(normalize, raw, watches, options, turn);
+          if (!('ctx' in prepared)) return prepared;
+          return await ingestRacingDocument(prepared.ctx, concurrency > 1 ? RACING_DOCUMENT_ATTEMPTS : 1, deps);
+        } catch (error) {
+          turn?.abandon(error);
+          throw error;
+        } finally {
+          turn?.release();
+        }
+      };
+      await inDocumentOrder(documents, concurrency, documentResult, report);
+    }
   } catch (error) {
     // Visible to whoever follows the log (`ingest --aws --wait`); the retry overwrites it.
     await recordFailure(raw, results, options.now, describeError(error), deps);
@@ -97,6 +107,54 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
   // for it (`ingest --aws --wait`) learns it was processed and how each document went.
   await deps.store.recordObject(objectRecord(raw, results, options.now));
   return results;
+}
+
+type PendingDocument = ReturnType<typeof splitObject>[number];
+
+/** A document normalized, with its source and context; or its rejection. */
+function prepareDocument(
+  normalize: PendingDocument,
+  raw: RawObject,
+  watches: Watch[],
+  options: ObjectOptions,
+  turn?: DocumentTurn,
+): { ctx: DocumentContext } | IngestResult {
+  const outcome = normalize();
+  if (!outcome.ok) return { file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error };
+  const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
+  return { ctx: { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config, turn } };
+}
+
+/**
+ * The documents in groups of `size` (ingestGroup), results reported in input order as each group
+ * is stored. The next group is normalized and tagged while the store writes the one before (its
+ * actor registry reads and writes follow the last group's, as one at a time).
+ */
+async function inGroups(
+  documents: readonly PendingDocument[],
+  size: number,
+  prepare: (normalize: PendingDocument) => { ctx: DocumentContext } | IngestResult,
+  deps: DocumentDeps,
+  report: (result: IngestResult) => void,
+): Promise<void> {
+  const tagGroup = async (start: number): Promise<(GroupDocument | IngestResult)[]> => {
+    const group: (GroupDocument | IngestResult)[] = [];
+    for (const normalize of documents.slice(start, start + size)) {
+      const prepared = prepare(normalize);
+      group.push('ctx' in prepared ? { ctx: prepared.ctx, draft: await tagDocument(prepared.ctx, deps) } : prepared);
+    }
+    return group;
+  };
+  let next: Promise<(GroupDocument | IngestResult)[]> | undefined = tagGroup(0);
+  for (let start = 0; next; start += size) {
+    const group: (GroupDocument | IngestResult)[] = await next;
+    next = start + size < documents.length ? tagGroup(start + size) : undefined;
+    // Awaited below, or dropped with the failure of this group: never an unhandled rejection.
+    next?.catch(() => undefined);
+    const tagged = group.filter((item): item is GroupDocument => 'draft' in item);
+    const stored = await ingestGroup(tagged, deps);
+    for (const item of group) report('draft' in item ? stored[tagged.indexOf(item)] : item);
+  }
 }
 
 /**

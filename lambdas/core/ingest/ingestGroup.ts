@@ -1,0 +1,166 @@
+import { mergeIntoStory, startStory } from '../cluster';
+import { rankCandidateStories, withStoryInHead } from '../cluster/index-heads';
+import { ConfigurationError, errorMessage, isRejection, RetryableError } from '../errors';
+import type { Article, IngestResult, Story } from '../model';
+import {
+  coverArticle, deliverArticleAlerts, describeResult, ingestTagged, joinDecision, markIngested, recordArticleFailure, withTracking,
+  type Delivery, type DocumentContext, type DocumentDeps, type TaggedDraft,
+} from './ingestDocument';
+
+/** A document of a group, tagged. */
+export interface GroupDocument {
+  ctx: DocumentContext;
+  draft: TaggedDraft;
+}
+
+/** A document of a group with its story decided against the group's own effects so far. */
+interface PlannedDocument extends GroupDocument {
+  /** The article as claimed: its story decision recorded. */
+  article: Article;
+  /** The story after this document. */
+  story: Story;
+  /** The story before it; none when this document starts it. */
+  previous?: Story;
+}
+
+/**
+ * Documents of one object ingested as a group, with the requests of one document at a time
+ * merged across the group (docs/performance.md, "A grouped ingest"). The stories and alerts are
+ * those of one document at a time:
+ * 1. plan (reads only): the index heads of all the group's keys and the candidate stories under
+ *    them, read once; then each document, in input order, is decided by the join model against
+ *    the heads and stories as the documents before it in the group left them, exactly as
+ *    `findCandidateStories` and `getStories` would have given them one at a time;
+ * 2. write, phase by phase, each document's writes in the protocol's order (docs/architecture.md
+ *    §4): every claim (with its decision); every touched story once, counting all its articles of
+ *    the group in one conditional write; the index heads, each once; the ledger entries (in input
+ *    order for one story and source); the alerts, in input order; every article marked ingested.
+ * A crash between any two writes leaves each document where one at a time would leave it after
+ * one of its own writes, so a rerun resumes it the same way: it finds its claim and its recorded
+ * story (`ingestTagged`). A group whose articles are not all new (a rerun, a duplicate), or that
+ * another writer races (a story created or changed meanwhile: a RetryableError), is ingested one
+ * document at a time from where it stands.
+ *
+ * Only where no other writer decides stories at the same time (`racingWriters` false: a local
+ * ingest alone on its data dir): the plan announces no story.
+ */
+export async function ingestGroup(documents: GroupDocument[], deps: DocumentDeps): Promise<IngestResult[]> {
+  if (documents.length === 0) return [];
+  if (documents.some(({ ctx }) => ctx.config.racingWriters)) {
+    throw new ConfigurationError('a grouped ingest decides stories against its own writes only: it needs racingWriters false');
+  }
+  const planned = await planGroup(documents, deps);
+  if (!planned) return oneAtATime(documents, deps);
+  try {
+    return await writeGroup(planned, deps);
+  } catch (error) {
+    if (!(error instanceof RetryableError) && !isRejection(error)) {
+      await Promise.all(planned.map(({ article, ctx }) => recordArticleFailure(article.id, error, ctx, deps)));
+      throw error;
+    }
+    // Raced, asked to retry, or one document's input refused: each document resumes from what it
+    // recorded, one at a time, and a refused one is rejected alone.
+    return oneAtATime(documents, deps);
+  }
+}
+
+/** Each document decided in input order against the group's effects so far; undefined when the group cannot be planned so. */
+async function planGroup(documents: GroupDocument[], deps: DocumentDeps): Promise<PlannedDocument[] | undefined> {
+  const { store } = deps;
+  const ids = documents.map(({ draft }) => draft.article.id);
+  // An article stored already (a rerun, a duplicate) resumes or stops one at a time.
+  if (new Set(ids).size < ids.length || (await store.getArticleSummaries(ids)).length > 0) return undefined;
+  const { candidateLimitPerKey, maxCandidates } = documents[0].ctx.config;
+  const heads = await store.getIndexHeads([...new Set(documents.flatMap(({ draft }) => draft.keys))]);
+  // Every story any document can rank is under its keys' newest entries now, or written by the group.
+  const stories = new Map((await store.getStories(rankCandidateStories(heads.values(), candidateLimitPerKey))).map((story) => [story.id, story]));
+  const planned: PlannedDocument[] = [];
+  for (const { ctx, draft } of documents) {
+    const keys = [...new Set(draft.keys)];
+    const ranked = rankCandidateStories(keys.map((key) => heads.get(key) ?? {}), candidateLimitPerKey).slice(0, maxCandidates);
+    const decision = joinDecision(draft, ranked.flatMap((id) => stories.get(id) ?? []), ctx);
+    const storyId = decision?.storyId ?? draft.article.id;
+    const article: Article = { ...draft.article, storyId, copyOf: decision?.copyOf };
+    const member = { ...article, publishedAt: article.publishedAt ?? ctx.now, profile: draft.profile };
+    const previous = decision ? stories.get(storyId) : undefined;
+    const story = withTracking(previous ? mergeIntoStory(previous, member) : startStory(member, storyId), article, ctx);
+    stories.set(storyId, story);
+    for (const key of keys) heads.set(key, withStoryInHead(heads.get(key) ?? {}, storyId, story.lastSeen));
+    planned.push({ ctx, draft, article, story, previous });
+  }
+  return planned;
+}
+
+/** The group's writes, phase by phase; the results in input order. */
+async function writeGroup(planned: PlannedDocument[], deps: DocumentDeps): Promise<IngestResult[]> {
+  const { store } = deps;
+  const claims = await Promise.all(planned.map(({ article }) => store.claimArticle(article)));
+  const taken = claims.findIndex((claim) => !claim.created);
+  if (taken >= 0) throw new RetryableError(`article ${planned[taken].article.id} was claimed by another writer while its group was planned`);
+  await Promise.all([...byStory(planned)].map(([storyId, members]) => writeStory(storyId, members, deps)));
+  // Each document's keys at the story's lastSeen after it: the heads one at a time would leave.
+  await store.indexStories(planned.flatMap(({ draft, story }) => [...new Set(draft.keys)].map((key) => ({ storyId: story.id, key, lastSeen: story.lastSeen }))));
+  const covered = await coverInOrder(planned, deps);
+  const deliveries: Delivery[] = [];
+  for (const [i, { article, story, previous, ctx }] of planned.entries()) {
+    deliveries.push(await deliverArticleAlerts({ article, story, previous, coverageCreated: covered[i] }, ctx, deps));
+  }
+  const ingested = await Promise.all(planned.map(({ article }) => markIngested(article, deps)));
+  return planned.map(({ ctx }, i) => describeResult(ctx, ingested[i], 'ingested', deliveries[i]));
+}
+
+/** The group's documents by story, in the order the stories were first touched. */
+function byStory(planned: PlannedDocument[]): Map<string, PlannedDocument[]> {
+  const stories = new Map<string, PlannedDocument[]>();
+  for (const document of planned) stories.set(document.story.id, [...(stories.get(document.story.id) ?? []), document]);
+  return stories;
+}
+
+/**
+ * One story's articles of the group, counted in one conditional write: a new story created with
+ * all of them, a stored one put at the version read, none of them counted yet. Past the story's
+ * listed-id limit, membership items decide each article (addArticleToStory), one after the other.
+ */
+async function writeStory(storyId: string, members: PlannedDocument[], deps: DocumentDeps): Promise<void> {
+  const { store } = deps;
+  const base = members[0].previous;
+  const final = members[members.length - 1].story;
+  if (!base) {
+    if (!(await store.createStory(final))) throw new RetryableError(`story ${storyId} was created by another writer while its group was planned`);
+    return;
+  }
+  const version = base.version;
+  if (version === undefined) throw new RetryableError(`story ${storyId} was read without a version: plan its group again`);
+  if (final.articleIds.length >= final.articleCount) {
+    if (!(await store.addArticlesToStory(storyId, members.map(({ article }) => article.id), { ...final, version }))) {
+      throw new RetryableError(`story ${storyId} counts the group's articles already`);
+    }
+    return;
+  }
+  for (const [i, { article, story }] of members.entries()) await store.addArticleToStory(storyId, article.id, { ...story, version: version + i });
+}
+
+/** Each document's ledger entry: in input order for one story and source (the first claims it), the others at once. */
+function coverInOrder(planned: PlannedDocument[], deps: DocumentDeps): Promise<boolean[]> {
+  const chains = new Map<string, Promise<unknown>>();
+  return Promise.all(planned.map(({ article, ctx }) => {
+    const key = `${article.storyId}\u0000${ctx.source.id}`;
+    const covered = (chains.get(key) ?? Promise.resolve()).then(() => coverArticle(article, ctx, deps));
+    chains.set(key, covered.catch(() => undefined));
+    return covered;
+  }));
+}
+
+/** The documents one at a time, each from where it stands (new, claimed, or ingested). */
+async function oneAtATime(documents: GroupDocument[], deps: DocumentDeps): Promise<IngestResult[]> {
+  const results: IngestResult[] = [];
+  for (const { ctx, draft } of documents) {
+    try {
+      results.push(await ingestTagged(draft, ctx, deps));
+    } catch (error) {
+      if (!isRejection(error)) throw error;
+      results.push({ file: ctx.rawKey, index: ctx.doc.index, status: 'rejected', error: errorMessage(error) });
+    }
+  }
+  return results;
+}
