@@ -98,6 +98,8 @@ function wrapped<T extends object>(port: T, portName: string, log: CallLog): T {
 interface Scenario {
   objects: RawObject[];
   config: IngestConfig;
+  /** Documents of an object ingested as groups of this many (ingestObject `groupSize`). */
+  groupSize?: number;
 }
 
 /** An object (one SQS message), or the flush of held alerts (one flusher invocation). */
@@ -145,7 +147,7 @@ async function runSteps(
     const now = new Date(clockOf(scenario, step) + delayMs).toISOString();
     const before = log.calls.length;
     try {
-      if (current.kind === 'object') await ingestObject(current.raw, { now, config: scenario.config }, deps);
+      if (current.kind === 'object') await ingestObject(current.raw, { now, config: scenario.config, groupSize: scenario.groupSize }, deps);
       else await flushDueAlerts(now, deps);
     } finally {
       for (const name of log.calls.slice(before)) calls.push({ name, step });
@@ -333,7 +335,7 @@ describe('crash points: a crash or a retryable error at any port call, then reru
     throw new Error(`step ${step} did not finish after 4 deliveries`);
   }
 
-  async function checkEveryCrashPoint(scenario: Scenario, expectShape: (state: EndState) => void): Promise<number> {
+  async function checkEveryCrashPoint(scenario: Scenario, expectShape: (state: EndState) => void): Promise<string[]> {
     const steps = stepsOf(scenario).length;
     const baselineWorld = await freshWorld();
     const tables: Item[][] = []; // tables[j]: the table before step j; tables[steps]: at the end
@@ -394,7 +396,7 @@ describe('crash points: a crash or a retryable error at any port call, then reru
     }
     for (const world of worlds) if (world) await dynamo(world.endpoint, 'DeleteTable', { TableName: world.table });
     expect(failures).toEqual([]);
-    return calls.length;
+    return calls.map((call) => call.name);
   }
 
   async function seedObjects(): Promise<RawObject[]> {
@@ -411,7 +413,7 @@ describe('crash points: a crash or a retryable error at any port call, then reru
         expect(state.alerts).toHaveLength(4);
       },
     );
-    expect(calls).toBeGreaterThan(50);
+    expect(calls.length).toBeGreaterThan(50);
   });
 
   it('on two stories and a copy: a seed, an unrelated article, a copy of the seed under another source', async () => {
@@ -426,6 +428,29 @@ describe('crash points: a crash or a retryable error at any port call, then reru
         expect(Object.values(state.articles).filter((a) => a.includes('copy of'))).toHaveLength(1);
       },
     );
+  });
+
+  it('grouped (a local ingest alone on its data dir): the seeds as one JSON Lines object in groups of 3, every write of a group cut', async () => {
+    const lines = (await seedObjects()).map((raw) => {
+      const body = Buffer.from(raw.body).toString('utf8');
+      return JSON.stringify({ title: body.split('\n')[0].slice(0, 120), text: body, source: raw.key.split('/')[1] });
+    });
+    const calls = await checkEveryCrashPoint(
+      {
+        objects: [rawObject('incoming/seeds.jsonl', Buffer.from(`${lines.join('\n')}\n`))],
+        config: { ...DEFAULT_INGEST_CONFIG, trackAll: true, racingWriters: false },
+        groupSize: 3,
+      },
+      (state) => {
+        expect(state.partition.map((s) => s.length)).toEqual([5]);
+        expect(state.alerts).toHaveLength(4);
+      },
+    );
+    // The group's way: its heads read once, each story written once, each head once.
+    expect(calls.filter((name) => name === 'store.getIndexHeads')).toHaveLength(2);
+    expect(calls.filter((name) => name === 'store.indexStories')).toHaveLength(2);
+    expect(calls.filter((name) => name === 'store.claimArticle')).toHaveLength(5);
+    expect(calls.filter((name) => name === 'store.createStory' || name === 'store.addArticlesToStory')).toHaveLength(2);
   });
 
   it('with storm control: alerts held, then flushed as one; held alerts are released and sent whatever stops', async () => {
