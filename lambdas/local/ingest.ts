@@ -147,14 +147,6 @@ export interface LocalIngestOutcome {
 export const LOCAL_DOCUMENT_CONCURRENCY = 1;
 
 /**
- * Documents of one input in flight at once when they do not race (`--concurrency` 1): each
- * takes its story decision in input order (ingestObject `ordered`), so the stories are those of
- * one document at a time, while the next is tagged and placed as the store writes the last one's
- * alerts and status (docs/performance.md).
- */
-export const LOCAL_ORDERED_DOCUMENTS = 3;
-
-/**
  * Documents of one input ingested as a group when they do not race (`--concurrency` 1): the
  * group's reads and writes merged (core/ingest/ingestGroup.ts), the stories and alerts those of
  * one document at a time (docs/performance.md).
@@ -208,8 +200,7 @@ export async function ingestFiles(runtime: EmbeddedRuntime, inputs: string[], op
         cliSource: options.source,
         now: clock().toISOString(),
         config,
-        concurrency: racing ? options.concurrency : LOCAL_ORDERED_DOCUMENTS,
-        ordered: !racing,
+        concurrency: options.concurrency,
         groupSize: racing ? undefined : LOCAL_INGEST_GROUP_SIZE,
         onDocuments: options.onDocuments,
         onResult: report,

@@ -430,7 +430,7 @@ describe('crash points: a crash or a retryable error at any port call, then reru
     );
   });
 
-  it('grouped (a local ingest alone on its data dir): the seeds as one JSON Lines object in groups of 3, every write of a group cut', async () => {
+  it('grouped (a local ingest alone on its data dir): the seeds as one JSON Lines object in groups of 1, 3 and 1 (groupSize 3), every write of a group cut', async () => {
     const lines = (await seedObjects()).map((raw) => {
       const body = Buffer.from(raw.body).toString('utf8');
       return JSON.stringify({ title: body.split('\n')[0].slice(0, 120), text: body, source: raw.key.split('/')[1] });
@@ -447,10 +447,10 @@ describe('crash points: a crash or a retryable error at any port call, then reru
       },
     );
     // The group's way: its heads read once, each story written once, each head once.
-    expect(calls.filter((name) => name === 'store.getIndexHeads')).toHaveLength(2);
-    expect(calls.filter((name) => name === 'store.indexStories')).toHaveLength(2);
+    expect(calls.filter((name) => name === 'store.getIndexHeads')).toHaveLength(3);
+    expect(calls.filter((name) => name === 'store.indexStories')).toHaveLength(3);
     expect(calls.filter((name) => name === 'store.claimArticle')).toHaveLength(5);
-    expect(calls.filter((name) => name === 'store.createStory' || name === 'store.addArticlesToStory')).toHaveLength(2);
+    expect(calls.filter((name) => name === 'store.createStory' || name === 'store.addArticlesToStory')).toHaveLength(3);
   });
 
   it('with storm control: alerts held, then flushed as one; held alerts are released and sent whatever stops', async () => {

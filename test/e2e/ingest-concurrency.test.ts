@@ -53,7 +53,7 @@ describe('ingest with documents in flight at once', () => {
     expect((await readFile(path.join(fresh.dataDir, 'alerts.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(sent.length);
   }, 240_000);
 
-  it('alone on its data dir, documents in flight in input order: the stories and alerts of one at a time, none announced, documents overlapping', async () => {
+  it('alone on its data dir, documents ingested in groups: the stories and alerts of one at a time, none announced, the next group tagged while one is written', async () => {
     const file = path.join(fresh.dataDir, 'articles.jsonl');
     await writeFile(file, `${readDataset(DATASET).articles.slice(0, ARTICLES).map(toJsonLine).join('\n')}\n`);
     const alone = fresh.runtime;
@@ -97,7 +97,7 @@ describe('ingest with documents in flight at once', () => {
     } finally {
       await racing.close();
     }
-    // In flight together: some document was tagged before the one ahead of it was finished.
+    // Groups overlap: some document was tagged before the one ahead of it was finished.
     const overlaps = calls.filter((name, i) => name === 'findActorsByAlias' && i > 0 && calls.slice(0, i).filter((n) => n === 'findActorsByAlias').length > calls.slice(0, i).filter((n) => n === 'markArticleIngested').length);
     expect(overlaps.length).toBeGreaterThan(0);
   }, 240_000);

@@ -9,7 +9,6 @@ import { actorId, actorLookupKeys, extractActors, extractKeyphrases, foldName, r
 import type { AlertPublisher, AlertQueue } from '../../ports/alerts';
 import type { AnnouncedStory, NewswatchStore, StoredAlert } from '../../ports/store';
 import type { IngestConfig } from './config';
-import type { DocumentTurn } from './documentTurns';
 
 export interface DocumentDeps {
   store: NewswatchStore;
@@ -26,8 +25,6 @@ export interface DocumentContext {
   watches: Watch[];
   now: string;
   config: IngestConfig;
-  /** With documents in flight in input order (ingestObject `ordered`): this one's turn at each step. */
-  turn?: DocumentTurn;
 }
 
 /**
@@ -42,15 +39,12 @@ export interface DocumentContext {
  * is absorbed: that alert is marked failed and the article is ingested all the same.
  */
 export async function ingestDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<IngestResult> {
-  await ctx.turn?.beforeTagging();
   const draft = await tagDocument(ctx, deps);
-  ctx.turn?.tagged();
   return ingestTagged(draft, ctx, deps);
 }
 
 /** A tagged document from its story decision on (ingestDocument after tagging; a grouped ingest's way back to one at a time). */
 export async function ingestTagged(draft: TaggedDraft, ctx: DocumentContext, deps: DocumentDeps): Promise<IngestResult> {
-  await ctx.turn?.beforePlacing();
   // Decide the story first (reads only) and claim the article with the decision in one write:
   // a crash after the claim resumes with the same story instead of deciding again.
   const decision = await decideStory(draft, ctx, deps);
@@ -93,7 +87,6 @@ async function finishArticle(
   const { story, previous } = await placeInStory(article, draft, fresh, ctx, deps);
   article = { ...article, storyId: story.id, copyOf: article.copyOf };
   const coverageCreated = await coverArticle(article, ctx, deps);
-  ctx.turn?.placed();
   const delivery = await deliverArticleAlerts({ article, story, previous, coverageCreated }, ctx, deps);
   return describeResult(ctx, await markIngested(article, deps), 'ingested', delivery);
 }
@@ -133,7 +126,6 @@ export async function deliverArticleAlerts({ article, story, previous, coverageC
     watchMatch,
     now,
   }), ctx.watches);
-  await ctx.turn?.beforeDelivering();
   await recordDigestOnlyAlerts(decided, now, deps);
   const alerts = decided.filter((alert) => !alert.digestOnly);
   const cooldown = ctx.config.alertCooldownSeconds ?? 0;
@@ -144,7 +136,6 @@ export async function deliverArticleAlerts({ article, story, previous, coverageC
       held: await holdAlerts(alerts.filter((a) => a.kind !== 'new-story'), holdUntil(now, cooldown), deps),
     }
     : await deliverAlerts(alerts, story, now, ctx.config, deps);
-  ctx.turn?.delivered();
   return delivery;
 }
 

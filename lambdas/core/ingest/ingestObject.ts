@@ -4,7 +4,6 @@ import { resolveSource, splitObject } from '../normalize';
 import type { ObjectSource } from '../../ports/objects';
 import type { ObjectRecord, ObjectResult } from '../../ports/store';
 import { OBJECT_LOG_LIMITS, RACING_DOCUMENT_ATTEMPTS, TRACK_ALL_WATCH, type IngestConfig } from './config';
-import { TurnSequence, type DocumentTurn } from './documentTurns';
 import { ingestDocument, tagDocument, type DocumentContext, type DocumentDeps } from './ingestDocument';
 import { ingestGroup, type GroupDocument } from './ingestGroup';
 
@@ -32,15 +31,9 @@ export interface ObjectOptions {
    */
   concurrency?: number;
   /**
-   * With concurrency > 1: documents in flight take their story decisions (and actor registry
-   * updates, and alert deliveries) one after the other in input order (documentTurns.ts), so the
-   * stories are those of one document at a time while the store and the pipeline work at once.
-   */
-  ordered?: boolean;
-  /**
    * Documents ingested as groups of this many (ingestGroup.ts): each group's reads and writes
    * merged across its documents, the stories and alerts those of one document at a time. Only
-   * without racing writers (`config.racingWriters` false); `concurrency` and `ordered` then unused.
+   * without racing writers (`config.racingWriters` false); `concurrency` is then unused.
    */
   groupSize?: number;
 }
@@ -81,20 +74,10 @@ export async function ingestObject(raw: RawObject, options: ObjectOptions, deps:
     if ((options.groupSize ?? 1) > 1) {
       await inGroups(documents, options.groupSize!, (normalize) => prepareDocument(normalize, raw, watches, options), deps, report);
     } else {
-      // Handed out as each document starts, which is in input order.
-      const turns = options.ordered && concurrency > 1 ? new TurnSequence() : undefined;
       const documentResult = async (normalize: PendingDocument): Promise<IngestResult> => {
-        const turn = turns?.next();
-        try {
-          const prepared = prepareDocument(normalize, raw, watches, options, turn);
-          if (!('ctx' in prepared)) return prepared;
-          return await ingestRacingDocument(prepared.ctx, concurrency > 1 ? RACING_DOCUMENT_ATTEMPTS : 1, deps);
-        } catch (error) {
-          turn?.abandon(error);
-          throw error;
-        } finally {
-          turn?.release();
-        }
+        const prepared = prepareDocument(normalize, raw, watches, options);
+        if (!('ctx' in prepared)) return prepared;
+        return ingestRacingDocument(prepared.ctx, concurrency > 1 ? RACING_DOCUMENT_ATTEMPTS : 1, deps);
       };
       await inDocumentOrder(documents, concurrency, documentResult, report);
     }
@@ -117,18 +100,19 @@ function prepareDocument(
   raw: RawObject,
   watches: Watch[],
   options: ObjectOptions,
-  turn?: DocumentTurn,
 ): { ctx: DocumentContext } | IngestResult {
   const outcome = normalize();
   if (!outcome.ok) return { file: raw.key, index: outcome.index, status: 'rejected', error: outcome.error };
   const source = resolveSource({ cliSource: options.cliSource, metadata: raw.metadata, doc: outcome.doc, key: raw.key });
-  return { ctx: { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config, turn } };
+  return { ctx: { doc: outcome.doc, source, rawKey: raw.key, watches, now: options.now, config: options.config } };
 }
 
 /**
- * The documents in groups of `size` (ingestGroup), results reported in input order as each group
- * is stored. The next group is normalized and tagged while the store writes the one before (its
- * actor registry reads and writes follow the last group's, as one at a time).
+ * The documents in groups of up to `size` (ingestGroup), results reported in input order as each
+ * group is stored. The first groups are smaller (1, then 4, 16 … documents): the first result
+ * line of a long file comes after one document, not a whole group. The next group is normalized
+ * and tagged while the store writes the one before (its actor registry reads and writes follow
+ * the last group's, as one at a time).
  */
 async function inGroups(
   documents: readonly PendingDocument[],
@@ -137,24 +121,34 @@ async function inGroups(
   deps: DocumentDeps,
   report: (result: IngestResult) => void,
 ): Promise<void> {
-  const tagGroup = async (start: number): Promise<(GroupDocument | IngestResult)[]> => {
+  const tagGroup = async (members: readonly PendingDocument[]): Promise<(GroupDocument | IngestResult)[]> => {
     const group: (GroupDocument | IngestResult)[] = [];
-    for (const normalize of documents.slice(start, start + size)) {
+    for (const normalize of members) {
       const prepared = prepare(normalize);
       group.push('ctx' in prepared ? { ctx: prepared.ctx, draft: await tagDocument(prepared.ctx, deps) } : prepared);
     }
     return group;
   };
-  let next: Promise<(GroupDocument | IngestResult)[]> | undefined = tagGroup(0);
-  for (let start = 0; next; start += size) {
+  const groups = groupBounds(documents.length, size).map(([start, end]) => documents.slice(start, end));
+  let next: Promise<(GroupDocument | IngestResult)[]> | undefined = groups.length > 0 ? tagGroup(groups[0]) : undefined;
+  for (let g = 0; next; g++) {
     const group: (GroupDocument | IngestResult)[] = await next;
-    next = start + size < documents.length ? tagGroup(start + size) : undefined;
+    next = g + 1 < groups.length ? tagGroup(groups[g + 1]) : undefined;
     // Awaited below, or dropped with the failure of this group: never an unhandled rejection.
     next?.catch(() => undefined);
     const tagged = group.filter((item): item is GroupDocument => 'draft' in item);
     const stored = await ingestGroup(tagged, deps);
     for (const item of group) report('draft' in item ? stored[tagged.indexOf(item)] : item);
   }
+}
+
+/** [start, end) of each group: 1 document, then 4 times as many each time, up to `size`. */
+export function groupBounds(count: number, size: number): [number, number][] {
+  const bounds: [number, number][] = [];
+  for (let start = 0, length = 1; start < count; start += length, length = Math.min(size, length * 4)) {
+    bounds.push([start, Math.min(count, start + Math.min(length, size))]);
+  }
+  return bounds;
 }
 
 /**
