@@ -60,7 +60,10 @@ export interface ArticleStore {
 export interface ActorRegistry {
   /**
    * Resolves folded alias keys to actors. `actorIds` (the ids the article's new actors would
-   * get) are read in the same request, so that saving them next costs no read.
+   * get) are read in the same request, so that saving them next costs no read. The store may
+   * answer a lookup from what it read a moment ago (DynamoStore: readReuseMs), never for items
+   * it wrote since: a grouped ingest looks up all its documents' names at once, and each
+   * document's own lookup is then served from that read.
    */
   findActorsByAlias(keys: string[], actorIds?: string[]): Promise<Map<string, ActorRecord>>;
   /** Creates or extends actors: new aliases are added, existing ones kept. */

@@ -290,6 +290,25 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
     expect((await store.findActorsByAlias(['rubio'])).get('rubio')).toEqual(rubio);
   });
 
+  it('a save forgets only the items it wrote: a lookup of a whole group\'s names serves the names saved by nobody since without a request', async () => {
+    const store = await freshStore();
+    const rubio: ActorRecord = { id: 'p:marco-rubio', name: 'Marco Rubio', type: 'person', aliases: ['marco rubio', 'rubio'] };
+    const lavrov: ActorRecord = { id: 'p:sergey-lavrov', name: 'Sergey Lavrov', type: 'person', aliases: ['lavrov', 'sergey lavrov'] };
+    await store.saveActors([lavrov]);
+    // A grouped ingest looks up every name of its documents at once ...
+    await store.findActorsByAlias(['marco rubio', 'rubio', 'sergey lavrov', 'lavrov'], ['p:marco-rubio', 'p:sergey-lavrov']);
+    // ... then its first document saves a new actor on that read (no read of its own) ...
+    expect(await commandsDuring(() => store.saveActors([rubio]))).toEqual({ BatchWriteItemCommand: 1 });
+    // ... the next document's lookup of a name nobody saved since is served from the group's read ...
+    let found = new Map<string, ActorRecord>();
+    expect(await commandsDuring(async () => { found = await store.findActorsByAlias(['lavrov'], ['p:sergey-lavrov']); })).toEqual({});
+    expect(found.get('lavrov')).toEqual(lavrov);
+    // ... and the saved actor's items are read again: the lookup sees the save.
+    const again = await commandsDuring(async () => { found = await store.findActorsByAlias(['rubio'], ['p:marco-rubio']); });
+    expect(again.BatchGetItemCommand).toBe(1);
+    expect(found.get('rubio')).toEqual(rubio);
+  });
+
   it('resolves more than 100 aliases in chunks; the first actor to claim an alias keeps it', async () => {
     const store = await freshStore();
     const actors: ActorRecord[] = Array.from({ length: 60 }, (_, i) => ({

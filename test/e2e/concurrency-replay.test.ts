@@ -227,7 +227,7 @@ describe('concurrency replay: 8 workers racing on one DynamoDB Local table', () 
     const held = await replay(articles, engine!.endpoint, 'racing-held', WORKERS, DEFAULT_ALERT_COOLDOWN_SECONDS);
     const { sequential } = outcome!;
     const par = score(articles, held);
-    console.log(`  ${WORKERS} workers, alerts held: ${held.seconds.toFixed(1)} s, ${par.stories} stories, B-cubed F1 ${par.f1.toFixed(4)}, ${held.published.length} alerts published, ${correct(par)}/${par.truth.size} true new sources alerted, ${reached(par)} alerted or starting a story (sequential ${reached(sequential)}), ${par.alerted.size} announced, ${held.redeliveries} redeliveries`);
+    console.log(`  ${WORKERS} workers, alerts held: ${held.seconds.toFixed(1)} s, ${par.stories} stories, B-cubed F1 ${par.f1.toFixed(4)}, ${held.published.length} alerts published, ${correct(par)}/${par.truth.size} true new sources alerted, ${reached(par)} alerted or starting a story (sequential ${reached(sequential)}), ${par.alerted.size} announced, ${held.redeliveries} redeliveries\n${describeSplitsAndMerges(articles, held)}`);
 
     const announcedHere = announced(held.published);
     expect(repeated(announcedHere.map((a) => `${a.storyId}/${a.sourceId}`))).toEqual([]);
@@ -240,6 +240,26 @@ describe('concurrency replay: 8 workers racing on one DynamoDB Local table', () 
     expect(reached(sequential) - reached(par)).toBeLessThanOrEqual(Math.ceil(RACING_NEW_SOURCE_LOSS * sequential.truth.size));
   });
 });
+
+/**
+ * Where a run's stories differ from the events: each event split over several stories (its
+ * articles per story, in publication order: which one started each), each story holding several
+ * events. What to read first when the F1 bound fails.
+ */
+function describeSplitsAndMerges(articles: LabelledArticle[], run: Replay): string {
+  const storyOf = (a: LabelledArticle) => run.results.get(a.id)?.storyId ?? '?';
+  const lines: string[] = [];
+  const byLabel = new Map<string, LabelledArticle[]>();
+  for (const article of articles) byLabel.set(article.label, [...(byLabel.get(article.label) ?? []), article]);
+  for (const [label, members] of byLabel) {
+    const stories = [...new Set(members.map(storyOf))];
+    if (stories.length > 1) lines.push(`    event ${label} split: ${stories.map((id) => members.map((a, i) => (storyOf(a) === id ? i : -1)).filter((i) => i >= 0).join(',')).join(' | ')} (article positions in the event, per story)`);
+  }
+  const byStory = new Map<string, Set<string>>();
+  for (const article of articles) byStory.set(storyOf(article), (byStory.get(storyOf(article)) ?? new Set()).add(article.label));
+  for (const [story, labels] of byStory) if (labels.size > 1) lines.push(`    story ${story} merges events ${[...labels].join(', ')}`);
+  return lines.length > 0 ? lines.join('\n') : '    every event one story, every story one event';
+}
 
 /** True new sources a published new-source alert names. */
 function correct(s: Scored): number {

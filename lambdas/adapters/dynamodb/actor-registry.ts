@@ -131,7 +131,8 @@ export class DynamoActorRegistry {
       if (current.name === actor.name && current.type === actor.type && newAliases.length === 0) continue;
       updates.push({ actor, newAliases });
     }
-    this.recentReads.forget();
+    // Only what this save writes is read again: the rest of a group's lookup (prefetched) stays.
+    this.recentReads.forget([...puts, ...updates.map(({ actor }) => itemKey.actor(actor.id))]);
     await batchPutItems(this.doc, this.tableName, puts, this.config);
     await mapWithConcurrency(updates, this.config.concurrency, ({ actor, newAliases }) => this.writeActor(actor, { addAliases: newAliases }));
   }
@@ -139,7 +140,8 @@ export class DynamoActorRegistry {
   /**
    * Reads items (eventually consistent, as the registry always did), reusing what this instance
    * read under readReuseMs ago: the lookup of an article's names and the save that follows it
-   * share one read. Any write of this instance forgets them.
+   * share one read, and a grouped ingest's lookup of all its documents' names serves each of them.
+   * A write of this instance forgets what it wrote (a merge or split, everything).
    */
   private readItems(keys: ItemKey[]): Promise<Map<string, StoredItem>> {
     return this.recentReads.read(keys, { consistent: false, reuse: true });
@@ -272,7 +274,7 @@ export class DynamoActorRegistry {
       UpdateExpression: `SET #id = :id, #name = :name, #type = :type, #lpk = :lpk, #lsk = :name${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
-    })));
+    })), [itemKey.actor(actor.id)]);
   }
 
   /** Removes alias keys from an actor's listing (DELETE on string sets; a missing actor is fine). */
@@ -288,9 +290,10 @@ export class DynamoActorRegistry {
     }))));
   }
 
-  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
-    // Every call made here writes (reads go through readItems or getActor): forget what was read.
-    this.recentReads.forget();
+  private async call<T>(operation: string, run: () => Promise<T>, written?: readonly ItemKey[]): Promise<T> {
+    // Every call made here writes (reads go through readItems or getActor): forget what was read
+    // (the items written, when the caller names them).
+    this.recentReads.forget(written);
     return storeCall(operation, run);
   }
 

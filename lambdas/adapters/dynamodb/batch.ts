@@ -222,8 +222,10 @@ export class RecentItems {
     this.remember(items.map((item) => ({ key: item, item })), Date.now());
   }
 
-  forget(): void {
-    this.seen.clear();
+  /** Forgets the items at `keys` (this instance wrote them), or every item. */
+  forget(keys?: readonly ItemKey[]): void {
+    if (!keys) this.seen.clear();
+    else for (const key of keys) this.seen.delete(keyId(key));
   }
 
   private remember(entries: { key: ItemKey; item?: StoredItem }[], at: number): void {

@@ -172,12 +172,12 @@ export interface TaggedDraft {
   keys: string[];
 }
 
-export async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Promise<TaggedDraft> {
+/** `candidates`: the document's actor candidates when they were extracted already (extractActors). */
+export async function tagDocument(ctx: DocumentContext, deps: DocumentDeps, candidates = extractActors(ctx.doc)): Promise<TaggedDraft> {
   const { doc, source, now } = ctx;
   // doc.language (normalize's detectLanguage) reaches each step: outside English, capitals alone
   // make no actor and the stop words are the language's.
-  const candidates = extractActors(doc);
-  const known = await deps.store.findActorsByAlias(actorLookupKeys(candidates), candidates.map((c) => actorId(c.type, c.name)));
+  const known = await deps.store.findActorsByAlias(...actorLookup(candidates));
   const { actors, registryUpdates } = resolveActors(candidates, known);
   if (registryUpdates.length > 0) await deps.store.saveActors(registryUpdates);
   const topics = tagTopics(doc, ctx.watches);
@@ -204,6 +204,11 @@ export async function tagDocument(ctx: DocumentContext, deps: DocumentDeps): Pro
     signature: profile.signature,
   };
   return { article, profile, keys: candidateKeys(profile) };
+}
+
+/** What findActorsByAlias is asked for the candidates: their alias keys, and the ids new actors would get. */
+export function actorLookup(candidates: ReturnType<typeof extractActors>): [string[], string[]] {
+  return [actorLookupKeys(candidates), candidates.map((c) => actorId(c.type, c.name))];
 }
 
 export interface StoryDecision {

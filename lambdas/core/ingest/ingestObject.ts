@@ -4,7 +4,8 @@ import { resolveSource, splitObject } from '../normalize';
 import type { ObjectSource } from '../../ports/objects';
 import type { ObjectRecord, ObjectResult } from '../../ports/store';
 import { OBJECT_LOG_LIMITS, RACING_DOCUMENT_ATTEMPTS, TRACK_ALL_WATCH, type IngestConfig } from './config';
-import { ingestDocument, tagDocument, type DocumentContext, type DocumentDeps } from './ingestDocument';
+import { extractActors } from '../tag';
+import { actorLookup, ingestDocument, tagDocument, type DocumentContext, type DocumentDeps } from './ingestDocument';
 import { ingestGroup, type GroupDocument } from './ingestGroup';
 
 export interface ObjectDeps extends DocumentDeps {
@@ -122,10 +123,15 @@ async function inGroups(
   report: (result: IngestResult) => void,
 ): Promise<void> {
   const tagGroup = async (members: readonly PendingDocument[]): Promise<(GroupDocument | IngestResult)[]> => {
+    const prepared = members.map(prepare).map((item) => ('ctx' in item ? { ctx: item.ctx, candidates: extractActors(item.ctx.doc) } : item));
+    // The registry's items for every name of the group, in one read: the store serves each
+    // document's lookup from it, except the items a document before it wrote (its registry
+    // updates), which are read again, so each sees what one at a time would have seen.
+    const lookups = prepared.flatMap((item) => ('candidates' in item ? [actorLookup(item.candidates)] : []));
+    if (lookups.length > 1) await deps.store.findActorsByAlias(lookups.flatMap(([keys]) => keys), lookups.flatMap(([, ids]) => ids));
     const group: (GroupDocument | IngestResult)[] = [];
-    for (const normalize of members) {
-      const prepared = prepare(normalize);
-      group.push('ctx' in prepared ? { ctx: prepared.ctx, draft: await tagDocument(prepared.ctx, deps) } : prepared);
+    for (const item of prepared) {
+      group.push('candidates' in item ? { ctx: item.ctx, draft: await tagDocument(item.ctx, deps, item.candidates) } : item);
     }
     return group;
   };
