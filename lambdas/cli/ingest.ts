@@ -43,7 +43,7 @@ export function ingestCommands(): Command[] {
     .option('--track-all', 'track every story (here; in AWS: deploy with -c trackAll=true)')
     .option('--json', 'one JSON object per article (per upload with --aws)')
     .option('--quiet', 'no line per document: only the closing line (the progress bar stays)')
-    .option('--concurrency <n>', `documents of one file racing each other (default ${LOCAL_DOCUMENT_CONCURRENCY}: none; a few are in flight but decide their stories in input order, the stories of one at a time; more: new stories are announced so racing articles find each other, and which one founds a story can vary)`, positiveInteger)
+    .option('--concurrency <n>', `documents of one file racing each other (default ${LOCAL_DOCUMENT_CONCURRENCY}: none: a file's documents go in groups of up to 25, each decided in input order against the group's own writes, the stories of one at a time; more: new stories are announced so racing articles find each other, and which one founds a story can vary)`, positiveInteger)
     .option('--cooldown <seconds>', 'storm control: hold a story\'s new sources this long and send one alert', seconds)
     .option('--wait-held', 'wait until alerts held by storm control are delivered before exiting')
     .option('--slack-webhook <url>', 'also post alerts to this Slack incoming webhook')
