@@ -64,6 +64,11 @@ export async function ingestTagged(draft: TaggedDraft, ctx: DocumentContext, dep
   }
 }
 
+/** A document whose input was refused (a RejectedInputError): its result; the object goes on. */
+export function rejectedResult(ctx: DocumentContext, error: unknown): IngestResult {
+  return { file: ctx.rawKey, index: ctx.doc.index, status: 'rejected', error: errorMessage(error) };
+}
+
 /** The article's run stopped on a failure: recorded on it (best effort), unless the input was at fault. */
 export async function recordArticleFailure(articleId: string, error: unknown, ctx: DocumentContext, deps: DocumentDeps): Promise<void> {
   if (!isRejection(error)) await bestEffort(() => deps.store.markArticleFailed(articleId, describeError(error), ctx.now));
@@ -391,12 +396,11 @@ async function placeInStory(
 ): Promise<{ story: Story; previous?: Story }> {
   const { store } = deps;
   const storyId = article.storyId!;
-  const member = { ...article, publishedAt: article.publishedAt ?? ctx.now, profile };
 
   for (let attempt = 1; ; attempt++) {
     const existing = attempt === 1 && fresh ? fresh : await store.getStory(storyId);
     if (!existing) {
-      const story = withTracking(startStory(member, storyId), article, ctx);
+      const story = storyWith(article, profile, undefined, ctx);
       // createStory writes the story with this article already counted.
       if (await store.createStory(story)) {
         await store.indexStory(storyId, keys, story.lastSeen);
@@ -411,7 +415,7 @@ async function placeInStory(
       // The article that created the story (its id names it) was not new to a story before.
       return { story: existing, previous: existing.id === article.id ? undefined : existing };
     }
-    const next = withTracking(mergeIntoStory(existing, member), article, ctx);
+    const next = storyWith(article, profile, existing, ctx);
     try {
       const added = await store.addArticleToStory(storyId, article.id, next);
       await store.indexStory(storyId, keys, next.lastSeen);
@@ -422,8 +426,17 @@ async function placeInStory(
   }
 }
 
+/**
+ * The article's story after it: started by it (named by its recorded story id), or `existing`
+ * with it merged in. One at a time and a grouped ingest both build it here.
+ */
+export function storyWith(article: Article, profile: ArticleProfile, existing: Story | undefined, ctx: DocumentContext): Story {
+  const member = { ...article, publishedAt: article.publishedAt ?? ctx.now, profile };
+  return withTracking(existing ? mergeIntoStory(existing, member) : startStory(member, article.storyId!), article, ctx);
+}
+
 /** A story stays tracked once a watch matched it; the watches that did are kept with it. */
-export function withTracking(story: Story, article: Article, ctx: DocumentContext): Story {
+function withTracking(story: Story, article: Article, ctx: DocumentContext): Story {
   const match = matchWatches(ctx.watches, { story, article }, foldName);
   const trackedBy = [...new Set([...story.trackedBy, ...match.watchIds])];
   return { ...story, tracked: story.tracked || trackedBy.length > 0, trackedBy };

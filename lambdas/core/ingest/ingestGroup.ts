@@ -1,9 +1,8 @@
-import { mergeIntoStory, startStory } from '../cluster';
 import { rankCandidateStories, withStoryInHead } from '../cluster/index-heads';
-import { ConfigurationError, errorMessage, isRejection, RetryableError } from '../errors';
+import { ConfigurationError, isRejection, RetryableError } from '../errors';
 import type { Article, IngestResult, Story } from '../model';
 import {
-  coverArticle, deliverArticleAlerts, describeResult, ingestTagged, joinDecision, markIngested, recordArticleFailure, withTracking,
+  coverArticle, deliverArticleAlerts, describeResult, ingestTagged, joinDecision, markIngested, recordArticleFailure, rejectedResult, storyWith,
   type Delivery, type DocumentContext, type DocumentDeps, type TaggedDraft,
 } from './ingestDocument';
 
@@ -81,9 +80,8 @@ async function planGroup(documents: GroupDocument[], deps: DocumentDeps): Promis
     const decision = joinDecision(draft, ranked.flatMap((id) => stories.get(id) ?? []), ctx);
     const storyId = decision?.storyId ?? draft.article.id;
     const article: Article = { ...draft.article, storyId, copyOf: decision?.copyOf };
-    const member = { ...article, publishedAt: article.publishedAt ?? ctx.now, profile: draft.profile };
     const previous = decision ? stories.get(storyId) : undefined;
-    const story = withTracking(previous ? mergeIntoStory(previous, member) : startStory(member, storyId), article, ctx);
+    const story = storyWith(article, draft.profile, previous, ctx);
     stories.set(storyId, story);
     for (const key of keys) heads.set(key, withStoryInHead(heads.get(key) ?? {}, storyId, story.lastSeen));
     planned.push({ ctx, draft, article, story, previous });
@@ -159,7 +157,7 @@ async function oneAtATime(documents: GroupDocument[], deps: DocumentDeps): Promi
       results.push(await ingestTagged(draft, ctx, deps));
     } catch (error) {
       if (!isRejection(error)) throw error;
-      results.push({ file: ctx.rawKey, index: ctx.doc.index, status: 'rejected', error: errorMessage(error) });
+      results.push(rejectedResult(ctx, error));
     }
   }
   return results;

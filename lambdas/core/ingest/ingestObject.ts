@@ -5,7 +5,7 @@ import type { ObjectSource } from '../../ports/objects';
 import type { ObjectRecord, ObjectResult } from '../../ports/store';
 import { OBJECT_LOG_LIMITS, RACING_DOCUMENT_ATTEMPTS, TRACK_ALL_WATCH, type IngestConfig } from './config';
 import { extractActors } from '../tag';
-import { actorLookup, ingestDocument, tagDocument, type DocumentContext, type DocumentDeps } from './ingestDocument';
+import { actorLookup, ingestDocument, rejectedResult, tagDocument, type DocumentContext, type DocumentDeps } from './ingestDocument';
 import { ingestGroup, type GroupDocument } from './ingestGroup';
 
 export interface ObjectDeps extends DocumentDeps {
@@ -142,9 +142,9 @@ async function inGroups(
     next = g + 1 < groups.length ? tagGroup(groups[g + 1]) : undefined;
     // Awaited below, or dropped with the failure of this group: never an unhandled rejection.
     next?.catch(() => undefined);
-    const tagged = group.filter((item): item is GroupDocument => 'draft' in item);
-    const stored = await ingestGroup(tagged, deps);
-    for (const item of group) report('draft' in item ? stored[tagged.indexOf(item)] : item);
+    const stored = (await ingestGroup(group.filter((item): item is GroupDocument => 'draft' in item), deps)).values();
+    // The stored results in input order, each rejected document's result in its place.
+    for (const item of group) report('draft' in item ? stored.next().value! : item);
   }
 }
 
@@ -170,7 +170,7 @@ async function ingestRacingDocument(context: DocumentContext, attempts: number, 
     } catch (error) {
       if (error instanceof RetryableError && attempt < attempts) continue;
       if (!isRejection(error)) throw error;
-      return { file: context.rawKey, index: context.doc.index, status: 'rejected', error: errorMessage(error) };
+      return rejectedResult(context, error);
     }
   }
 }
