@@ -43,6 +43,12 @@ export interface ArticleStore {
   /** Creates the article if its id is new. Returns the stored one when it already exists. */
   claimArticle(article: Article): Promise<{ created: true } | { created: false; existing: Article }>;
   getArticle(id: string): Promise<Article | undefined>;
+  /**
+   * Writes articles read absent, in batches and with no condition: only for a writer alone on
+   * its table (a local ingest's groups, under the data dir's lock), where nothing can write them
+   * between that read and this write. Anywhere else, claimArticle.
+   */
+  putNewArticles(articles: Article[]): Promise<void>;
   /** Overwrites the stored article whole (an edit of its tags: app/actors.ts); an ingest ends with markArticleIngested. */
   saveArticle(article: Article): Promise<void>;
   /**
@@ -208,6 +214,10 @@ export interface StoryStore {
    * entry still being `replaces`: false when it changed meanwhile (read it again and compare).
    */
   backdateCoverage(entry: CoverageEntry, replaces: CoverageEntry): Promise<boolean>;
+  /** The ledger entries of these (story, source) pairs (BatchGetItem); a pair with none is left out. */
+  getCoverage(pairs: { storyId: string; sourceId: string }[]): Promise<CoverageEntry[]>;
+  /** Writes ledger entries read absent, in batches (on putNewArticles' terms: a writer alone on its table). */
+  putNewCoverage(entries: CoverageEntry[]): Promise<void>;
   listCoverage(storyId: string): Promise<CoverageEntry[]>;
 }
 
@@ -218,6 +228,8 @@ export interface AlertStore {
    * claimAlertDelivery gives), in the same write.
    */
   recordAlert(alert: Alert, deliveryLeaseUntil?: string): Promise<boolean>;
+  /** Records alerts known new, in batches (on putNewArticles' terms: a writer alone on its table), each with its lease if it has one. */
+  recordNewAlerts(alerts: StoredAlert[]): Promise<void>;
   getAlert(storyId: string, alertId: string): Promise<Alert | undefined>;
   /**
    * Takes the right to publish a pending alert until `leaseUntil`: false when it was sent, or

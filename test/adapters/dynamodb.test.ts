@@ -405,6 +405,31 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
     expect(await store.getAlert('s1', 'never-recorded')).toBeUndefined();
   });
 
+  it("a grouped ingest's writes: 30 new articles, ledger entries and alerts in one BatchWriteItem per 25 items, read back as one at a time writes them", async () => {
+    const store = await freshStore();
+    const articles = Array.from({ length: 30 }, (_, i) => article(`g${i}`, { storyId: 's1' }));
+    expect(await commandsDuring(() => store.putNewArticles(articles))).toEqual({ BatchWriteItemCommand: 2 });
+    expect(await store.getArticle('g29')).toEqual(articles[29]);
+    expect(await store.claimArticle(articles[0])).toEqual({ created: false, existing: articles[0] });
+
+    const entries = ['tass', 'caliber-az'].map((id, i) => ({ storyId: 's1', source: source(id), articleId: `g${i}`, firstSeen: '2025-02-18T09:00:00.000Z' }));
+    await store.putNewCoverage(entries);
+    const pairs = [{ storyId: 's1', sourceId: 'tass' }, { storyId: 's1', sourceId: 'caliber-az' }, { storyId: 's1', sourceId: 'tass' }, { storyId: 's2', sourceId: 'tass' }];
+    let read: Awaited<ReturnType<DynamoStore['getCoverage']>> = [];
+    expect(await commandsDuring(async () => { read = await store.getCoverage(pairs); })).toEqual({ BatchGetItemCommand: 1 });
+    expect(read).toEqual(entries); // each pair once, a pair with no entry left out
+    expect(await store.claimCoverage({ ...entries[0], articleId: 'g9' })).toEqual({ created: false, entry: entries[0] });
+
+    const pending = { ...alert('s1', 'alert-g', '2025-02-18T12:00:00.000Z'), deliveryLeaseUntil: '2025-02-18T12:02:00.000Z' };
+    const digest = { ...alert('s1', 'alert-h', '2025-02-18T12:00:00.000Z'), status: 'sent' as const, sentAt: '2025-02-18T12:00:00.000Z' };
+    expect(await commandsDuring(() => store.recordNewAlerts([pending, digest]))).toEqual({ BatchWriteItemCommand: 1 });
+    expect(await store.getAlert('s1', 'alert-h')).toEqual(digest);
+    expect(await store.recordAlert(pending)).toBe(false);
+    // Recorded with its lease: nobody else claims it until the lease ends, as recordAlert's.
+    expect(await store.claimAlertDelivery('s1', 'alert-g', '2025-02-18T12:01:00.000Z', '2025-02-18T12:03:00.000Z')).toBe(false);
+    expect((await store.listAlerts('s1')).map((a) => a.id)).toEqual(['alert-g', 'alert-h']);
+  });
+
   it('records an alert with its delivery lease in one write: nobody else claims it until the lease ends', async () => {
     const store = await freshStore();
     const pending = alert('s1', 'alert-c', '2025-02-18T12:00:00.000Z');

@@ -125,6 +125,10 @@ export class DynamoStore implements NewswatchStore {
     return { created: false, existing };
   }
 
+  async putNewArticles(articles: Article[]): Promise<void> {
+    await batchPutItems(this.doc, this.tableName, articles.map((article) => ({ ...articleItem(article), ...itemKey.article(article.id) })), this.config);
+  }
+
   async getArticle(id: string): Promise<Article | undefined> {
     const item = await this.getItem(itemKey.article(id));
     return item && toArticle(item);
@@ -644,6 +648,19 @@ export class DynamoStore implements NewswatchStore {
     }))));
   }
 
+  async getCoverage(pairs: { storyId: string; sourceId: string }[]): Promise<CoverageEntry[]> {
+    const unique = new Map(pairs.map(({ storyId, sourceId }) => [`${storyId}\u0000${sourceId}`, itemKey.coverage(storyId, sourceId)]));
+    const found = await batchGetItems(this.doc, this.tableName, [...unique.values()], this.config, true);
+    return [...unique.values()].flatMap((key) => {
+      const item = foundItem(found, key);
+      return item ? [withoutKeys<CoverageEntry>(item)] : [];
+    });
+  }
+
+  async putNewCoverage(entries: CoverageEntry[]): Promise<void> {
+    await batchPutItems(this.doc, this.tableName, entries.map((entry) => ({ ...entry, ...itemKey.coverage(entry.storyId, entry.source.id) })), this.config);
+  }
+
   async listCoverage(storyId: string): Promise<CoverageEntry[]> {
     const items = await this.queryStoryChildren(storyId, STORY_CHILD_PREFIXES.coverage);
     return items.map((item) => withoutKeys<CoverageEntry>(item))
@@ -654,14 +671,11 @@ export class DynamoStore implements NewswatchStore {
 
   /** One conditional put: the alert, its lease, and its place in the ALERTS listing (gsi1). */
   async recordAlert(alert: Alert, deliveryLeaseUntil?: string): Promise<boolean> {
-    const lease = deliveryLeaseUntil ? { deliveryLeaseUntil } : {};
-    return this.putIfAbsent({
-      ...alert,
-      ...lease,
-      ...itemKey.alert(alert.storyId, alert.id),
-      [listIndex.partitionKey]: LIST_PARTITIONS.alerts,
-      [listIndex.sortKey]: `${alert.createdAt}#${alert.storyId}#${alert.id}`,
-    });
+    return this.putIfAbsent(alertItem(deliveryLeaseUntil ? { ...alert, deliveryLeaseUntil } : alert));
+  }
+
+  async recordNewAlerts(alerts: StoredAlert[]): Promise<void> {
+    await batchPutItems(this.doc, this.tableName, alerts.map(alertItem), this.config);
   }
 
   async getAlert(storyId: string, alertId: string): Promise<Alert | undefined> {
@@ -835,6 +849,16 @@ export function storyItem(story: Story, version: number): StoredItem & ItemKey {
 }
 
 /** The article as stored: its signature as one string (signature-codec.ts). */
+/** An alert's item: listed by creation time in the alert list. */
+function alertItem(alert: StoredAlert): StoredItem & ItemKey {
+  return {
+    ...alert,
+    ...itemKey.alert(alert.storyId, alert.id),
+    [listIndex.partitionKey]: LIST_PARTITIONS.alerts,
+    [listIndex.sortKey]: `${alert.createdAt}#${alert.storyId}#${alert.id}`,
+  };
+}
+
 function articleItem(article: Article): StoredItem {
   return { ...article, signature: encodeSignature(article.signature) };
 }

@@ -119,11 +119,11 @@ export interface Placement {
   coverageCreated: boolean;
 }
 
-/** Decides the article's alerts and delivers them (sent, held, or recorded for a digest). */
-export async function deliverArticleAlerts({ article, story, previous, coverageCreated }: Placement, ctx: DocumentContext, deps: DocumentDeps): Promise<Delivery> {
+/** The alerts an article placed in its story raises: watches matched, kinds decided, digests routed. */
+export function decideArticleAlerts({ article, story, previous, coverageCreated }: Placement, ctx: DocumentContext): Alert[] {
   const { source, now } = ctx;
   const watchMatch = matchWatches(ctx.watches, { story, article }, foldName);
-  const decided = routeAlerts(decideAlerts({
+  return routeAlerts(decideAlerts({
     story,
     previousStory: previous,
     article: { id: article.id, title: article.title, url: article.url, source, copyOf: article.copyOf },
@@ -131,17 +131,20 @@ export async function deliverArticleAlerts({ article, story, previous, coverageC
     watchMatch,
     now,
   }), ctx.watches);
-  await recordDigestOnlyAlerts(decided, now, deps);
-  const alerts = decided.filter((alert) => !alert.digestOnly);
+}
+
+/** Decides the article's alerts and delivers them (sent, held, or recorded for a digest). */
+export async function deliverArticleAlerts(placement: Placement, ctx: DocumentContext, deps: DocumentDeps): Promise<Delivery> {
+  const decided = decideArticleAlerts(placement, ctx);
+  const { story } = placement;
   const cooldown = ctx.config.alertCooldownSeconds ?? 0;
+  if (cooldown <= 0) return publishAlerts(await recordAlerts(decided, ctx, deps), story, ctx, deps);
   // Storm control folds a story's new sources; its creation (a new-story alert) is one event, sent at once.
-  const delivery = cooldown > 0
-    ? {
-      ...(await deliverAlerts(alerts.filter((a) => a.kind === 'new-story'), story, now, ctx.config, deps)),
-      held: await holdAlerts(alerts.filter((a) => a.kind !== 'new-story'), holdUntil(now, cooldown), deps),
-    }
-    : await deliverAlerts(alerts, story, now, ctx.config, deps);
-  return delivery;
+  const sentNow = await recordAlerts(decided.filter((a) => a.digestOnly || a.kind === 'new-story'), ctx, deps);
+  return {
+    ...(await publishAlerts(sentNow, story, ctx, deps)),
+    held: await holdAlerts(decided.filter((a) => !a.digestOnly && a.kind !== 'new-story'), holdUntil(ctx.now, cooldown), deps),
+  };
 }
 
 /** Last: an article reads ingested only once each of its alerts is sent, held or failed. */
@@ -449,19 +452,45 @@ export interface Delivery {
   held?: Alert[];
 }
 
+/** An alert to publish now, and whether this run's write recorded it (else it was there: a resumed run). */
+export interface RecordedAlert {
+  alert: Alert;
+  recorded: boolean;
+}
+
 /**
  * Record first, publish, then mark sent: a crash in between re-publishes, never loses. The
- * recorder holds a delivery lease from the same write; a resumed run must claim it. When another
- * worker holds an unexpired lease (it is publishing, or it died holding it), the article is not
- * finished: a RetryableError fails it for now, and the retry (SQS redelivers after its visibility
- * timeout, longer than any lease) finds the alert sent or takes the expired lease and publishes.
- * A lease is never waited for here and never kept by a dead holder past its end.
+ * alerts are recorded all at once (recordAlerts), each holding a delivery lease from the same
+ * write, then published one after the other (publishAlerts). Alerts that only their watches'
+ * digests deliver (`watch add --digest daily`) are recorded as sent, never published nor held:
+ * the digest run reads them by creation time (app/digest.ts). Put if absent, as every alert: a
+ * resumed run finds its record there.
  */
-async function deliverAlerts(alerts: Alert[], story: Story, now: string, config: IngestConfig, deps: DocumentDeps): Promise<Delivery> {
+async function recordAlerts(alerts: Alert[], ctx: DocumentContext, deps: DocumentDeps): Promise<RecordedAlert[]> {
+  const recorded = await Promise.all(alerts.map((alert) => deps.store.recordAlert(alertRecord(alert, ctx))));
+  return alerts.flatMap((alert, i) => (alert.digestOnly ? [] : [{ alert, recorded: recorded[i] }]));
+}
+
+/** An alert as recorded before it is published: with this run's delivery lease; a digest's only, as sent. */
+export function alertRecord(alert: Alert, ctx: DocumentContext): StoredAlert {
+  return alert.digestOnly
+    ? { ...alert, status: 'sent', sentAt: ctx.now }
+    : { ...alert, deliveryLeaseUntil: leaseEnd(ctx.now, ctx.config.deliveryLeaseSeconds) };
+}
+
+/**
+ * Publishes recorded alerts in order, each marked sent once published. A resumed run must claim
+ * the lease of an alert it found recorded. When another worker holds an unexpired lease (it is
+ * publishing, or it died holding it), the article is not finished: a RetryableError fails it for
+ * now, and the retry (SQS redelivers after its visibility timeout, longer than any lease) finds
+ * the alert sent or takes the expired lease and publishes. A lease is never waited for here and
+ * never kept by a dead holder past its end.
+ */
+export async function publishAlerts(alerts: RecordedAlert[], story: Story, ctx: DocumentContext, deps: DocumentDeps): Promise<Delivery> {
+  const { now } = ctx;
+  const lease = leaseEnd(now, ctx.config.deliveryLeaseSeconds);
   const delivery: Delivery = { delivered: [], failed: [] };
-  for (const alert of alerts) {
-    const lease = leaseEnd(now, config.deliveryLeaseSeconds);
-    const recorded = await deps.store.recordAlert(alert, lease);
+  for (const { alert, recorded } of alerts) {
     const current: StoredAlert = recorded ? alert : await readRecorded(alert, deps);
     if (current.status === 'sent') continue;
     if (current.status === 'failed') {
@@ -491,17 +520,6 @@ async function deliverAlerts(alerts: Alert[], story: Story, now: string, config:
     delivery.delivered.push(current);
   }
   return delivery;
-}
-
-/**
- * Alerts that only their watches' digests deliver (`watch add --digest daily`): recorded as sent,
- * never published nor held; the digest run reads them by creation time (app/digest.ts). Put if
- * absent, as every alert: a resumed run finds its record there.
- */
-async function recordDigestOnlyAlerts(alerts: Alert[], now: string, deps: DocumentDeps): Promise<void> {
-  for (const alert of alerts) {
-    if (alert.digestOnly) await deps.store.recordAlert({ ...alert, status: 'sent', sentAt: now });
-  }
 }
 
 /** The alert as stored, when recordAlert found it there already. */

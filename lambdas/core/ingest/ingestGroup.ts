@@ -1,8 +1,9 @@
+import { publishedBefore } from '../alert';
 import { rankCandidateStories, withStoryInHead } from '../cluster/index-heads';
 import { ConfigurationError, isRejection, RetryableError } from '../errors';
 import type { Article, IngestResult, Story } from '../model';
 import {
-  coverArticle, deliverArticleAlerts, describeResult, ingestTagged, joinDecision, markIngested, recordArticleFailure, rejectedResult, storyWith,
+  alertRecord, decideArticleAlerts, deliverArticleAlerts, describeResult, ingestTagged, joinDecision, markIngested, publishAlerts, recordArticleFailure, rejectedResult, storyWith,
   type Delivery, type DocumentContext, type DocumentDeps, type TaggedDraft,
 } from './ingestDocument';
 
@@ -92,17 +93,13 @@ async function planGroup(documents: GroupDocument[], deps: DocumentDeps): Promis
 /** The group's writes, phase by phase; the results in input order. */
 async function writeGroup(planned: PlannedDocument[], deps: DocumentDeps): Promise<IngestResult[]> {
   const { store } = deps;
-  const claims = await Promise.all(planned.map(({ article }) => store.claimArticle(article)));
-  const taken = claims.findIndex((claim) => !claim.created);
-  if (taken >= 0) throw new RetryableError(`article ${planned[taken].article.id} was claimed by another writer while its group was planned`);
+  // The plan read each article absent and no other writer runs: the claims need no condition.
+  await store.putNewArticles(planned.map(({ article }) => article));
   await Promise.all([...byStory(planned)].map(([storyId, members]) => writeStory(storyId, members, deps)));
   // Each document's keys at the story's lastSeen after it: the heads one at a time would leave.
   await store.indexStories(planned.flatMap(({ draft, story }) => [...new Set(draft.keys)].map((key) => ({ storyId: story.id, key, lastSeen: story.lastSeen }))));
-  const covered = await coverInOrder(planned, deps);
-  const deliveries: Delivery[] = [];
-  for (const [i, { article, story, previous, ctx }] of planned.entries()) {
-    deliveries.push(await deliverArticleAlerts({ article, story, previous, coverageCreated: covered[i] }, ctx, deps));
-  }
+  const covered = await coverGroup(planned, deps);
+  const deliveries = await deliverInOrder(planned, covered, deps);
   const ingested = await Promise.all(planned.map(({ article }) => markIngested(article, deps)));
   return planned.map(({ ctx }, i) => describeResult(ctx, ingested[i], 'ingested', deliveries[i]));
 }
@@ -138,15 +135,61 @@ async function writeStory(storyId: string, members: PlannedDocument[], deps: Doc
   for (const [i, { article, story }] of members.entries()) await store.addArticleToStory(storyId, article.id, { ...story, version: version + i });
 }
 
-/** Each document's ledger entry: in input order for one story and source (the first claims it), the others at once. */
-function coverInOrder(planned: PlannedDocument[], deps: DocumentDeps): Promise<boolean[]> {
-  const chains = new Map<string, Promise<unknown>>();
-  return Promise.all(planned.map(({ article, ctx }) => {
-    const key = `${article.storyId}\u0000${ctx.source.id}`;
-    const covered = (chains.get(key) ?? Promise.resolve()).then(() => coverArticle(article, ctx, deps));
-    chains.set(key, covered.catch(() => undefined));
-    return covered;
+/**
+ * Each document's ledger entry, as one at a time would leave it in input order, from one read of
+ * the group's (story, source) pairs: the first article of a source new to its story holds the
+ * entry (its coverage created), a later one of the group published earlier takes it over
+ * (backdated, as coverArticle would). The new entries are written in one batch: the plan read
+ * every article of the group absent and no other writer runs, so none can appear meanwhile; an
+ * entry stored before that changes holder is backdated under its condition.
+ */
+async function coverGroup(planned: PlannedDocument[], deps: DocumentDeps): Promise<boolean[]> {
+  const { store } = deps;
+  const pair = (storyId: string, sourceId: string) => `${storyId}\u0000${sourceId}`;
+  const stored = new Map((await store.getCoverage(planned.map(({ article, ctx }) => ({ storyId: article.storyId!, sourceId: ctx.source.id }))))
+    .map((entry) => [pair(entry.storyId, entry.source.id), entry]));
+  const ledger = new Map(stored);
+  const created = planned.map(({ article, ctx }) => {
+    const key = pair(article.storyId!, ctx.source.id);
+    const held = ledger.get(key);
+    if (!held) {
+      ledger.set(key, { storyId: article.storyId!, source: ctx.source, articleId: article.id, firstSeen: article.publishedAt ?? ctx.now });
+      return true;
+    }
+    const mine = { ...held, articleId: article.id, firstSeen: article.publishedAt ?? held.firstSeen };
+    if (article.publishedAt && publishedBefore(mine, held)) ledger.set(key, mine);
+    return false;
+  });
+  await store.putNewCoverage([...ledger].flatMap(([key, entry]) => (stored.has(key) ? [] : [entry])));
+  await Promise.all([...ledger].map(async ([key, entry]) => {
+    const before = stored.get(key);
+    if (before && before !== entry && !(await store.backdateCoverage(entry, before))) {
+      throw new RetryableError(`coverage of ${entry.source.id} on story ${entry.storyId} changed while its group was written`);
+    }
   }));
+  return created;
+}
+
+/**
+ * The group's alerts, published in input order. Without storm control, every alert of the group
+ * is recorded first, in one batch: each is new (its id names the story and the source new to it,
+ * or the story the group's article started), and a crash before one is published leaves it
+ * recorded, as one at a time would leave its document's: the resumed document publishes it. With storm control, one
+ * document after the other: its held alerts join their holds in input order.
+ */
+async function deliverInOrder(planned: PlannedDocument[], covered: boolean[], deps: DocumentDeps): Promise<Delivery[]> {
+  const placements = planned.map(({ article, story, previous }, i) => ({ article, story, previous, coverageCreated: covered[i] }));
+  const deliveries: Delivery[] = [];
+  if (planned.some(({ ctx }) => (ctx.config.alertCooldownSeconds ?? 0) > 0)) {
+    for (const [i, { ctx }] of planned.entries()) deliveries.push(await deliverArticleAlerts(placements[i], ctx, deps));
+    return deliveries;
+  }
+  const decided = planned.map(({ ctx }, i) => decideArticleAlerts(placements[i], ctx));
+  await deps.store.recordNewAlerts(planned.flatMap(({ ctx }, i) => decided[i].map((alert) => alertRecord(alert, ctx))));
+  for (const [i, { story, ctx }] of planned.entries()) {
+    deliveries.push(await publishAlerts(decided[i].flatMap((alert) => (alert.digestOnly ? [] : [{ alert, recorded: true }])), story, ctx, deps));
+  }
+  return deliveries;
 }
 
 /** The documents one at a time, each from where it stands (new, claimed, or ingested). */
