@@ -44,11 +44,12 @@ export interface ArticleStore {
   claimArticle(article: Article): Promise<{ created: true } | { created: false; existing: Article }>;
   getArticle(id: string): Promise<Article | undefined>;
   /**
-   * Writes articles read absent, in batches and with no condition: only for a writer alone on
-   * its table (a local ingest's groups, under the data dir's lock), where nothing can write them
-   * between that read and this write. Anywhere else, claimArticle.
+   * Writes articles whole, in batches and with no condition: only for a writer alone on its
+   * table (a local ingest's groups, under the data dir's lock), over articles it read absent or
+   * claimed itself, which nothing else can write meanwhile. Anywhere else, claimArticle and
+   * markArticleIngested.
    */
-  putNewArticles(articles: Article[]): Promise<void>;
+  putArticles(articles: Article[]): Promise<void>;
   /** Overwrites the stored article whole (an edit of its tags: app/actors.ts); an ingest ends with markArticleIngested. */
   saveArticle(article: Article): Promise<void>;
   /**
@@ -216,7 +217,7 @@ export interface StoryStore {
   backdateCoverage(entry: CoverageEntry, replaces: CoverageEntry): Promise<boolean>;
   /** The ledger entries of these (story, source) pairs (BatchGetItem); a pair with none is left out. */
   getCoverage(pairs: { storyId: string; sourceId: string }[]): Promise<CoverageEntry[]>;
-  /** Writes ledger entries read absent, in batches (on putNewArticles' terms: a writer alone on its table). */
+  /** Writes ledger entries read absent, in batches (on putArticles' terms: a writer alone on its table). */
   putNewCoverage(entries: CoverageEntry[]): Promise<void>;
   listCoverage(storyId: string): Promise<CoverageEntry[]>;
 }
@@ -228,7 +229,7 @@ export interface AlertStore {
    * claimAlertDelivery gives), in the same write.
    */
   recordAlert(alert: Alert, deliveryLeaseUntil?: string): Promise<boolean>;
-  /** Records alerts known new, in batches (on putNewArticles' terms: a writer alone on its table), each with its lease if it has one. */
+  /** Records alerts known new, in batches (on putArticles' terms: a writer alone on its table), each with its lease if it has one. */
   recordNewAlerts(alerts: StoredAlert[]): Promise<void>;
   getAlert(storyId: string, alertId: string): Promise<Alert | undefined>;
   /**

@@ -408,7 +408,7 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
   it("a grouped ingest's writes: 30 new articles, ledger entries and alerts in one BatchWriteItem per 25 items, read back as one at a time writes them", async () => {
     const store = await freshStore();
     const articles = Array.from({ length: 30 }, (_, i) => article(`g${i}`, { storyId: 's1' }));
-    expect(await commandsDuring(() => store.putNewArticles(articles))).toEqual({ BatchWriteItemCommand: 2 });
+    expect(await commandsDuring(() => store.putArticles(articles))).toEqual({ BatchWriteItemCommand: 2 });
     expect(await store.getArticle('g29')).toEqual(articles[29]);
     expect(await store.claimArticle(articles[0])).toEqual({ created: false, existing: articles[0] });
 

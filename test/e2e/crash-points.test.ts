@@ -447,11 +447,12 @@ describe('crash points: a crash or a retryable error at any port call, then reru
       },
     );
     // The group's way: its heads read once, each story written once, each head once; its claims,
-    // new ledger entries and alert records each written in one batch.
+    // new ledger entries, alert records and ingested marks each written in one batch.
     const count = (name: string) => calls.filter((call) => call === `store.${name}`).length;
     expect(count('getIndexHeads')).toBe(3);
     expect(count('indexStories')).toBe(3);
-    expect(count('putNewArticles')).toBe(3);
+    expect(count('putArticles')).toBe(6); // claimed, then marked ingested
+    expect(count('markArticleIngested')).toBe(0);
     expect(count('claimArticle')).toBe(0);
     expect(count('getCoverage')).toBe(3);
     expect(count('putNewCoverage')).toBe(3);

@@ -125,7 +125,7 @@ export class DynamoStore implements NewswatchStore {
     return { created: false, existing };
   }
 
-  async putNewArticles(articles: Article[]): Promise<void> {
+  async putArticles(articles: Article[]): Promise<void> {
     await batchPutItems(this.doc, this.tableName, articles.map((article) => ({ ...articleItem(article), ...itemKey.article(article.id) })), this.config);
   }
 

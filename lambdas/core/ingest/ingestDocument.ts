@@ -148,11 +148,16 @@ export async function deliverArticleAlerts(placement: Placement, ctx: DocumentCo
 }
 
 /** Last: an article reads ingested only once each of its alerts is sent, held or failed. */
-export async function markIngested(article: Article, deps: DocumentDeps): Promise<Article> {
-  const { error: _error, failedAt: _failedAt, ...done } = article;
-  const ingested: Article = { ...done, status: 'ingested' };
+async function markIngested(article: Article, deps: DocumentDeps): Promise<Article> {
+  const ingested = ingestedArticle(article);
   await deps.store.markArticleIngested(ingested);
   return ingested;
+}
+
+/** The article as its last write leaves it: ingested, a failure recorded by an earlier run cleared. */
+export function ingestedArticle(article: Article): Article {
+  const { error: _error, failedAt: _failedAt, ...done } = article;
+  return { ...done, status: 'ingested' };
 }
 
 /**

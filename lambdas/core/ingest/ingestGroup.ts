@@ -1,9 +1,9 @@
 import { publishedBefore } from '../alert';
 import { rankCandidateStories, withStoryInHead } from '../cluster/index-heads';
 import { ConfigurationError, isRejection, RetryableError } from '../errors';
-import type { Article, IngestResult, Story } from '../model';
+import type { Article, CoverageEntry, IngestResult, Story } from '../model';
 import {
-  alertRecord, decideArticleAlerts, deliverArticleAlerts, describeResult, ingestTagged, joinDecision, markIngested, publishAlerts, recordArticleFailure, rejectedResult, storyWith,
+  alertRecord, decideArticleAlerts, deliverArticleAlerts, describeResult, ingestTagged, ingestedArticle, joinDecision, publishAlerts, recordArticleFailure, rejectedResult, storyWith,
   type Delivery, type DocumentContext, type DocumentDeps, type TaggedDraft,
 } from './ingestDocument';
 
@@ -69,9 +69,10 @@ async function planGroup(documents: GroupDocument[], deps: DocumentDeps): Promis
   const { store } = deps;
   const ids = documents.map(({ draft }) => draft.article.id);
   // An article stored already (a rerun, a duplicate) resumes or stops one at a time.
-  if (new Set(ids).size < ids.length || (await store.getArticleSummaries(ids)).length > 0) return undefined;
+  if (new Set(ids).size < ids.length) return undefined;
+  const [stored, heads] = await Promise.all([store.getArticleSummaries(ids), store.getIndexHeads([...new Set(documents.flatMap(({ draft }) => draft.keys))])]);
+  if (stored.length > 0) return undefined;
   const { candidateLimitPerKey, maxCandidates } = documents[0].ctx.config;
-  const heads = await store.getIndexHeads([...new Set(documents.flatMap(({ draft }) => draft.keys))]);
   // Every story any document can rank is under its keys' newest entries now, or written by the group.
   const stories = new Map((await store.getStories(rankCandidateStories(heads.values(), candidateLimitPerKey))).map((story) => [story.id, story]));
   const planned: PlannedDocument[] = [];
@@ -94,13 +95,19 @@ async function planGroup(documents: GroupDocument[], deps: DocumentDeps): Promis
 async function writeGroup(planned: PlannedDocument[], deps: DocumentDeps): Promise<IngestResult[]> {
   const { store } = deps;
   // The plan read each article absent and no other writer runs: the claims need no condition.
-  await store.putNewArticles(planned.map(({ article }) => article));
+  // Only this group writes the ledger, and later: it is read meanwhile.
+  const [, ledger] = await Promise.all([
+    store.putArticles(planned.map(({ article }) => article)),
+    store.getCoverage(planned.map(({ article, ctx }) => ({ storyId: article.storyId!, sourceId: ctx.source.id }))),
+  ]);
   await Promise.all([...byStory(planned)].map(([storyId, members]) => writeStory(storyId, members, deps)));
   // Each document's keys at the story's lastSeen after it: the heads one at a time would leave.
   await store.indexStories(planned.flatMap(({ draft, story }) => [...new Set(draft.keys)].map((key) => ({ storyId: story.id, key, lastSeen: story.lastSeen }))));
-  const covered = await coverGroup(planned, deps);
+  const covered = await coverGroup(planned, ledger, deps);
   const deliveries = await deliverInOrder(planned, covered, deps);
-  const ingested = await Promise.all(planned.map(({ article }) => markIngested(article, deps)));
+  // Last, as markIngested: each article whole, as claimed and now ingested, in one batch.
+  const ingested = planned.map(({ article }) => ingestedArticle(article));
+  await store.putArticles(ingested);
   return planned.map(({ ctx }, i) => describeResult(ctx, ingested[i], 'ingested', deliveries[i]));
 }
 
@@ -137,17 +144,16 @@ async function writeStory(storyId: string, members: PlannedDocument[], deps: Doc
 
 /**
  * Each document's ledger entry, as one at a time would leave it in input order, from one read of
- * the group's (story, source) pairs: the first article of a source new to its story holds the
+ * the group's (story, source) pairs (`read`): the first article of a source new to its story holds the
  * entry (its coverage created), a later one of the group published earlier takes it over
  * (backdated, as coverArticle would). The new entries are written in one batch: the plan read
  * every article of the group absent and no other writer runs, so none can appear meanwhile; an
  * entry stored before that changes holder is backdated under its condition.
  */
-async function coverGroup(planned: PlannedDocument[], deps: DocumentDeps): Promise<boolean[]> {
+async function coverGroup(planned: PlannedDocument[], read: CoverageEntry[], deps: DocumentDeps): Promise<boolean[]> {
   const { store } = deps;
   const pair = (storyId: string, sourceId: string) => `${storyId}\u0000${sourceId}`;
-  const stored = new Map((await store.getCoverage(planned.map(({ article, ctx }) => ({ storyId: article.storyId!, sourceId: ctx.source.id }))))
-    .map((entry) => [pair(entry.storyId, entry.source.id), entry]));
+  const stored = new Map(read.map((entry) => [pair(entry.storyId, entry.source.id), entry]));
   const ledger = new Map(stored);
   const created = planned.map(({ article, ctx }) => {
     const key = pair(article.storyId!, ctx.source.id);
