@@ -44,24 +44,71 @@ interface PlannedDocument extends GroupDocument {
  * Only where no other writer decides stories at the same time (`racingWriters` false: a local
  * ingest alone on its data dir): the plan announces no story.
  */
-export async function ingestGroup(documents: GroupDocument[], deps: DocumentDeps): Promise<IngestResult[]> {
-  if (documents.length === 0) return [];
-  if (documents.some(({ ctx }) => ctx.config.racingWriters)) {
-    throw new ConfigurationError('a grouped ingest decides stories against its own writes only: it needs racingWriters false');
-  }
-  const planned = await planGroup(documents, deps);
-  if (!planned) return oneAtATime(documents, deps);
+export async function ingestGroup(documents: GroupDocument[], deps: DocumentDeps, order: GroupOrder = ALONE): Promise<IngestResult[]> {
   try {
-    return await writeGroup(planned, deps);
-  } catch (error) {
-    if (!(error instanceof RetryableError) && !isRejection(error)) {
-      await Promise.all(planned.map(({ article, ctx }) => recordArticleFailure(article.id, error, ctx, deps)));
-      throw error;
+    if (documents.some(({ ctx }) => ctx.config.racingWriters)) {
+      throw new ConfigurationError('a grouped ingest decides stories against its own writes only: it needs racingWriters false');
     }
-    // Raced, asked to retry, or one document's input refused: each document resumes from what it
-    // recorded, one at a time, and a refused one is rejected alone.
+    if (documents.length === 0) {
+      await order.previous;
+      return [];
+    }
+    return await runGroup(documents, deps, order);
+  } catch (error) {
+    // Never settled before the group before it: the caller goes on only once both are done.
+    await order.previous.catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Where a group stands among the groups of its object (inGroups): the next group plans once this
+ * one's stories, index heads and ledger entries are written (`stored`, told only then: a group
+ * that goes one at a time or fails is waited for whole), and this one publishes
+ * its alerts and marks its articles only once the group before it is done (`previous`), so
+ * alerts go out in input order and a document that resumes one at a time follows every earlier one.
+ */
+export interface GroupOrder {
+  previous: Promise<unknown>;
+  stored: () => void;
+}
+
+const ALONE: GroupOrder = { previous: Promise.resolve(), stored: () => undefined };
+
+async function runGroup(documents: GroupDocument[], deps: DocumentDeps, { previous, stored }: GroupOrder): Promise<IngestResult[]> {
+  const planned = await planGroup(documents, deps);
+  if (!planned) {
+    await previous;
     return oneAtATime(documents, deps);
   }
+  let covered: boolean[];
+  try {
+    covered = await writeStories(planned, deps);
+  } catch (error) {
+    await previous;
+    return recoverGroup(planned, documents, error, deps);
+  }
+  stored();
+  // An earlier group's failure stops this one here: its articles stay claimed, and resume as after a crash.
+  await previous;
+  try {
+    return await finishGroup(planned, covered, deps);
+  } catch (error) {
+    return recoverGroup(planned, documents, error, deps);
+  }
+}
+
+/**
+ * A group whose writes stopped: raced, asked to retry, or one document's input refused, each
+ * document resumes from what it recorded, one at a time, and a refused one is rejected alone.
+ * Any other failure is recorded on each article and stops the object.
+ */
+async function recoverGroup(planned: PlannedDocument[], documents: GroupDocument[], error: unknown, deps: DocumentDeps): Promise<IngestResult[]> {
+  if (!(error instanceof RetryableError) && !isRejection(error)) {
+    await Promise.all(planned.map(({ article, ctx }) => recordArticleFailure(article.id, error, ctx, deps)));
+    throw error;
+  }
+  return oneAtATime(documents, deps);
 }
 
 /** Each document decided in input order against the group's effects so far; undefined when the group cannot be planned so. */
@@ -91,8 +138,8 @@ async function planGroup(documents: GroupDocument[], deps: DocumentDeps): Promis
   return planned;
 }
 
-/** The group's writes, phase by phase; the results in input order. */
-async function writeGroup(planned: PlannedDocument[], deps: DocumentDeps): Promise<IngestResult[]> {
+/** The group's writes up to its ledger entries, phase by phase: what the next group plans against. Returns each document's coverage created. */
+async function writeStories(planned: PlannedDocument[], deps: DocumentDeps): Promise<boolean[]> {
   const { store } = deps;
   // The plan read each article absent and no other writer runs: the claims need no condition.
   // Only this group writes the ledger, and later: it is read meanwhile.
@@ -103,11 +150,15 @@ async function writeGroup(planned: PlannedDocument[], deps: DocumentDeps): Promi
   await Promise.all([...byStory(planned)].map(([storyId, members]) => writeStory(storyId, members, deps)));
   // Each document's keys at the story's lastSeen after it: the heads one at a time would leave.
   await store.indexStories(planned.flatMap(({ draft, story }) => [...new Set(draft.keys)].map((key) => ({ storyId: story.id, key, lastSeen: story.lastSeen }))));
-  const covered = await coverGroup(planned, ledger, deps);
+  return coverGroup(planned, ledger, deps);
+}
+
+/** The group's last writes: its alerts in input order, then its articles marked ingested; the results in input order. */
+async function finishGroup(planned: PlannedDocument[], covered: boolean[], deps: DocumentDeps): Promise<IngestResult[]> {
   const deliveries = await deliverInOrder(planned, covered, deps);
   // Last, as markIngested: each article whole, as claimed and now ingested, in one batch.
   const ingested = planned.map(({ article }) => ingestedArticle(article));
-  await store.putArticles(ingested);
+  await deps.store.putArticles(ingested);
   return planned.map(({ ctx }, i) => describeResult(ctx, ingested[i], 'ingested', deliveries[i]));
 }
 

@@ -137,15 +137,27 @@ async function inGroups(
   };
   const groups = groupBounds(documents.length, size).map(([start, end]) => documents.slice(start, end));
   let next: Promise<(GroupDocument | IngestResult)[]> | undefined = groups.length > 0 ? tagGroup(groups[0]) : undefined;
+  // The last group started, done and reported: the next one publishes its alerts after it.
+  let previous: Promise<void> = Promise.resolve();
   for (let g = 0; next; g++) {
     const group: (GroupDocument | IngestResult)[] = await next;
     next = g + 1 < groups.length ? tagGroup(groups[g + 1]) : undefined;
     // Awaited below, or dropped with the failure of this group: never an unhandled rejection.
     next?.catch(() => undefined);
-    const stored = (await ingestGroup(group.filter((item): item is GroupDocument => 'draft' in item), deps)).values();
-    // The stored results in input order, each rejected document's result in its place.
-    for (const item of group) report('draft' in item ? stored.next().value! : item);
+    let stored!: () => void;
+    const written = new Promise<void>((resolve) => { stored = resolve; });
+    const done = ingestGroup(group.filter((item): item is GroupDocument => 'draft' in item), deps, { previous, stored });
+    previous = done.then((results) => {
+      const each = results.values();
+      // The stored results in input order, each rejected document's result in its place.
+      for (const item of group) report('draft' in item ? each.next().value! : item);
+    });
+    // A failure surfaces here, or from the next group (it waits for this one), or below.
+    previous.catch(() => undefined);
+    // The next group plans against this one's stories, and tags meanwhile.
+    await Promise.race([written, previous]);
   }
+  await previous;
 }
 
 /** [start, end) of each group: 1 document, then 4 times as many each time, up to `size`. */
