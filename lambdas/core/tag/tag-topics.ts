@@ -13,6 +13,8 @@ import { IPTC_TOPICS } from './iptc';
 interface CompiledCue {
   /** Folded words of the cue; a prefix cue matches any word starting with its last word. */
   words: string[];
+  /** The words joined: the key of a cue of up to three words in NgramCounts, made once. */
+  phrase: string;
   prefix: boolean;
   weight: number;
 }
@@ -24,11 +26,10 @@ function compiledTopics(): NonNullable<typeof compiled> {
     code: topic.code,
     label: topic.label,
     parent: topic.parent,
-    cues: Object.entries(topic.cues).map(([cue, weight]) => ({
-      words: foldName(cue.replace(/\*$/, '')).split(' '),
-      prefix: cue.endsWith('*'),
-      weight,
-    })),
+    cues: Object.entries(topic.cues).map(([cue, weight]) => {
+      const words = foldName(cue.replace(/\*$/, '')).split(' ');
+      return { words, phrase: words.join(' '), prefix: cue.endsWith('*'), weight };
+    }),
   }));
   return compiled;
 }
@@ -52,8 +53,8 @@ class NgramCounts {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
-  count(words: string[], prefix: boolean): number {
-    if (!prefix) return words.length <= 3 ? this.counts.get(words.join(' ')) ?? 0 : this.scan(words, false);
+  count(words: string[], prefix: boolean, phrase = words.join(' ')): number {
+    if (!prefix) return words.length <= 3 ? this.counts.get(phrase) ?? 0 : this.scan(words, false);
     return this.scan(words, true);
   }
 
@@ -77,12 +78,13 @@ export function tagTopics(doc: ArticleText, watches: Watch[], overrides?: Partia
   const config = tagConfig(overrides);
   const body = new NgramCounts(doc.text);
   const title = new NgramCounts(doc.title);
-  const hits = (words: string[], prefix = false): number => body.count(words, prefix) + config.topicTitleBoost * title.count(words, prefix);
+  const hits = (words: string[], prefix = false, phrase?: string): number =>
+    body.count(words, prefix, phrase) + config.topicTitleBoost * title.count(words, prefix, phrase);
 
   const topics = compiledTopics();
   const scores = new Map<string, number>();
   for (const topic of topics) {
-    const evidence = topic.cues.reduce((sum, cue) => sum + cue.weight * damped(hits(cue.words, cue.prefix)), 0);
+    const evidence = topic.cues.reduce((sum, cue) => sum + cue.weight * damped(hits(cue.words, cue.prefix, cue.phrase)), 0);
     scores.set(topic.code, Math.min(1, evidence / config.topicSaturation));
   }
   // Children before parents in the list is not guaranteed: lift until nothing changes (depth <= 3).
