@@ -33,8 +33,11 @@ interface PlannedDocument extends GroupDocument {
  *    `findCandidateStories` and `getStories` would have given them one at a time;
  * 2. write, phase by phase, each document's writes in the protocol's order (docs/architecture.md
  *    §4): every claim (with its decision); every touched story once, counting all its articles of
- *    the group in one conditional write; the index heads, each once; the ledger entries (in input
- *    order for one story and source); the alerts, in input order; every article marked ingested.
+ *    the group in one conditional write; the index heads, each once; the ledger entries (decided
+ *    in input order for one story and source); the alerts, recorded, then published in input
+ *    order; every article marked ingested. The claims, new ledger entries, alert records and
+ *    marks are each one batch with no condition: the plan read the articles absent, and no other
+ *    writer runs (the data dir's lock).
  * A crash between any two writes leaves each document where one at a time would leave it after
  * one of its own writes, so a rerun resumes it the same way: it finds its claim and its recorded
  * story (`ingestTagged`). A group whose articles are not all new (a rerun, a duplicate), or that
@@ -231,8 +234,9 @@ async function coverGroup(planned: PlannedDocument[], read: CoverageEntry[], dep
  * The group's alerts, published in input order. Without storm control, every alert of the group
  * is recorded first, in one batch: each is new (its id names the story and the source new to it,
  * or the story the group's article started), and a crash before one is published leaves it
- * recorded, as one at a time would leave its document's: the resumed document publishes it. With storm control, one
- * document after the other: its held alerts join their holds in input order.
+ * recorded, as one at a time would leave its document's: the resumed document publishes it.
+ * With storm control, one document after the other: its held alerts join their holds in input
+ * order.
  */
 async function deliverInOrder(planned: PlannedDocument[], covered: boolean[], deps: DocumentDeps): Promise<Delivery[]> {
   const placements = planned.map(({ article, story, previous }, i) => ({ article, story, previous, coverageCreated: covered[i] }));
