@@ -229,8 +229,12 @@ export interface AlertStore {
    * claimAlertDelivery gives), in the same write.
    */
   recordAlert(alert: Alert, deliveryLeaseUntil?: string): Promise<boolean>;
-  /** Records alerts known new, in batches (on putArticles' terms: a writer alone on its table), each with its lease if it has one. */
-  recordNewAlerts(alerts: StoredAlert[]): Promise<void>;
+  /**
+   * Writes alerts whole, in batches and with no condition (on putArticles' terms: a writer alone
+   * on its table): records of alerts known new, each with its lease if it has one, or alerts
+   * marked sent.
+   */
+  putAlerts(alerts: StoredAlert[]): Promise<void>;
   getAlert(storyId: string, alertId: string): Promise<Alert | undefined>;
   /**
    * Takes the right to publish a pending alert until `leaseUntil`: false when it was sent, or

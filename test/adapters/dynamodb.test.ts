@@ -422,7 +422,7 @@ describe.each(ENGINES)('DynamoStore on %s', (_engineName, startEngine) => {
 
     const pending = { ...alert('s1', 'alert-g', '2025-02-18T12:00:00.000Z'), deliveryLeaseUntil: '2025-02-18T12:02:00.000Z' };
     const digest = { ...alert('s1', 'alert-h', '2025-02-18T12:00:00.000Z'), status: 'sent' as const, sentAt: '2025-02-18T12:00:00.000Z' };
-    expect(await commandsDuring(() => store.recordNewAlerts([pending, digest]))).toEqual({ BatchWriteItemCommand: 1 });
+    expect(await commandsDuring(() => store.putAlerts([pending, digest]))).toEqual({ BatchWriteItemCommand: 1 });
     expect(await store.getAlert('s1', 'alert-h')).toEqual(digest);
     expect(await store.recordAlert(pending)).toBe(false);
     // Recorded with its lease: nobody else claims it until the lease ends, as recordAlert's.

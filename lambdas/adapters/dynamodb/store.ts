@@ -674,7 +674,7 @@ export class DynamoStore implements NewswatchStore {
     return this.putIfAbsent(alertItem(deliveryLeaseUntil ? { ...alert, deliveryLeaseUntil } : alert));
   }
 
-  async recordNewAlerts(alerts: StoredAlert[]): Promise<void> {
+  async putAlerts(alerts: StoredAlert[]): Promise<void> {
     await batchPutItems(this.doc, this.tableName, alerts.map(alertItem), this.config);
   }
 

@@ -489,9 +489,13 @@ export function alertRecord(alert: Alert, ctx: DocumentContext): StoredAlert {
  * publishing, or it died holding it), the article is not finished: a RetryableError fails it for
  * now, and the retry (SQS redelivers after its visibility timeout, longer than any lease) finds
  * the alert sent or takes the expired lease and publishes. A lease is never waited for here and
- * never kept by a dead holder past its end.
+ * never kept by a dead holder past its end. `markSent` is the store's mark, one alert at a time,
+ * unless the caller marks them later in one batch (a local group whose sinks can all tell).
  */
-export async function publishAlerts(alerts: RecordedAlert[], story: Story, ctx: DocumentContext, deps: DocumentDeps): Promise<Delivery> {
+export async function publishAlerts(
+  alerts: RecordedAlert[], story: Story, ctx: DocumentContext, deps: DocumentDeps,
+  markSent: (alert: Alert) => Promise<void> = (alert) => deps.store.markAlertSent(alert.storyId, alert.id, ctx.now),
+): Promise<Delivery> {
   const { now } = ctx;
   const lease = leaseEnd(now, ctx.config.deliveryLeaseSeconds);
   const delivery: Delivery = { delivered: [], failed: [] };
@@ -508,8 +512,10 @@ export async function publishAlerts(alerts: RecordedAlert[], story: Story, ctx: 
         `${current.deliveryLeaseUntil ? ` (lease until ${current.deliveryLeaseUntil})` : ''}: retry once it is sent or its lease has ended`,
       );
     }
+    // A sink that can tell took it before the run that recorded it stopped: marked, not sent again.
+    const held = !recorded && (await deps.publisher.holds?.(current));
     try {
-      await deps.publisher.publish(current, story);
+      if (!held) await deps.publisher.publish(current, story);
     } catch (error) {
       if (isAlertDeliveryFailure(error)) {
         // This alert's own failure: it is marked failed (not retried by itself); the article goes on.
@@ -521,7 +527,7 @@ export async function publishAlerts(alerts: RecordedAlert[], story: Story, ctx: 
       await bestEffort(() => deps.store.releaseAlertDelivery(current.storyId, current.id));
       throw error;
     }
-    await deps.store.markAlertSent(current.storyId, current.id, now);
+    await markSent(current);
     delivery.delivered.push(current);
   }
   return delivery;

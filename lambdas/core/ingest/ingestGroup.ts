@@ -1,7 +1,8 @@
 import { publishedBefore } from '../alert';
 import { rankCandidateStories, withStoryInHead } from '../cluster/index-heads';
 import { ConfigurationError, isRejection, RetryableError } from '../errors';
-import type { Article, CoverageEntry, IngestResult, Story } from '../model';
+import type { Alert, Article, CoverageEntry, IngestResult, Story } from '../model';
+import type { StoredAlert } from '../../ports/store';
 import {
   alertRecord, decideArticleAlerts, deliverArticleAlerts, describeResult, ingestTagged, ingestedArticle, joinDecision, publishAlerts, recordArticleFailure, rejectedResult, storyWith,
   type Delivery, type DocumentContext, type DocumentDeps, type TaggedDraft,
@@ -246,10 +247,17 @@ async function deliverInOrder(planned: PlannedDocument[], covered: boolean[], de
     return deliveries;
   }
   const decided = planned.map(({ ctx }, i) => decideArticleAlerts(placements[i], ctx));
-  await deps.store.recordNewAlerts(planned.flatMap(({ ctx }, i) => decided[i].map((alert) => alertRecord(alert, ctx))));
+  await deps.store.putAlerts(planned.flatMap(({ ctx }, i) => decided[i].map((alert) => alertRecord(alert, ctx))));
+  // Sinks that can all tell an alert they took (alerts.jsonl): the group's alerts are marked sent
+  // together once published, a resumed run marking without publishing what they hold already.
+  // Otherwise each is marked before the next is published: a crash repeats at most one.
+  const together: StoredAlert[] = [];
   for (const [i, { story, ctx }] of planned.entries()) {
-    deliveries.push(await publishAlerts(decided[i].flatMap((alert) => (alert.digestOnly ? [] : [{ alert, recorded: true }])), story, ctx, deps));
+    const markLater = async (alert: Alert) => { together.push({ ...alertRecord(alert, ctx), status: 'sent', sentAt: ctx.now }); };
+    const recorded = decided[i].flatMap((alert) => (alert.digestOnly ? [] : [{ alert, recorded: true }]));
+    deliveries.push(await publishAlerts(recorded, story, ctx, deps, deps.publisher.holds ? markLater : undefined));
   }
+  if (together.length > 0) await deps.store.putAlerts(together);
   return deliveries;
 }
 
