@@ -475,9 +475,12 @@ describe('crash points: a crash or a retryable error at any port call, then reru
     expect(count('createStory') + count('addArticlesToStory')).toBe(3);
   });
 
-  it('with storm control: alerts held, then flushed as one; held alerts are released and sent whatever stops', async () => {
+  it.each([
+    ['a sink that cannot tell an alert it took', false],
+    ['a sink that can (alerts.jsonl): none ever taken twice', true],
+  ])('with storm control: alerts held, then flushed as one; held alerts are released and sent whatever stops; %s', async (_name, sinkHolds) => {
     await checkEveryCrashPoint(
-      { objects: (await seedObjects()).slice(0, 3), config: { ...DEFAULT_INGEST_CONFIG, trackAll: true, alertCooldownSeconds: 600 } },
+      { objects: (await seedObjects()).slice(0, 3), config: { ...DEFAULT_INGEST_CONFIG, trackAll: true, alertCooldownSeconds: 600 }, sinkHolds },
       (state) => {
         expect(state.partition.map((s) => s.length)).toEqual([3]);
         expect(state.alerts).toHaveLength(3); // two held per-source alerts and their fold

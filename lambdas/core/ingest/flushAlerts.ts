@@ -27,7 +27,8 @@ export const FLUSH_HOLD_LIMIT = 100;
  * Each step is a single-item conditional write, in an order that survives a crash anywhere:
  * record the folded alert (deterministic id), publish it, mark it sent, mark its members sent,
  * release the hold only if no alert joined it meanwhile. A re-run finishes what a crash left:
- * a folded alert recorded but unsent is published again (at worst one repeat, never a loss);
+ * a folded alert recorded but unsent is published again (at worst one repeat, none to a sink
+ * that can tell it took it: AlertPublisher.holds; never a loss);
  * members of a sent folded alert are only marked sent; a source is never folded twice.
  *
  * An endpoint refusing a folded alert for good (AlertDeliveryError) marks it and its members
@@ -63,7 +64,7 @@ export async function flushStory(storyId: string, now: string, deps: FlushDeps):
   if (plan.resend.length + plan.complete.length + plan.fold.length === 0) return outcome;
   const story = await deps.store.getStory(storyId);
 
-  for (const folded of plan.resend) await deliverFolded(folded, story, now, deps, outcome);
+  for (const folded of plan.resend) await deliverFolded(folded, story, now, deps, outcome, true);
   for (const member of plan.complete) await deps.store.markAlertSent(storyId, member.id, now);
 
   if (plan.fold.length > 0) {
@@ -98,11 +99,12 @@ async function announceHeld(held: Alert[], alerts: Alert[], story: Story, deps: 
 }
 
 async function deliverFolded(
-  folded: Alert, story: Story | undefined, now: string, deps: FlushDeps, outcome: { delivered: Alert[]; failed: FailedAlert[] },
+  folded: Alert, story: Story | undefined, now: string, deps: FlushDeps, outcome: { delivered: Alert[]; failed: FailedAlert[] }, resent = false,
 ): Promise<void> {
   if (!story) throw new StoreIntegrityError(`alert ${folded.id} is held for story ${folded.storyId}, which does not exist`);
   try {
-    await deps.publisher.publish(folded, story);
+    // Sent again after a crash to a sink that can tell it took the fold already (alerts.jsonl): only marked.
+    if (!(resent && (await deps.publisher.holds?.(folded)))) await deps.publisher.publish(folded, story);
   } catch (error) {
     if (!isAlertDeliveryFailure(error)) throw error;
     // The fold first: a flush stopped before its members are marked marks them next time.
