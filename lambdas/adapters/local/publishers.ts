@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { renderAlert } from '../../core/alert';
 import type { Alert, Story } from '../../core/model';
 import type { AlertPublisher } from '../../ports/alerts';
@@ -26,17 +26,18 @@ export class JsonLinesAlertPublisher implements AlertPublisher {
   }
 }
 
-/** The ids of the alerts a JSON Lines file holds; a line cut short by a crash holds none. */
+/** The ids of the alerts a JSON Lines file holds, read line by line (the file only grows); a line cut short by a crash holds none. */
 async function readAlertIds(file: string): Promise<Set<string>> {
-  let text: string;
+  const ids = new Set<string>();
+  let lines: AsyncIterable<string>;
   try {
-    text = await readFile(file, 'utf8');
+    const handle = await open(file, 'r');
+    lines = handle.readLines({ encoding: 'utf8' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ids;
     throw error;
   }
-  const ids = new Set<string>();
-  for (const line of text.split('\n')) {
+  for await (const line of lines) {
     try {
       const id = (JSON.parse(line) as { id?: unknown }).id;
       if (typeof id === 'string') ids.add(id);
