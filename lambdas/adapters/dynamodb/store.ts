@@ -58,6 +58,7 @@ import type {
   AnnouncedStory, ArticleSummary, NewswatchStore, ObjectRecord, StoredAlert, StoryPageKey, StorySearch, StorySummary, StorySummaryPage,
 } from '../../ports/store';
 import { storySearchTokens } from '../../core/search';
+import { listsEveryArticle } from '../../core/cluster/story-articles';
 import { newestOfHead, rankCandidateStories, withStoryInHead, type IndexHead } from '../../core/cluster/index-heads';
 import { decodeSignature, decodeSignatures, encodeSignature, encodeSignatures } from './signature-codec';
 import {
@@ -960,10 +961,6 @@ function toStory(item: StoredItem): Story {
 }
 
 /** The story item lists every article it counts (below storyArticleIdLimit): contains() is exact. */
-function listsEveryArticle(story: Story): boolean {
-  return story.articleIds.length >= story.articleCount;
-}
-
 function membershipItem(storyId: string, articleId: string, state: MembershipState): StoredItem & ItemKey {
   return { ...itemKey.storyMember(storyId, articleId), storyId, articleId, state };
 }

@@ -4,6 +4,7 @@ export { actorIndexKey, candidateKeys } from './keys';
 export { assignStory } from './assign';
 export { startStory } from './start';
 export { mergeIntoStory } from './merge';
+export { listsEveryArticle } from './story-articles';
 export { activityHour, activityPerDay, addActivity } from './activity';
 export { estimateCopySimilarity, estimateContainment } from './minhash';
 export { DEFAULT_CLUSTER_CONFIG, clusterConfig, type ClusterConfig } from './config';

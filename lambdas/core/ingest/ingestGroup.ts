@@ -1,4 +1,5 @@
 import { publishedBefore } from '../alert';
+import { listsEveryArticle } from '../cluster';
 import { rankCandidateStories, withStoryInHead } from '../cluster/index-heads';
 import { ConfigurationError, isRejection, RetryableError } from '../errors';
 import type { Alert, Article, CoverageEntry, IngestResult, Story } from '../model';
@@ -188,7 +189,7 @@ async function writeStory(storyId: string, members: PlannedDocument[], deps: Doc
   }
   const version = base.version;
   if (version === undefined) throw new RetryableError(`story ${storyId} was read without a version: plan its group again`);
-  if (final.articleIds.length >= final.articleCount) {
+  if (listsEveryArticle(final)) {
     if (!(await store.addArticlesToStory(storyId, members.map(({ article }) => article.id), { ...final, version }))) {
       throw new RetryableError(`story ${storyId} counts the group's articles already`);
     }
