@@ -5,11 +5,11 @@ export interface AlertPublisher {
   publish(alert: Alert, story: Story): Promise<void>;
   /**
    * Only on a sink that can tell (a file of alerts, by id; not a terminal, Slack or SNS): whether
-   * it holds the alert already, published by a run that stopped before marking it sent. A resumed
+   * it has taken the alert already, published by a run that stopped before marking it sent. A resumed
    * run then marks it without publishing it again, and a local group's alerts can be published
    * together and marked sent in one batch: no crash repeats one.
    */
-  holds?(alert: Alert): Promise<boolean>;
+  hasTaken?(alert: Alert): Promise<boolean>;
 }
 
 /** A story's storm-control hold: its held alerts are delivered, folded into one, at `dueAt`. */

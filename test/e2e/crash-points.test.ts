@@ -101,7 +101,7 @@ interface Scenario {
   /** Documents of an object ingested as groups of this many (ingestObject `groupSize`). */
   groupSize?: number;
   /** The sink can tell an alert it took (as alerts.jsonl can): no crash may make it take one twice. */
-  sinkHolds?: boolean;
+  sinkTells?: boolean;
 }
 
 /** An object (one SQS message), or the flush of held alerts (one flusher invocation). */
@@ -140,7 +140,7 @@ async function runSteps(
   const store = wrapped<NewswatchStore>(new DynamoStore(world.doc, world.table), 'store', log);
   const alertQueue = wrapped<AlertQueue>(new DynamoAlertQueue(world.doc, world.table), 'alertQueue', log);
   const sink: AlertPublisher = { publish: async (alert) => { world.published.push(alert); } };
-  if (scenario.sinkHolds) sink.holds = async (alert) => world.published.some((taken) => taken.storyId === alert.storyId && taken.id === alert.id);
+  if (scenario.sinkTells) sink.hasTaken = async (alert) => world.published.some((taken) => taken.storyId === alert.storyId && taken.id === alert.id);
   const publisher = wrapped<AlertPublisher>(sink, 'publisher', log);
   const deps = { store, alertQueue, publisher };
   const steps = stepsOf(scenario);
@@ -392,7 +392,7 @@ describe('crash points: a crash or a retryable error at any port call, then reru
           const published = new Set([...world.published, ...sentIn(tables[step])]
             .flatMap((a) => [a.id, ...(a.memberAlertIds ?? [])].map((id) => `${a.storyId}/${id}`)));
           expect(sentIn(after).map((a) => `${a.storyId}/${a.id}`).filter((a) => !published.has(a))).toEqual([]);
-          if (scenario.sinkHolds) {
+          if (scenario.sinkTells) {
             const taken = world.published.map((a) => `${a.storyId}/${a.id}`);
             expect(taken.filter((id, i) => taken.indexOf(id) !== i)).toEqual([]);
           }
@@ -441,7 +441,7 @@ describe('crash points: a crash or a retryable error at any port call, then reru
   it.each([
     ['a sink that cannot tell an alert it took: each alert marked sent before the next is published', false],
     ['a sink that can (alerts.jsonl): a group\'s alerts marked sent together, none ever taken twice', true],
-  ])('grouped (a local ingest alone on its data dir): the seeds as one JSON Lines object in groups of 1, 3 and 1 (groupSize 3), every write of a group cut; %s', async (_name, sinkHolds) => {
+  ])('grouped (a local ingest alone on its data dir): the seeds as one JSON Lines object in groups of 1, 3 and 1 (groupSize 3), every write of a group cut; %s', async (_name, sinkTells) => {
     const lines = (await seedObjects()).map((raw) => {
       const body = Buffer.from(raw.body).toString('utf8');
       return JSON.stringify({ title: body.split('\n')[0].slice(0, 120), text: body, source: raw.key.split('/')[1] });
@@ -451,7 +451,7 @@ describe('crash points: a crash or a retryable error at any port call, then reru
         objects: [rawObject('incoming/seeds.jsonl', Buffer.from(`${lines.join('\n')}\n`))],
         config: { ...DEFAULT_INGEST_CONFIG, trackAll: true, racingWriters: false },
         groupSize: 3,
-        sinkHolds,
+        sinkTells,
       },
       (state) => {
         expect(state.partition.map((s) => s.length)).toEqual([5]);
@@ -469,8 +469,8 @@ describe('crash points: a crash or a retryable error at any port call, then reru
     expect(count('getCoverage')).toBe(3);
     expect(count('putNewCoverage')).toBe(3);
     expect(count('claimCoverage')).toBe(0);
-    expect(count('putAlerts')).toBe(sinkHolds ? 5 : 3); // records; with a sink that can tell, the marks of the two groups with alerts
-    expect(count('markAlertSent')).toBe(sinkHolds ? 0 : 4);
+    expect(count('putAlerts')).toBe(sinkTells ? 5 : 3); // records; with a sink that can tell, the marks of the two groups with alerts
+    expect(count('markAlertSent')).toBe(sinkTells ? 0 : 4);
     expect(count('recordAlert')).toBe(0);
     expect(count('createStory') + count('addArticlesToStory')).toBe(3);
   });
@@ -478,9 +478,9 @@ describe('crash points: a crash or a retryable error at any port call, then reru
   it.each([
     ['a sink that cannot tell an alert it took', false],
     ['a sink that can (alerts.jsonl): none ever taken twice', true],
-  ])('with storm control: alerts held, then flushed as one; held alerts are released and sent whatever stops; %s', async (_name, sinkHolds) => {
+  ])('with storm control: alerts held, then flushed as one; held alerts are released and sent whatever stops; %s', async (_name, sinkTells) => {
     await checkEveryCrashPoint(
-      { objects: (await seedObjects()).slice(0, 3), config: { ...DEFAULT_INGEST_CONFIG, trackAll: true, alertCooldownSeconds: 600 }, sinkHolds },
+      { objects: (await seedObjects()).slice(0, 3), config: { ...DEFAULT_INGEST_CONFIG, trackAll: true, alertCooldownSeconds: 600 }, sinkTells },
       (state) => {
         expect(state.partition.map((s) => s.length)).toEqual([3]);
         expect(state.alerts).toHaveLength(3); // two held per-source alerts and their fold

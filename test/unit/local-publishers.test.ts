@@ -20,34 +20,34 @@ describe('alerts.jsonl as a sink that can tell an alert it took', () => {
   beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'newswatch-publishers-')); });
   afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
-  it('holds what an earlier run appended (a line a crash cut short holds nothing), and what it appends itself', async () => {
+  it('has taken what an earlier run appended (not the line a crash cut short), and what it appends itself', async () => {
     const file = path.join(dir, 'alerts.jsonl');
     await appendFile(file, `${JSON.stringify(alertOf('before'))}\n{"id":"cut-sho`);
     const sink = new JsonLinesAlertPublisher(file);
-    expect(await sink.holds(alertOf('before'))).toBe(true);
-    expect(await sink.holds(alertOf('cut-short'))).toBe(false);
-    expect(await sink.holds(alertOf('new'))).toBe(false);
+    expect(await sink.hasTaken(alertOf('before'))).toBe(true);
+    expect(await sink.hasTaken(alertOf('cut-short'))).toBe(false);
+    expect(await sink.hasTaken(alertOf('new'))).toBe(false);
     await sink.publish(alertOf('new'));
-    expect(await sink.holds(alertOf('new'))).toBe(true);
+    expect(await sink.hasTaken(alertOf('new'))).toBe(true);
     expect((await readFile(file, 'utf8')).endsWith(`${JSON.stringify(alertOf('new'))}\n`)).toBe(true);
   });
 
-  it('holds nothing before its file exists', async () => {
-    expect(await new JsonLinesAlertPublisher(path.join(dir, 'none.jsonl')).holds(alertOf('x'))).toBe(false);
+  it('has taken nothing before its file exists', async () => {
+    expect(await new JsonLinesAlertPublisher(path.join(dir, 'none.jsonl')).hasTaken(alertOf('x'))).toBe(false);
   });
 
-  it('a fan-out can tell only when every sink can, and holds an alert only when all of them do', async () => {
+  it('a fan-out can tell only when every sink can, and has taken an alert only when all of them have', async () => {
     const taken = new JsonLinesAlertPublisher(path.join(dir, 'a.jsonl'));
     const other = new JsonLinesAlertPublisher(path.join(dir, 'b.jsonl'));
     await taken.publish(alertOf('x'));
     const both = new FanOutAlertPublisher([taken, other]);
-    expect(await both.holds!(alertOf('x'))).toBe(false);
+    expect(await both.hasTaken!(alertOf('x'))).toBe(false);
     await other.publish(alertOf('x'));
-    expect(await both.holds!(alertOf('x'))).toBe(true);
+    expect(await both.hasTaken!(alertOf('x'))).toBe(true);
     // The terminal cannot tell: with it, a resumed alert is published again, and marked one at a time.
-    expect(new FanOutAlertPublisher([taken, new ConsoleAlertPublisher(() => undefined)]).holds).toBeUndefined();
-    expect(new FanOutAlertPublisher([]).holds).toBeUndefined();
+    expect(new FanOutAlertPublisher([taken, new ConsoleAlertPublisher(() => undefined)]).hasTaken).toBeUndefined();
+    expect(new FanOutAlertPublisher([]).hasTaken).toBeUndefined();
     await both.publish(alertOf('y'), story);
-    expect(await both.holds!(alertOf('y'))).toBe(true);
+    expect(await both.hasTaken!(alertOf('y'))).toBe(true);
   });
 });

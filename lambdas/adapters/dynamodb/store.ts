@@ -849,7 +849,6 @@ export function storyItem(story: Story, version: number): StoredItem & ItemKey {
   return { ...story, signatures: encodeSignatures(story.signatures), ...itemKey.story(story.id), version };
 }
 
-/** The article as stored: its signature as one string (signature-codec.ts). */
 /** An alert's item: listed by creation time in the alert list. */
 function alertItem(alert: StoredAlert): StoredItem & ItemKey {
   return {
@@ -860,6 +859,7 @@ function alertItem(alert: StoredAlert): StoredItem & ItemKey {
   };
 }
 
+/** The article as stored: its signature as one string (signature-codec.ts). */
 function articleItem(article: Article): StoredItem {
   return { ...article, signature: encodeSignature(article.signature) };
 }
@@ -960,7 +960,6 @@ function toStory(item: StoredItem): Story {
   return { ...story, signatures: decodeSignatures(item.signatures) };
 }
 
-/** The story item lists every article it counts (below storyArticleIdLimit): contains() is exact. */
 function membershipItem(storyId: string, articleId: string, state: MembershipState): StoredItem & ItemKey {
   return { ...itemKey.storyMember(storyId, articleId), storyId, articleId, state };
 }

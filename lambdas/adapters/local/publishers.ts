@@ -20,7 +20,7 @@ export class JsonLinesAlertPublisher implements AlertPublisher {
     this.ids?.add(alert.id);
   }
 
-  async holds(alert: Alert): Promise<boolean> {
+  async hasTaken(alert: Alert): Promise<boolean> {
     this.ids ??= await readAlertIds(this.file);
     return this.ids.has(alert.id);
   }
@@ -60,11 +60,11 @@ export class ConsoleAlertPublisher implements AlertPublisher {
 /** Delivers to every publisher; one failing does not stop the others, but the failure is raised. */
 export class FanOutAlertPublisher implements AlertPublisher {
   /** Only when every sink can tell: a sink that cannot would take a repeated alert again. */
-  readonly holds?: (alert: Alert) => Promise<boolean>;
+  readonly hasTaken?: (alert: Alert) => Promise<boolean>;
 
   constructor(private readonly publishers: AlertPublisher[]) {
-    if (publishers.length > 0 && publishers.every((p) => p.holds)) {
-      this.holds = async (alert) => (await Promise.all(publishers.map((p) => p.holds!(alert)))).every(Boolean);
+    if (publishers.length > 0 && publishers.every((p) => p.hasTaken)) {
+      this.hasTaken = async (alert) => (await Promise.all(publishers.map((p) => p.hasTaken!(alert)))).every(Boolean);
     }
   }
 

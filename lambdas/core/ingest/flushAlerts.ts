@@ -28,7 +28,7 @@ export const FLUSH_HOLD_LIMIT = 100;
  * record the folded alert (deterministic id), publish it, mark it sent, mark its members sent,
  * release the hold only if no alert joined it meanwhile. A re-run finishes what a crash left:
  * a folded alert recorded but unsent is published again (at worst one repeat, none to a sink
- * that can tell it took it: AlertPublisher.holds; never a loss);
+ * that can tell it took it: AlertPublisher.hasTaken; never a loss);
  * members of a sent folded alert are only marked sent; a source is never folded twice.
  *
  * An endpoint refusing a folded alert for good (AlertDeliveryError) marks it and its members
@@ -104,7 +104,7 @@ async function deliverFolded(
   if (!story) throw new StoreIntegrityError(`alert ${folded.id} is held for story ${folded.storyId}, which does not exist`);
   try {
     // Sent again after a crash to a sink that can tell it took the fold already (alerts.jsonl): only marked.
-    if (!(resent && (await deps.publisher.holds?.(folded)))) await deps.publisher.publish(folded, story);
+    if (!(resent && (await deps.publisher.hasTaken?.(folded)))) await deps.publisher.publish(folded, story);
   } catch (error) {
     if (!isAlertDeliveryFailure(error)) throw error;
     // The fold first: a flush stopped before its members are marked marks them next time.

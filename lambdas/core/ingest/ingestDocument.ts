@@ -473,7 +473,12 @@ export interface RecordedAlert {
  */
 async function recordAlerts(alerts: Alert[], ctx: DocumentContext, deps: DocumentDeps): Promise<RecordedAlert[]> {
   const recorded = await Promise.all(alerts.map((alert) => deps.store.recordAlert(alertRecord(alert, ctx))));
-  return alerts.flatMap((alert, i) => (alert.digestOnly ? [] : [{ alert, recorded: recorded[i] }]));
+  return toPublish(alerts, (i) => recorded[i]);
+}
+
+/** The recorded alerts to publish: all but the digests' own (recorded as sent). `recorded`: whether this run's write recorded the i-th. */
+export function toPublish(alerts: Alert[], recorded: (i: number) => boolean): RecordedAlert[] {
+  return alerts.flatMap((alert, i) => (alert.digestOnly ? [] : [{ alert, recorded: recorded(i) }]));
 }
 
 /** An alert as recorded before it is published: with this run's delivery lease; a digest's only, as sent. */
@@ -513,9 +518,9 @@ export async function publishAlerts(
       );
     }
     // A sink that can tell took it before the run that recorded it stopped: marked, not sent again.
-    const held = !recorded && (await deps.publisher.holds?.(current));
+    const taken = !recorded && (await deps.publisher.hasTaken?.(current));
     try {
-      if (!held) await deps.publisher.publish(current, story);
+      if (!taken) await deps.publisher.publish(current, story);
     } catch (error) {
       if (isAlertDeliveryFailure(error)) {
         // This alert's own failure: it is marked failed (not retried by itself); the article goes on.

@@ -5,7 +5,7 @@ import { ConfigurationError, isRejection, RetryableError } from '../errors';
 import type { Alert, Article, CoverageEntry, IngestResult, Story } from '../model';
 import type { StoredAlert } from '../../ports/store';
 import {
-  alertRecord, decideArticleAlerts, deliverArticleAlerts, describeResult, ingestTagged, ingestedArticle, joinDecision, publishAlerts, recordArticleFailure, rejectedResult, storyWith,
+  alertRecord, decideArticleAlerts, deliverArticleAlerts, describeResult, ingestTagged, ingestedArticle, joinDecision, publishAlerts, recordArticleFailure, rejectedResult, storyWith, toPublish,
   type Delivery, type DocumentContext, type DocumentDeps, type TaggedDraft,
 } from './ingestDocument';
 
@@ -255,8 +255,7 @@ async function deliverInOrder(planned: PlannedDocument[], covered: boolean[], de
   const together: StoredAlert[] = [];
   for (const [i, { story, ctx }] of planned.entries()) {
     const markLater = async (alert: Alert) => { together.push({ ...alertRecord(alert, ctx), status: 'sent', sentAt: ctx.now }); };
-    const recorded = decided[i].flatMap((alert) => (alert.digestOnly ? [] : [{ alert, recorded: true }]));
-    deliveries.push(await publishAlerts(recorded, story, ctx, deps, deps.publisher.holds ? markLater : undefined));
+    deliveries.push(await publishAlerts(toPublish(decided[i], () => true), story, ctx, deps, deps.publisher.hasTaken ? markLater : undefined));
   }
   if (together.length > 0) await deps.store.putAlerts(together);
   return deliveries;
